@@ -1,0 +1,64 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.Endpoint;
+import dev.mvlab.engine.EngineRuntime;
+import dev.mvlab.engine.EngineSettings;
+import dev.mvlab.engine.Engines;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The options every command that needs ClickHouse shares: which engine, where, on which ports. */
+public final class EngineOptions {
+    @Option(names = "--project", description = "The project folder (default: the current folder).", defaultValue = ".")
+    Path project;
+
+    @Option(names = "--engine", description = "auto, embedded, clickhouse-binary, docker or url (env MVLAB_ENGINE).")
+    String engine;
+
+    @Option(names = "--url", description = "The server for --engine url, e.g. https://host:8443 (env MVLAB_URL).")
+    String url;
+
+    @Option(names = "--http-port", description = "HTTP port of an engine mvlab starts (default 18123; 0 = any).")
+    Integer httpPort;
+
+    @Option(names = "--tcp-port", description = "Native TCP port of an engine mvlab starts (default 19000; 0 = any).")
+    Integer tcpPort;
+
+    public EngineSettings settings() {
+        Map<String, String> overrides = new HashMap<>();
+        put(overrides, "engine", engine);
+        put(overrides, "url", url);
+        put(overrides, "http.port", httpPort);
+        put(overrides, "tcp.port", tcpPort);
+        return EngineSettings.resolve(project, overrides, System.getenv());
+    }
+
+    public EngineRuntime runtime() {
+        return Engines.create(settings());
+    }
+
+    /** The running engine's endpoint, starting the engine first when it is not running. */
+    public Endpoint endpoint(PrintWriter err) {
+        EngineRuntime runtime = runtime();
+        return runtime.endpoint().filter(e -> runtime.status().running()).orElseGet(() -> {
+            err.println("starting the " + runtime.provider() + " engine ...");
+            err.flush();
+            return runtime.start().endpoint();
+        });
+    }
+
+    public Database connect(PrintWriter err, String database) {
+        return Database.connect(endpoint(err), database);
+    }
+
+    private static void put(Map<String, String> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value.toString());
+        }
+    }
+}

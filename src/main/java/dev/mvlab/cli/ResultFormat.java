@@ -1,0 +1,143 @@
+package dev.mvlab.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.mvlab.engine.QueryResult;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders query results as an aligned table, JSON, CSV or TSV. */
+public enum ResultFormat {
+    TABLE, JSON, CSV, TSV;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public String render(QueryResult result) {
+        return switch (this) {
+            case TABLE -> table(result);
+            case JSON -> json(result);
+            case CSV -> csv(result);
+            case TSV -> tsv(result);
+        };
+    }
+
+    /** The text of one value as the table, CSV and TSV forms show it. */
+    public static String text(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        if (value instanceof BigDecimal big) {
+            return big.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            list.forEach(v -> parts.add(v instanceof String s ? "'" + s + "'" : text(v)));
+            return "[" + String.join(",", parts) + "]";
+        }
+        return value.toString();
+    }
+
+    static String table(QueryResult result) {
+        int n = result.columns().size();
+        int[] widths = new int[n];
+        List<String[]> cells = new ArrayList<>();
+        for (List<Object> row : result.rows()) {
+            String[] line = new String[n];
+            for (int i = 0; i < n; i++) {
+                line[i] = text(row.get(i)).replace("\n", "\\n");
+            }
+            cells.add(line);
+        }
+        boolean[] numeric = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            widths[i] = result.columns().get(i).length();
+            numeric[i] = !result.rows().isEmpty();
+            for (int r = 0; r < cells.size(); r++) {
+                widths[i] = Math.max(widths[i], cells.get(r)[i].length());
+                Object v = result.rows().get(r).get(i);
+                numeric[i] &= v == null || v instanceof Number;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendRow(out, result.columns().toArray(String[]::new), widths, new boolean[n]);
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+        }
+        out.append('\n');
+        cells.forEach(line -> appendRow(out, line, widths, numeric));
+        out.append('(').append(result.size()).append(result.size() == 1 ? " row)" : " rows)").append('\n');
+        return out.toString();
+    }
+
+    private static void appendRow(StringBuilder out, String[] cells, int[] widths, boolean[] rightAlign) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            String pad = " ".repeat(widths[i] - cells[i].length());
+            line.append(i == 0 ? "" : "  ").append(rightAlign[i] ? pad + cells[i] : cells[i] + pad);
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String json(QueryResult result) {
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (List<Object> row : result.rows()) {
+            ObjectNode object = rows.addObject();
+            for (int i = 0; i < result.columns().size(); i++) {
+                object.set(result.columns().get(i), MAPPER.valueToTree(jsonValue(row.get(i))));
+            }
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object jsonValue(Object value) {
+        if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Number
+                || value instanceof Boolean || value == null || value instanceof List<?>) {
+            return value;
+        }
+        return value.toString();
+    }
+
+    private static String csv(QueryResult result) {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        result.columns().forEach(schema::addColumn);
+        List<List<String>> rows = new ArrayList<>();
+        result.rows().forEach(row -> rows.add(row.stream().map(ResultFormat::text).toList()));
+        try {
+            return mapper.writer(schema.build()).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ClickHouse's TabSeparatedWithNames: escapes instead of quotes. */
+    private static String tsv(QueryResult result) {
+        StringBuilder out = new StringBuilder(String.join("\t", result.columns().stream().map(ResultFormat::escape).toList()))
+                .append('\n');
+        for (List<Object> row : result.rows()) {
+            out.append(String.join("\t", row.stream().map(v -> v == null ? "\\N" : escape(text(v))).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+}

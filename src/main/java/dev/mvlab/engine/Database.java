@@ -1,0 +1,205 @@
+package dev.mvlab.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.EngineException;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One ClickHouse database reached through JDBC and a HikariCP pool. Every failure comes back as a
+ * {@link DatabaseException} carrying one readable line from the server and the SQL that failed.
+ */
+public final class Database implements AutoCloseable {
+    private static final Pattern SERVER_MESSAGE = Pattern.compile(
+            "(Code: \\d+\\. DB::Exception: .*?)(?: \\(version [^)]*\\))?(?: \\(queryId=[^)]*\\))?\\s*$", Pattern.DOTALL);
+
+    private final Endpoint endpoint;
+    private final String name;
+    private final HikariDataSource pool;
+
+    private Database(Endpoint endpoint, String name, HikariDataSource pool) {
+        this.endpoint = endpoint;
+        this.name = name;
+        this.pool = pool;
+    }
+
+    /** Opens a pool on the database (which must exist; use {@link #createDatabase} on "default" first). */
+    public static Database connect(Endpoint endpoint, String database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(endpoint.jdbcUrl(database));
+        config.setUsername(endpoint.user());
+        config.setPassword(endpoint.password());
+        config.setMaximumPoolSize(6);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(15_000);
+        config.setPoolName("mvlab-" + database);
+        try {
+            return new Database(endpoint, database, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot connect to ClickHouse at " + endpoint + " (database " + database + "): "
+                    + rootMessage(e), "check that the engine runs: 'mvlab engine status'", e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
+    /** Runs any statement; a statement without rows gives an empty result with no columns. */
+    public QueryResult run(String sql) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            if (statement.execute(sql)) {
+                try (ResultSet rs = statement.getResultSet()) {
+                    return read(rs);
+                }
+            }
+            return new QueryResult(List.of(), List.of(), List.of());
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
+    public QueryResult query(String sql, Object... parameters) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return read(rs);
+            }
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
+    /** A single number, such as a count. */
+    public long queryLong(String sql, Object... parameters) {
+        Object value = query(sql, parameters).scalar();
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** Runs a batch of parameter rows through one prepared INSERT. */
+    public int insertBatch(String sql, List<Object[]> rows) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            return Arrays.stream(statement.executeBatch()).sum();
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
+    public void createDatabase(String database) {
+        execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database));
+    }
+
+    public void dropDatabase(String database) {
+        execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database) + " SYNC");
+    }
+
+    /** Another database on the same server, with its own pool. */
+    public Database use(String database) {
+        return connect(endpoint, database);
+    }
+
+    private static QueryResult read(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        int n = meta.getColumnCount();
+        List<String> columns = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            columns.add(meta.getColumnLabel(i));
+            types.add(meta.getColumnTypeName(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                Object value = rs.getObject(i);
+                row.add(value instanceof Array array ? Arrays.asList((Object[]) toObjectArray(array.getArray())) : value);
+            }
+            rows.add(row);
+        }
+        return new QueryResult(List.copyOf(columns), List.copyOf(types), rows);
+    }
+
+    private static Object[] toObjectArray(Object array) {
+        if (array instanceof Object[] objects) {
+            return objects;
+        }
+        int length = java.lang.reflect.Array.getLength(array);
+        Object[] boxed = new Object[length];
+        for (int i = 0; i < length; i++) {
+            boxed[i] = java.lang.reflect.Array.get(array, i);
+        }
+        return boxed;
+    }
+
+    private DatabaseException failure(SQLException e, String sql) {
+        return new DatabaseException(serverMessage(e), sql, e);
+    }
+
+    /** The server's own one-line message, without the JDBC wrapping and the version suffix. */
+    static String serverMessage(Throwable e) {
+        String message = rootMessage(e);
+        Matcher matcher = SERVER_MESSAGE.matcher(message);
+        String line = matcher.find() ? matcher.group(1) : message;
+        line = line.replaceAll("\\s+", " ").strip();
+        return line.length() > 600 ? line.substring(0, 600) + " ..." : line;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable deepest = e;
+        String message = e.getMessage();
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+            if (deepest.getMessage() != null && deepest.getMessage().contains("DB::Exception")) {
+                message = deepest.getMessage();
+            }
+        }
+        if (message == null || !message.contains("DB::Exception")) {
+            message = e.getMessage() != null ? e.getMessage() : deepest.toString();
+        }
+        return message;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.mvlab.engine;
+
+import dev.mvlab.errors.EngineException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Installs ClickHouse 26.7 as a shared library (chDB) from the npm registry into a per-user cache, verifying both the
+ * tarball and the library against pinned sha256 values. An install either completes or leaves nothing behind.
+ */
+public final class EngineInstaller {
+    public static final String PACKAGE = "@chdb/lib-linux-x64-gnu";
+    public static final String PACKAGE_VERSION = "26.7.3-stable.1";
+    public static final String ENGINE_VERSION = "26.7.3";
+    static final String TARBALL_SHA256 = "c0d32b129e988f2b9a9a31c9141aecf5e1e2453f9a079efc4d36ab8e3f92b2ad";
+    static final String LIBRARY_SHA256 = "36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5";
+    static final String LIBRARY = "libchdb.so";
+
+    private final Path versionDir;
+
+    public EngineInstaller(Path cacheDir) {
+        this.versionDir = cacheDir.resolve(ENGINE_VERSION);
+    }
+
+    public Path libraryPath() {
+        return versionDir.resolve(LIBRARY);
+    }
+
+    public boolean isInstalled() {
+        return Files.isRegularFile(libraryPath()) && Files.isRegularFile(versionDir.resolve("VERIFIED"));
+    }
+
+    /** Returns the library, installing it first when it is not in the cache. */
+    public Path ensureInstalled() {
+        checkPlatform();
+        if (!isInstalled()) {
+            install();
+        }
+        return libraryPath();
+    }
+
+    static void checkPlatform() {
+        String os = System.getProperty("os.name").toLowerCase();
+        String arch = System.getProperty("os.arch").toLowerCase();
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            throw new EngineException("the embedded engine is only built for Linux x86_64 (glibc); this is "
+                    + os + " " + arch,
+                    "use another engine: --engine clickhouse-binary (a 'clickhouse' executable on PATH), "
+                            + "--engine docker, or --engine url --url http://host:8123");
+        }
+    }
+
+    private void install() {
+        Path work;
+        try {
+            Files.createDirectories(versionDir.getParent());
+            work = Files.createTempDirectory(versionDir.getParent(), ".install-");
+        } catch (IOException e) {
+            throw new EngineException("cannot create the engine cache " + versionDir.getParent() + ": " + e.getMessage(),
+                    "set another cache folder with MVLAB_CACHE_DIR");
+        }
+        try {
+            Path tarball = npmPack(work);
+            installFromTarball(tarball, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Verifies a downloaded tarball, unpacks it and moves the verified library into the cache. */
+    void installFromTarball(Path tarball, Path work) {
+        verify(tarball, TARBALL_SHA256, "the downloaded package " + tarball.getFileName());
+        run(work, List.of("tar", "-xzf", tarball.toString(), "-C", work.toString(), "package/" + LIBRARY),
+                "unpacking " + tarball.getFileName());
+        Path library = work.resolve("package").resolve(LIBRARY);
+        verify(library, LIBRARY_SHA256, LIBRARY + " from " + tarball.getFileName());
+        try {
+            Path staged = work.resolve("staged");
+            Files.createDirectories(staged);
+            Files.move(library, staged.resolve(LIBRARY));
+            Files.writeString(staged.resolve("VERIFIED"), PACKAGE + "@" + PACKAGE_VERSION + "\n" + LIBRARY_SHA256 + "\n");
+            deleteTree(versionDir);
+            try {
+                Files.move(staged, versionDir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staged, versionDir);
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot place the engine in " + versionDir + ": " + e.getMessage(),
+                    "check the free space and permissions of the cache folder");
+        }
+    }
+
+    private Path npmPack(Path work) {
+        try {
+            new ProcessBuilder("npm", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            throw new EngineException("npm is not installed, and the embedded engine comes from the npm registry",
+                    "install Node.js and npm (Debian: apt-get install npm), or use --engine clickhouse-binary, "
+                            + "--engine docker or --engine url");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        run(work, List.of("npm", "pack", "--silent", PACKAGE + "@" + PACKAGE_VERSION), "npm pack " + PACKAGE);
+        try (Stream<Path> files = Files.list(work)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new EngineException("npm pack left no tarball in " + work,
+                            "run 'npm pack " + PACKAGE + "@" + PACKAGE_VERSION + "' yourself to see why"));
+        } catch (IOException e) {
+            throw new EngineException("cannot list " + work + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static void run(Path dir, List<String> command, String what) {
+        try {
+            Path log = Files.createTempFile(dir, "cmd", ".log");
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                List<String> lines = Files.readAllLines(log);
+                String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+                throw new EngineException(what + " failed:\n" + tail,
+                        "check that the npm registry is reachable (npm ping) and retry 'mvlab engine install'");
+            }
+        } catch (IOException e) {
+            throw new EngineException(what + " failed: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(what + " was interrupted", null);
+        }
+    }
+
+    static void verify(Path file, String expectedSha256, String what) {
+        String actual = sha256(file);
+        if (!actual.equals(expectedSha256)) {
+            throw new EngineException("checksum mismatch for " + what + ": expected sha256 " + expectedSha256
+                    + ", got " + actual + "; it was refused and nothing was installed",
+                    "the download is corrupt or not the pinned " + PACKAGE + "@" + PACKAGE_VERSION
+                            + "; retry 'mvlab engine install', and if it persists, clear 'npm cache clean --force'");
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + file + ": " + e.getMessage(), null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover temp folder is harmless
+        }
+    }
+}

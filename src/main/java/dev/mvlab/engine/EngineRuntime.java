@@ -1,0 +1,29 @@
+package dev.mvlab.engine;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A ClickHouse that mvlab can start, stop, ask about and connect to. */
+public interface EngineRuntime {
+    /** The provider name: embedded, clickhouse-binary, docker or url. */
+    String provider();
+
+    /** Starts the engine, or finds it already running; returns how it runs. Idempotent. */
+    EngineStatus start();
+
+    /** Stops it cleanly; does nothing when it is not running. */
+    void stop();
+
+    EngineStatus status();
+
+    /** The endpoint of the running engine, starting nothing. Empty when it is not running. */
+    Optional<Endpoint> endpoint();
+
+    /** The engine's own log file, when the provider keeps one. */
+    Optional<Path> logFile();
+
+    /** Installs what the provider needs (a no-op for providers that need nothing). */
+    default String install() {
+        return provider() + " needs nothing installed by mvlab";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mvlab.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The embedded engine's pid file: which process serves which ports since when. */
+record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant startedAt) {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    static Optional<EngineState> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            var node = JSON.readTree(file.toFile());
+            return Optional.of(new EngineState(node.get("pid").asLong(), node.get("httpPort").asInt(),
+                    node.get("tcpPort").asInt(), Path.of(node.get("dataDir").asText()),
+                    Instant.parse(node.get("startedAt").asText())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a torn or foreign file is treated as stale
+        }
+    }
+
+    void write(Path file) throws IOException {
+        var node = JSON.createObjectNode();
+        node.put("pid", pid).put("httpPort", httpPort).put("tcpPort", tcpPort)
+                .put("dataDir", dataDir.toString()).put("startedAt", startedAt.toString());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** True when the pid is alive and is an mvlab engine host (a pid reused by another program is not). */
+    boolean isAlive() {
+        return isAlive(EngineHost.class.getName());
+    }
+
+    /** True when the pid is alive and its command line contains the marker. */
+    boolean isAlive(String marker) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().arguments().map(args -> String.join(" ", args)))
+                .map(args -> args.contains(marker))
+                .orElse(false);
+    }
+}

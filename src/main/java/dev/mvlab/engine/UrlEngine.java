@@ -1,0 +1,68 @@
+package dev.mvlab.engine;
+
+import dev.mvlab.errors.EngineException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * An existing ClickHouse (a server, a cluster, ClickHouse Cloud) reached over HTTP(S). mvlab never starts or stops
+ * it; user and password come from MVLAB_USER and MVLAB_PASSWORD (or the config file).
+ */
+public final class UrlEngine implements EngineRuntime {
+    private final Endpoint endpoint;
+
+    public UrlEngine(EngineSettings settings) {
+        if (settings.url() == null) {
+            throw new EngineException("the url engine needs a server address",
+                    "pass --url http://host:8123 (or https://host:8443), or set MVLAB_URL");
+        }
+        try {
+            this.endpoint = Endpoint.fromUrl(settings.url(), settings.user(), settings.password());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("bad engine url: " + e.getMessage(), "example: --url https://host:8443");
+        }
+    }
+
+    @Override
+    public String provider() {
+        return "url";
+    }
+
+    @Override
+    public EngineStatus start() {
+        EngineStatus status = status();
+        if (!status.running()) {
+            throw new EngineException("the ClickHouse at " + endpoint.httpUrl() + " does not answer: " + status.note(),
+                    "mvlab never starts an external server: check the address, the network, MVLAB_USER and MVLAB_PASSWORD");
+        }
+        return status;
+    }
+
+    @Override
+    public void stop() {
+        // an external server is not mvlab's to stop
+    }
+
+    @Override
+    public EngineStatus status() {
+        try {
+            String version = Http.query(endpoint, "SELECT version()").strip();
+            return new EngineStatus(provider(), true, version, endpoint, null, null, null, null,
+                    "external server: never started or stopped by mvlab");
+        } catch (IOException e) {
+            return new EngineStatus(provider(), false, null, endpoint, null, null, null, null, e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint() {
+        return Optional.of(endpoint);
+    }
+
+    @Override
+    public Optional<Path> logFile() {
+        return Optional.empty();
+    }
+}
