@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
  * {@link DatabaseException} carrying one readable line from the server and the SQL that failed.
  */
 public final class Database implements AutoCloseable {
-    private static final Pattern SERVER_MESSAGE = Pattern.compile(
-            "(Code: \\d+\\. DB::Exception: .*?)(?: \\(version [^)]*\\))?(?: \\(queryId=[^)]*\\))?\\s*$", Pattern.DOTALL);
+    private static final Pattern SERVER_MESSAGE = Pattern.compile("Code: \\d+\\. DB::Exception: .*", Pattern.DOTALL);
 
     private final Endpoint endpoint;
     private final String name;
@@ -178,7 +177,9 @@ public final class Database implements AutoCloseable {
     static String serverMessage(Throwable e) {
         String message = rootMessage(e);
         Matcher matcher = SERVER_MESSAGE.matcher(message);
-        String line = matcher.find() ? matcher.group(1) : message;
+        String line = matcher.find() ? matcher.group() : message;
+        int suffix = line.indexOf(" (version ");
+        line = suffix > 0 ? line.substring(0, suffix) : line;
         line = line.replaceAll("\\s+", " ").strip();
         return line.length() > 600 ? line.substring(0, 600) + " ..." : line;
     }

@@ -1,0 +1,25 @@
+package dev.mvlab.model;
+
+import java.util.List;
+
+/**
+ * The table engine of a data source, from its {@code ENGINE*} instructions. Values are SQL expressions as written;
+ * absent ones are null (or empty for lists).
+ *
+ * @param engine          MergeTree, ReplacingMergeTree, AggregatingMergeTree, SummingMergeTree, CollapsingMergeTree,
+ *                        VersionedCollapsingMergeTree, Null, ...
+ * @param sortingKey      ENGINE_SORTING_KEY
+ * @param partitionKey    ENGINE_PARTITION_KEY
+ * @param primaryKey      ENGINE_PRIMARY_KEY
+ * @param ttl             ENGINE_TTL
+ * @param ver             ENGINE_VER (ReplacingMergeTree)
+ * @param isDeleted       ENGINE_IS_DELETED (ReplacingMergeTree)
+ * @param sign            ENGINE_SIGN (Collapsing engines)
+ * @param version         ENGINE_VERSION (VersionedCollapsingMergeTree)
+ * @param summingColumns  ENGINE_SUMMING_COLUMNS (SummingMergeTree)
+ * @param settings        ENGINE_SETTINGS, e.g. {@code index_granularity = 8192}
+ */
+public record EngineSpec(String engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
+                         String ver, String isDeleted, String sign, String version, List<String> summingColumns,
+                         String settings, SourceLocation location) {
+}

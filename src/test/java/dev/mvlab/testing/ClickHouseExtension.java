@@ -1,0 +1,115 @@
+package dev.mvlab.testing;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.EmbeddedEngine;
+import dev.mvlab.engine.Endpoint;
+import dev.mvlab.engine.EngineRuntime;
+import dev.mvlab.engine.EngineSettings;
+import dev.mvlab.engine.Engines;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gives tests a running ClickHouse: one engine per test run (started once, stopped when the run ends) and a fresh
+ * database per test class. By default the embedded engine, with its own data folder under {@code target/} and ports
+ * chosen by the OS, so it never collides with an engine the user runs; {@code MVLAB_ENGINE=docker} uses
+ * Testcontainers, {@code MVLAB_ENGINE=url} an external server ({@code MVLAB_URL}).
+ *
+ * <p>Inject {@link Database} (the class's own database) or {@link Endpoint} into test methods, constructors or
+ * {@code @BeforeAll} methods.
+ */
+public final class ClickHouseExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClickHouseExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Database.class || type == Endpoint.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Endpoint endpoint = engine(context).endpoint;
+        if (parameter.getParameter().getType() == Endpoint.class) {
+            return endpoint;
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        ExtensionContext classContext = classContext(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("database",
+                key -> new ClassDatabase(endpoint, testClass), ClassDatabase.class).database;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+
+    /** The run's shared engine. */
+    public static Endpoint sharedEndpoint(ExtensionContext context) {
+        return engine(context).endpoint;
+    }
+
+    private static RunEngine engine(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("engine", key -> new RunEngine(),
+                RunEngine.class);
+    }
+
+    /** The settings the test engine uses; tests that start engines of their own derive theirs from these. */
+    public static EngineSettings testSettings(Path projectDir) {
+        return EngineSettings.resolve(projectDir, Map.of("http.port", "0", "tcp.port", "0"), System.getenv());
+    }
+
+    /** Where the test run keeps its engines' data: target/test-engines (never the user's .mvlab/). */
+    public static Path testRoot() {
+        return Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath().resolve("target")
+                .resolve("test-engines");
+    }
+
+    private static final class RunEngine implements ExtensionContext.Store.CloseableResource {
+        final EngineRuntime runtime;
+        final Endpoint endpoint;
+
+        RunEngine() {
+            EngineSettings settings = testSettings(testRoot().resolve("shared"));
+            String provider = settings.provider().toLowerCase(Locale.ROOT);
+            runtime = provider.equals("auto") || provider.equals("embedded")
+                    ? new EmbeddedEngine(settings, ProcessHandle.current().pid())
+                    : Engines.create(settings);
+            endpoint = runtime.start().endpoint();
+        }
+
+        @Override
+        public void close() {
+            runtime.stop();
+        }
+    }
+
+    private static final class ClassDatabase implements ExtensionContext.Store.CloseableResource {
+        final Database database;
+        private final Database admin;
+
+        ClassDatabase(Endpoint endpoint, Class<?> testClass) {
+            String name = "t_" + testClass.getSimpleName().toLowerCase(Locale.ROOT) + "_"
+                    + UUID.randomUUID().toString().substring(0, 8);
+            admin = Database.connect(endpoint, "default");
+            admin.createDatabase(name);
+            database = Database.connect(endpoint, name);
+        }
+
+        @Override
+        public void close() {
+            database.close();
+            admin.dropDatabase(database.name());
+            admin.close();
+        }
+    }
+}
