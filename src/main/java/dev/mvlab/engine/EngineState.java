@@ -42,9 +42,19 @@ record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant st
 
     /** True when the pid is alive and its command line contains the marker. */
     boolean isAlive(String marker) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .flatMap(p -> p.info().arguments().map(args -> String.join(" ", args)))
-                .map(args -> args.contains(marker))
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> commandLine(p).contains(marker))
                 .orElse(false);
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException ignored) {
+            // fall back to what the JDK reports
+        }
+        return process.info().commandLine().orElse("");
     }
 }
