@@ -75,8 +75,8 @@ public class DatafileException extends MvlabException {
         int width = Math.max(4, String.valueOf(last).length() + 1);
         StringBuilder out = new StringBuilder();
         for (int n = first; n <= last; n++) {
-            out.append('\n').append(pad(String.valueOf(n), width)).append(" | ")
-                    .append(lines.get(n - 1).replace('\t', ' ').stripTrailing());
+            out.append('\n').append((pad(String.valueOf(n), width) + " | " + lines.get(n - 1).replace('\t', ' '))
+                    .stripTrailing());
         }
         out.append('\n').append(" ".repeat(width)).append(" | ")
                 .append(" ".repeat(Math.max(0, location.column() - 1))).append('^');

@@ -44,7 +44,7 @@ public final class DatasourceParser {
             throw source.error(1, 1, "empty datasource file: expected SCHEMA >",
                     "a data source needs at least SCHEMA > and its columns on indented lines");
         }
-        List<Instruction> instructions = InstructionReader.read(includes.expand(source), warnings);
+        List<Instruction> instructions = InstructionReader.read(includes.expand(source), INSTRUCTIONS, ".datasource", warnings);
         Instruction schema = null;
         List<DataIndex> indexes = List.of();
         String description = null;

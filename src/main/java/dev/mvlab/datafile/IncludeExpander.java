@@ -38,17 +38,18 @@ final class IncludeExpander {
         List<Line> out = new ArrayList<>();
         Deque<Path> stack = new ArrayDeque<>();
         stack.push(source.path().normalize());
-        expand(source, Map.of(), false, stack, out);
+        expand(source, Map.of(), null, stack, out);
         return out;
     }
 
-    private void expand(Source source, Map<String, String> vars, boolean substitute, Deque<Path> stack,
+    /** @param includedBy the INCLUDE line that brought this file in, or null for the file itself */
+    private void expand(Source source, Map<String, String> vars, Line includedBy, Deque<Path> stack,
                         List<Line> out) {
         for (int i = 0; i < source.lines().size(); i++) {
             int number = i + 1;
             String raw = source.lines().get(i);
-            String text = substitute && !raw.stripLeading().startsWith("#") ? substitute(raw, vars, source, number)
-                    : raw;
+            String text = includedBy != null && !raw.stripLeading().startsWith("#")
+                    ? substitute(raw, vars, source, number, includedBy) : raw;
             if (isInclude(text)) {
                 include(new Line(source, number, text), vars, stack, out);
             } else {
@@ -95,22 +96,22 @@ final class IncludeExpander {
             throw line.error(file.column(), "cannot read include file " + path + ": " + e.getMessage(), null);
         }
         stack.push(path);
-        expand(Source.of(path, text), vars, true, stack, out);
+        expand(Source.of(path, text), vars, line, stack, out);
         stack.pop();
     }
 
-    private static String substitute(String text, Map<String, String> vars, Source source, int number) {
+    private static String substitute(String text, Map<String, String> vars, Source source, int number,
+                                     Line includedBy) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             String value = vars.get(name);
             if (value == null) {
+                String where = includedBy.source().path() + ":" + includedBy.number();
                 throw source.error(number, m.start() + 1, "include variable `" + name + "` is not defined",
-                        vars.isEmpty() ? "pass it on the INCLUDE line: INCLUDE \"" + source.path().getFileName()
-                                + "\" \"" + name + "=value\""
-                                : "defined here: " + String.join(", ", vars.keySet())
-                                + "; pass it on the INCLUDE line as \"" + name + "=value\"");
+                        "pass it on the INCLUDE line at " + where + ": " + includedBy.text().strip() + " \""
+                                + name + "=value\"");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

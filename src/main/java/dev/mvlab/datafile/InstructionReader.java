@@ -4,6 +4,7 @@ import dev.mvlab.model.Warning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Splits expanded lines into instructions. Blank lines and {@code #} comments between instructions are skipped;
@@ -13,7 +14,11 @@ final class InstructionReader {
     private InstructionReader() {
     }
 
-    static List<Instruction> read(List<Line> lines, List<Warning> warnings) {
+    /**
+     * @param known    the instructions of this kind of file, to tell a line that lost its indentation
+     * @param fileKind ".datasource" or ".pipe", for messages
+     */
+    static List<Instruction> read(List<Line> lines, Set<String> known, String fileKind, List<Warning> warnings) {
         List<Instruction> out = new ArrayList<>();
         Instruction adjacentBlock = null;
         int i = 0;
@@ -29,7 +34,11 @@ final class InstructionReader {
                 continue;
             }
             if (line.isIndented()) {
-                throw unexpectedIndent(line, out.isEmpty() ? null : out.get(out.size() - 1));
+                Instruction previous = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (previous != null && previous.afterBlock() != null && !known.contains(previous.keyword())) {
+                    throw Keywords.unknown(previous, known, fileKind);
+                }
+                throw unexpectedIndent(line, previous);
             }
             int keywordEnd = 0;
             while (keywordEnd < line.text().length() && !Character.isWhitespace(line.text().charAt(keywordEnd))) {

@@ -34,7 +34,7 @@ final class Keywords {
         if (instruction.afterBlock() != null) {
             Instruction block = instruction.afterBlock();
             return instruction.error("expected an indented line of the " + block.keyword() + " > block (line "
-                            + block.line().number() + ") or an instruction, found `" + shorten(instruction) + "`",
+                            + block.line().number() + ") or an instruction, found `" + k + "` at column 1",
                     "indent every line of a `>` block (4 spaces); instructions start at column 1 in upper case");
         }
         String upper = k.toUpperCase(Locale.ROOT);
@@ -50,15 +50,10 @@ final class Keywords {
     /** The error for a {@code KEYWORD >} with nothing indented below it. */
     static DatafileException emptyBlock(Instruction block, Instruction next, String what, String hint) {
         if (next != null && next.afterBlock() == block) {
-            return next.error("expected an indented " + what + " after " + block.keyword() + " >, found `"
-                    + shorten(next) + "` at column 1", "indent every line of the block (4 spaces)");
+            return next.error("expected an indented " + what + " after " + block.keyword() + " >, but line "
+                    + next.line().number() + " starts at column 1", "indent every line of the block (4 spaces)");
         }
         return block.valueError(block.keyword() + " > has an empty body", hint);
-    }
-
-    private static String shorten(Instruction instruction) {
-        String t = instruction.line().text().strip();
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
     }
 
     private static int distance(String a, String b) {

@@ -49,7 +49,7 @@ public final class PipeParser {
             throw source.error(1, 1, "empty pipe file: expected NODE",
                     "a pipe needs at least NODE <name> and SQL > with the query on indented lines");
         }
-        List<Instruction> instructions = InstructionReader.read(includes.expand(source), warnings);
+        List<Instruction> instructions = InstructionReader.read(includes.expand(source), INSTRUCTIONS, ".pipe", warnings);
         String description = null;
         List<String> tags = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
