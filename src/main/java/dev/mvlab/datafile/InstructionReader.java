@@ -73,6 +73,10 @@ final class InstructionReader {
     }
 
     private static DatafileException unexpectedIndent(Line line, Instruction previous) {
+        if (previous != null && !previous.isBlock() && previous.value().isEmpty()) {
+            return previous.valueError("expected `>` after " + previous.keyword() + " to start the indented block below",
+                    "write " + previous.keyword() + " >");
+        }
         String hint = previous != null && !previous.isBlock()
                 ? "to continue " + previous.keyword() + " on several lines write `" + previous.keyword()
                   + " >` and indent the lines below it; otherwise remove the indentation"
