@@ -79,7 +79,7 @@ public final class DatasourceParser {
             throw source.error(1, 1, "data source " + name + " has no SCHEMA",
                     "add SCHEMA > with the columns on indented lines");
         }
-        List<Column> columns = SchemaParser.columns(schema);
+        List<Column> columns = SchemaParser.columns(schema, warnings);
         EngineSpec spec = engine.build(source.location(1, 1), columns, warnings);
         return new DataSource(name, description, columns, spec, indexes, List.copyOf(tags), List.copyOf(tokens),
                 List.copyOf(sharedWith), source.location(1, 1));

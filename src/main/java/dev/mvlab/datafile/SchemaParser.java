@@ -2,6 +2,7 @@ package dev.mvlab.datafile;
 
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataIndex;
+import dev.mvlab.model.Warning;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ final class SchemaParser {
     private SchemaParser() {
     }
 
-    static List<Column> columns(Instruction schema) {
+    static List<Column> columns(Instruction schema, List<Warning> warnings) {
         Map<String, Column> byName = new LinkedHashMap<>();
         for (Line line : schema.block()) {
             if (line.isBlank() || line.isComment()) {
@@ -29,6 +30,10 @@ final class SchemaParser {
                             "each column name appears once in a SCHEMA");
                 }
                 byName.put(column.name(), column);
+                if (!ClickHouseTypes.isKnown(column.type())) {
+                    warnings.add(new Warning(column.location(), "column `" + column.name() + "` has type `"
+                            + column.type() + "`, which is not a ClickHouse type mvlab knows; check the spelling"));
+                }
             }
         }
         if (byName.isEmpty()) {

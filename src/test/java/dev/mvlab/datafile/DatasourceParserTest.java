@@ -247,8 +247,13 @@ class DatasourceParserTest {
                 });
         assertThatThrownBy(() -> parse("y", "SCHEMA\n    a String\n"))
                 .hasMessageStartingWith("datasources/y.datasource:1:8: expected `>` after SCHEMA to start the indented block below");
-        assertThatThrownBy(() -> parse("z", "SCHEMA >\n    a String\n    DESCRIPTION x\n"))
-                .hasMessageStartingWith("datasources/z.datasource:3:17: unexpected `x` after the type of column "
-                        + "`DESCRIPTION`");
+    }
+
+    @Test
+    void anUnknownTypeIsAWarningBecauseClickHouseHasTheLastWord() {
+        DataSource ds = parse("z", "SCHEMA >\n    a String,\n    b Strng,\n    c varchar\nENGINE_SORTING_KEY a\n");
+        assertThat(ds.columns()).extracting(Column::type).containsExactly("String", "Strng", "varchar");
+        assertThat(warningTexts()).containsExactly("datasources/z.datasource:3: warning: column `b` has type `Strng`, "
+                + "which is not a ClickHouse type mvlab knows; check the spelling");
     }
 }
