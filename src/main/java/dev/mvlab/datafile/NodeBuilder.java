@@ -130,6 +130,9 @@ final class NodeBuilder {
                     "add " + keyword + " <name> below TYPE in node " + name);
         }
         String target = line.requireValue();
+        if (target.length() > 1 && target.startsWith("`") && target.endsWith("`")) {
+            target = target.substring(1, target.length() - 1);
+        }
         if (!Values.isIdentifier(target)) {
             throw line.valueError(keyword + " `" + target + "` is not a valid data source name",
                     "use letters, digits and _, starting with a letter or _");
