@@ -36,7 +36,7 @@ final class ProjectValidator {
         for (Pipe pipe : pipes) {
             for (Node node : pipe.nodes()) {
                 if (node.type() == NodeType.MATERIALIZED && node.targetEngine() != null) {
-                    defineInline(pipe, node, byName, inline, warnings);
+                    defineInline(pipe, node, byName, inline);
                 }
             }
         }
@@ -69,8 +69,7 @@ final class ProjectValidator {
         }
     }
 
-    private void defineInline(Pipe pipe, Node node, Map<String, DataSource> files, Map<String, DataSource> inline,
-                              List<Warning> warnings) {
+    private void defineInline(Pipe pipe, Node node, Map<String, DataSource> files, Map<String, DataSource> inline) {
         String name = node.datasource();
         EngineSpec engine = node.targetEngine();
         DataSource file = files.get(name);
@@ -82,9 +81,10 @@ final class ProjectValidator {
                         "define the target table in one place: remove the ENGINE lines from the pipe, "
                                 + "or delete " + file.location().file());
             }
-            warnings.add(new Warning(engine.location(), "ENGINE lines after DATASOURCE " + name
-                    + " repeat " + file.location().file() + "; the .datasource file defines the table"));
-            return;
+            throw error(engine.location(), "data source `" + name + "` is defined twice: by "
+                            + file.location().file() + " and by the ENGINE lines after DATASOURCE in pipe " + pipe.name(),
+                    "define the target table in one place: remove the ENGINE lines from the pipe (the .datasource "
+                            + "file already says the same)");
         }
         DataSource earlier = inline.get(name);
         if (earlier != null) {

@@ -250,6 +250,26 @@ class DatasourceParserTest {
     }
 
     @Test
+    void anIncludeMaySupplyColumnsWithJsonPathsAndVariables(@org.junit.jupiter.api.io.TempDir Path dir) {
+        new TestProject(dir).file("datasources/common/columns.incl", """
+                    `customer_id` String `json:$.customer_id`,
+                    `raw` String `json:$`,
+                    `${NAME}` String DEFAULT '$DEFAULT'
+                """);
+        DataSource ds = DatasourceParser.parse(dir.resolve("datasources/inc.datasource"), """
+                SCHEMA >
+                    `timestamp` DateTime `json:$.timestamp`,
+                INCLUDE "common/columns.incl" "NAME=source" "DEFAULT=web"
+
+                ENGINE_SORTING_KEY timestamp
+                """, warnings);
+        assertThat(ds.columns()).extracting(Column::name).containsExactly("timestamp", "customer_id", "raw", "source");
+        assertThat(ds.columns()).extracting(Column::jsonPath).containsExactly("$.timestamp", "$.customer_id", "$", null);
+        assertThat(ds.columns().get(3).defaultExpr()).isEqualTo("'web'");
+        assertThat(ds.columns().get(1).location().file()).isEqualTo(dir.resolve("datasources/common/columns.incl"));
+    }
+
+    @Test
     void anUnknownTypeIsAWarningBecauseClickHouseHasTheLastWord() {
         DataSource ds = parse("z", "SCHEMA >\n    a String,\n    b Strng,\n    c varchar\nENGINE_SORTING_KEY a\n");
         assertThat(ds.columns()).extracting(Column::type).containsExactly("String", "Strng", "varchar");
