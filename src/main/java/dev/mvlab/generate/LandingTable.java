@@ -42,8 +42,7 @@ public final class LandingTable {
 
     /** The table's column types by name; fails with a hint to run {@code mvlab apply} when it is missing. */
     public Map<String, String> columnTypes(DataSource datasource) {
-        QueryResult rows = db.query("SELECT name, type FROM system.columns WHERE database = ? AND table = ? "
-                + "ORDER BY position", database, table);
+        QueryResult rows = columnsOf(db, table, datasource.name());
         if (rows.size() == 0) {
             throw new MvlabException(ExitCode.DATABASE, "the landing table " + database + "." + table
                     + " does not exist", "create it from " + datasource.name() + ".datasource first: mvlab apply"
@@ -60,6 +59,21 @@ public final class LandingTable {
                     + ".datasource declares it", "the table is older than the datafile: mvlab apply");
         }
         return types;
+    }
+
+    /** The table's columns (name, type); a missing database fails like a missing table, with the same hint. */
+    static QueryResult columnsOf(Database db, String table, String datafile) {
+        try {
+            return db.query("SELECT name, type FROM system.columns WHERE database = ? AND table = ? ORDER BY position",
+                    db.name(), table);
+        } catch (dev.mvlab.errors.DatabaseException e) {
+            if (e.getMessage().contains("UNKNOWN_DATABASE")) {
+                throw new MvlabException(ExitCode.DATABASE, "the database " + db.name() + " does not exist, so "
+                        + "neither does the table " + table, "create it from " + datafile + " first: mvlab apply"
+                        + " --database " + db.name());
+            }
+            throw e;
+        }
     }
 
     /**
