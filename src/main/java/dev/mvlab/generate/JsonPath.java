@@ -36,7 +36,7 @@ public record JsonPath(String text, List<Object> prefix, boolean allItems, List<
                     end++;
                 }
                 if (end == i + 1) {
-                    throw new IllegalArgumentException("empty key at column " + (i + 2) + " of JSONPath '" + text + "'");
+                    throw new IllegalArgumentException("empty key after the '.' at column " + (i + 1) + " of JSONPath '" + text + "'");
                 }
                 into.add(path.substring(i + 1, end));
                 i = end;
