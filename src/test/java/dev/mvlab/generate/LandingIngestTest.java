@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,6 +159,25 @@ class LandingIngestTest {
         assertThat(more.seed()).isEqualTo(3);
         assertThat(Workshop.tableFingerprint(db, "resumable"))
                 .isEqualTo(Workshop.expectedFingerprint(db, StreamOptions.defaults(3), 50_000, "expected_resume"));
+    }
+
+    @Test
+    void batchesInDoubtThatTheServerAlreadyHoldsAreNotStoredTwiceOnResume(Database db) {
+        db.execute("CREATE TABLE in_doubt AS estore_events");
+        LandingIngest ingest = new LandingIngest(db, Workshop.landing("in_doubt"), project.resolve("doubt"),
+                new BatchSettings(10_000, Duration.ofSeconds(5), 1, 1), RetryPolicy.DEFAULT);
+        ingest.run(StreamOptions.defaults(4), true, RunLimits.events(30_000), false, Progress.Listener.NONE);
+        Checkpoint done = Checkpoint.read(ingest.checkpointFile()).orElseThrow();
+        // as if the engine had died after storing the last two batches but before acknowledging them
+        new Checkpoint(Checkpoint.VERSION, done.runId(), done.database(), done.table(), done.stream(), done.seed(),
+                10_000, List.of(new Checkpoint.Range(10_000, 20_000, false), new Checkpoint.Range(20_000, 30_000, false)),
+                false).write(ingest.checkpointFile());
+        GenerateResult resumed = ingest.run(StreamOptions.defaults(4), true, RunLimits.events(40_000), true,
+                Progress.Listener.NONE);
+        assertThat(resumed.resumedFrom()).isEqualTo(10_000);
+        assertThat(resumed.batches()).isEqualTo(3);
+        assertThat(Workshop.tableFingerprint(db, "in_doubt"))
+                .isEqualTo(Workshop.expectedFingerprint(db, StreamOptions.defaults(4), 40_000, "expected_doubt"));
     }
 
     @Test
