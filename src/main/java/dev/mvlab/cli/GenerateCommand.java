@@ -5,6 +5,7 @@ import dev.mvlab.engine.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;
+import dev.mvlab.generate.Compression;
 import dev.mvlab.generate.GenerateResult;
 import dev.mvlab.generate.LandingChoice;
 import dev.mvlab.generate.LandingIngest;
@@ -27,7 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** {@code mvlab generate}: the e-store event stream into the landing data source, or as NDJSON to a file. */
-@Command(name = "generate", subcommands = ProductsCommand.class,
+@Command(name = "generate", subcommands = ProductsCommand.class, mixinStandardHelpOptions = true,
         description = {"Stream e-store events (view, cart, uncart, purchase, return) into the project's landing data "
                 + "source through its JSONPaths, or as NDJSON with --out.",
                 "Inserts are batched and retried; a run the engine interrupted continues with --resume."})
@@ -72,6 +73,10 @@ final class GenerateCommand implements Runnable {
     @Option(names = "--inserters", defaultValue = "2", description = "Inserts in flight (default ${DEFAULT-VALUE}).")
     int inserters;
 
+    @Option(names = "--compression", defaultValue = "auto", paramLabel = "none|lz4|auto",
+            description = "Compression of the insert bodies; auto: lz4 unless the server is on this machine.")
+    String compression;
+
     @Option(names = "--retry-for", converter = Converters.DurationConverter.class, defaultValue = "60s",
             description = "Keep retrying a failing insert this long before giving up (default 60s).")
     Duration retryFor;
@@ -94,7 +99,8 @@ final class GenerateCommand implements Runnable {
 
     private GenerateResult ingest(StreamOptions options, RunLimits limits, ProgressLine progress) {
         DataSource landing = LandingChoice.choose(ProjectLoader.load(engine.project), datasource);
-        BatchSettings batching = usage(() -> new BatchSettings(batchSize, flushInterval, inserters, 2));
+        BatchSettings batching = usage(() -> new BatchSettings(batchSize, flushInterval, inserters, 2,
+                Compression.parse(compression)));
         try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
             Path checkpoints = engine.project.resolve(".mvlab").resolve("generate");
             return new LandingIngest(db, landing, checkpoints, batching, RetryPolicy.within(retryFor))

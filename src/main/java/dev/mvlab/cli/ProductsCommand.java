@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 import java.time.LocalDateTime;
 
 /** {@code mvlab generate products}: the catalog the stream uses, into the products data source; new price versions. */
-@Command(name = "products", description = {"Write the product catalog the event stream uses (same prices) into the "
+@Command(name = "products", mixinStandardHelpOptions = true, description = {"Write the product catalog the event stream uses (same prices) into the "
         + "products data source, or, with --update-prices N, new versions of N products' prices (a later "
         + "updated_at), for the JOIN and ReplacingMergeTree lessons."})
 final class ProductsCommand implements Runnable {

@@ -37,11 +37,11 @@ public final class StreamOptionsMixin {
     double pace;
 
     @Option(names = "--duplicates", converter = Converters.ShareConverter.class, paramLabel = "SHARE",
-            description = "Share of lines that are exact resends of an earlier line, e.g. 2% (default 2%).")
+            description = "Share of lines that are exact resends of an earlier line, e.g. 2%% (default 2%%).")
     Double duplicates;
 
     @Option(names = "--late", converter = Converters.ShareConverter.class, paramLabel = "SHARE",
-            description = "Share of events whose timestamp lies behind the clock (default 1%).")
+            description = "Share of events whose timestamp lies behind the clock (default 1%%).")
     Double late;
 
     @Option(names = "--max-lateness", converter = Converters.DurationConverter.class, paramLabel = "DURATION",

@@ -53,7 +53,8 @@ final class BatchCutter {
             }
             json.append(buffer, pump.next());
             long now = System.nanoTime();
-            if (pump.position() - from >= settings.size() || now - batchStart >= flushNanos) {
+            if (pump.position() - from >= settings.size() || buffer.length() >= BatchPipeline.MAX_BATCH_BYTES
+                    || now - batchStart >= flushNanos) {
                 cut(from, buffer);
                 buffer = null;
             }

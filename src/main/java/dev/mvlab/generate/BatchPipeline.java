@@ -25,12 +25,17 @@ final class BatchPipeline implements AutoCloseable {
     }
 
     private static final Batch END = new Batch(-1, -1, null);
+    /** A batch is cut at this size even when it has fewer lines than the batch size (bounds the memory). */
+    static final int MAX_BATCH_BYTES = 32 << 20;
 
     private final HttpInserter inserter;
     private final CheckpointTracker tracker;
     private final BlockingQueue<Batch> queue;
     private final BlockingQueue<ByteBuffer> pool;
     private final List<Thread> threads = new ArrayList<>();
+    private final int buffers;
+    private final int capacity;
+    private int created;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -39,13 +44,11 @@ final class BatchPipeline implements AutoCloseable {
     BatchPipeline(HttpInserter inserter, CheckpointTracker tracker, BatchSettings settings) {
         this.inserter = inserter;
         this.tracker = tracker;
-        this.queue = new ArrayBlockingQueue<>(settings.queue() + settings.inserters());
-        int buffers = settings.queue() + 2 * settings.inserters() + 1;
+        this.queue = new ArrayBlockingQueue<>(settings.queue() + settings.inserters()); // + room for the ends
+        // one buffer being filled, the queued ones, one per inserter: memory stays below buffers x MAX_BATCH_BYTES
+        this.buffers = settings.queue() + settings.inserters() + 1;
         this.pool = new ArrayBlockingQueue<>(buffers);
-        int capacity = (int) Math.min(64L << 20, settings.size() * 160L);
-        for (int i = 0; i < buffers; i++) {
-            pool.add(new ByteBuffer(Math.min(capacity, 1 << 20)));
-        }
+        this.capacity = (int) Math.min(MAX_BATCH_BYTES + 4096, settings.size() * 128L + 4096);
         for (int i = 0; i < settings.inserters(); i++) {
             Thread thread = new Thread(this::drain, "mvlab-insert-" + i);
             thread.setDaemon(true);
@@ -54,8 +57,12 @@ final class BatchPipeline implements AutoCloseable {
         }
     }
 
-    /** An empty buffer for the next batch; waits while all are in use. */
+    /** An empty buffer for the next batch; waits while all are in use. Called by the generating thread only. */
     ByteBuffer borrow() throws Stopped {
+        if (pool.isEmpty() && created < buffers) {
+            created++;
+            return new ByteBuffer(capacity);
+        }
         try {
             while (true) {
                 checkFailure();

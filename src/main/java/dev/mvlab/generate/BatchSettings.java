@@ -9,9 +9,15 @@ import java.time.Duration;
  * @param flushInterval  a batch is sent when it is this old even if not full (matters with a low --rate)
  * @param inserters      parallel inserts in flight
  * @param queue          batches waiting for an inserter; when full the generator waits (backpressure)
+ * @param compression    of the insert bodies; AUTO compresses only for servers on other machines
  */
-public record BatchSettings(int size, Duration flushInterval, int inserters, int queue) {
-    public static final BatchSettings DEFAULT = new BatchSettings(100_000, Duration.ofSeconds(1), 2, 2);
+public record BatchSettings(int size, Duration flushInterval, int inserters, int queue, Compression compression) {
+    public static final BatchSettings DEFAULT = new BatchSettings(100_000, Duration.ofSeconds(1), 2, 2,
+            Compression.AUTO);
+
+    public BatchSettings(int size, Duration flushInterval, int inserters, int queue) {
+        this(size, flushInterval, inserters, queue, Compression.AUTO);
+    }
 
     public BatchSettings {
         if (size < 1 || size > 10_000_000) {
@@ -26,10 +32,10 @@ public record BatchSettings(int size, Duration flushInterval, int inserters, int
     }
 
     public BatchSettings withSize(int newSize) {
-        return new BatchSettings(newSize, flushInterval, inserters, queue);
+        return new BatchSettings(newSize, flushInterval, inserters, queue, compression);
     }
 
     public BatchSettings withInserters(int count) {
-        return new BatchSettings(size, flushInterval, count, queue);
+        return new BatchSettings(size, flushInterval, count, queue, compression);
     }
 }

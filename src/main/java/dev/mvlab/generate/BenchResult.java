@@ -8,7 +8,15 @@ import java.util.List;
  * server through the same mapping), one figure per round.
  */
 public record BenchResult(long events, long bytes, BatchSettings batching, List<Double> clientRates,
-                         List<Double> serverRates, String serverVersion, String serverFile) {
+                         List<Double> serverRates, String serverVersion, String serverFile, Cost endToEndCost,
+                         Cost serverSideCost) {
+
+    /**
+     * CPU seconds per million events summed over the rounds, of this JVM (generator and HTTP client) and of the
+     * engine process (parsing, mapping, writing, views, merges); -1 when unknown (an engine on another machine).
+     */
+    public record Cost(double client, double server) {
+    }
 
     public double bestClient() {
         return clientRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);

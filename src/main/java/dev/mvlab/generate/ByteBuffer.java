@@ -28,6 +28,14 @@ final class ByteBuffer {
         length += source.length;
     }
 
+    void append(byte[] source, int offset, int count) {
+        if (length + count > bytes.length) {
+            grow(count);
+        }
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
+    }
+
     /** Appends the decimal digits of a non-negative number. */
     void appendDigits(long value) {
         if (length + 20 > bytes.length) {

@@ -36,13 +36,20 @@ final class HttpInserter {
     private final String baseUri;
     private final String authorization;
     private final RetryPolicy retry;
+    private final Compression compression;
+    private final ThreadLocal<ByteBuffer> compressed = ThreadLocal.withInitial(() -> new ByteBuffer(1 << 20));
 
     HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry) {
+        this(endpoint, database, sql, retry, Compression.NONE);
+    }
+
+    HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry, Compression compression) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.endpoint = endpoint;
         this.sql = sql;
         this.retry = retry;
+        this.compression = compression.resolve(endpoint.host());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("database", database);
         settings.put("async_insert", "0");
@@ -69,12 +76,19 @@ final class HttpInserter {
     }
 
     Sent insert(byte[] body, int length, String token) throws Unavailable, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + "insert_deduplication_token=" + encode(token)))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + "insert_deduplication_token="
+                        + encode(token)))
                 .timeout(Duration.ofMinutes(10))
                 .header("Authorization", authorization)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, length))
-                .build();
+                .header("Content-Type", "application/x-ndjson");
+        ByteBuffer packed = compressed.get();
+        String encoding = compression.encode(body, length, packed);
+        if (encoding != null) {
+            builder.header("Content-Encoding", encoding).POST(ArrayBodyPublisher.of(packed.array(), packed.length()));
+        } else {
+            builder.POST(ArrayBodyPublisher.of(body, length));
+        }
+        HttpRequest request = builder.build();
         Instant deadline = Instant.now().plus(retry.budget());
         String lastProblem;
         Throwable lastCause = null;

@@ -19,10 +19,12 @@ import java.util.stream.Stream;
  * Measures ingest into a workshop-like landing table with materialized views attached (a purchases filter, an hourly
  * AggregatingMergeTree roll-up of views, and an hourly revenue roll-up chained on the purchases), in its own
  * database: end to end through {@link LandingIngest}, and the server-side ceiling for the same NDJSON read from a
- * file on the server with the same JSONPath mapping. Rounds alternate the two so that a busy machine hurts both.
+ * file on the server with the same JSONPath mapping. Rounds alternate the two so that a busy machine hurts both;
+ * an uncounted end-to-end warm-up comes first.
  */
 public final class IngestBenchmark {
     public static final String DATABASE = "mvlab_bench";
+    private static final long WARM_UP = 300_000;
     static final String LANDING = "estore_stream";
     private static final List<String> TABLES = List.of(LANDING, "purchases_mv", "hourly_views_mv",
             "hourly_revenue_mv");
@@ -48,11 +50,16 @@ public final class IngestBenchmark {
 
     private final Database admin;
     private final Path workDir;
+    private final CpuClock serverCpu;
 
-    /** @param admin a connection to any existing database of the server; {@code workDir} holds scratch files */
-    public IngestBenchmark(Database admin, Path workDir) {
+    /**
+     * @param admin     a connection to any existing database of the server; {@code workDir} holds scratch files
+     * @param serverCpu the engine process's CPU time, or {@link CpuClock#UNKNOWN}
+     */
+    public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu) {
         this.admin = admin;
         this.workDir = workDir;
+        this.serverCpu = serverCpu;
     }
 
     /** The workshop's landing data source, as its datafile declares it. */
@@ -80,29 +87,54 @@ public final class IngestBenchmark {
             ServerFile file = ServerFile.upload(db, workDir, options, events);
             JsonPathMapping mapping = JsonPathMapping.of(landing(), new LandingTable(db, LANDING)
                     .columnTypes(landing()));
+            // the ceiling may use every core of the server for one insert
+            long threads = db.queryLong("SELECT toUInt64(getSetting('max_threads'))");
             String serverInsert = mapping.insertFromFile(DATABASE, LANDING, file.path())
-                    + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort'";
+                    + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort', "
+                    + "max_insert_threads = " + threads;
             List<Double> client = new ArrayList<>();
             List<Double> server = new ArrayList<>();
+            CpuClock clientCpu = CpuClock.thisProcess();
+            // an uncounted warm-up: the rounds measure compiled code, not the JIT at work
+            new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT).run(options, true,
+                    RunLimits.events(Math.min(events, WARM_UP)), false, Progress.Listener.NONE);
+            long[] endToEnd = new long[2];
+            long[] serverSide = new long[2];
             for (int round = 0; round < rounds; round++) {
                 truncate(db);
+                long[] before = {clientCpu.nanos(), serverCpu.nanos()};
                 GenerateResult result = new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT)
                         .run(options, true, RunLimits.events(events), false, Progress.Listener.NONE);
+                add(endToEnd, before, clientCpu, serverCpu);
                 expectCount(db, events, "the end-to-end run");
                 client.add(result.rate());
                 truncate(db);
+                before = new long[]{clientCpu.nanos(), serverCpu.nanos()};
                 long start = System.nanoTime();
                 db.execute(serverInsert);
                 server.add(events / ((System.nanoTime() - start) / 1e9));
+                add(serverSide, before, clientCpu, serverCpu);
                 expectCount(db, events, "the server-side insert");
             }
             String version = String.valueOf(db.query("SELECT version()").scalar());
             file.remove(db);
-            return new BenchResult(events, file.bytes(), batching, client, server, version, file.path());
+            double millions = events * (double) rounds / 1e6;
+            return new BenchResult(events, file.bytes(), batching, client, server, version, file.path(),
+                    cost(endToEnd, millions), cost(serverSide, millions));
         } finally {
             admin.dropDatabase(DATABASE);
             deleteTree(checkpoints);
         }
+    }
+
+    private static void add(long[] total, long[] before, CpuClock client, CpuClock server) {
+        total[0] = before[0] < 0 || total[0] < 0 ? -1 : total[0] + client.nanos() - before[0];
+        total[1] = before[1] < 0 || total[1] < 0 ? -1 : total[1] + server.nanos() - before[1];
+    }
+
+    private static BenchResult.Cost cost(long[] nanos, double millions) {
+        return new BenchResult.Cost(nanos[0] < 0 ? -1 : nanos[0] / 1e9 / millions,
+                nanos[1] < 0 ? -1 : nanos[1] / 1e9 / millions);
     }
 
     private static void truncate(Database db) {

@@ -61,7 +61,7 @@ public final class LandingIngest {
                 start.options, start.acknowledged, start.ranges);
         tracker.save(); // the new run id is on disk before anything is sent
         HttpInserter inserter = new HttpInserter(db.endpoint(), db.name(),
-                mapping.insertFromInput(db.name(), datasource.name()), retry);
+                mapping.insertFromInput(db.name(), datasource.name()), retry, batching.compression());
         EventPump pump = new EventPump(start.options, limits);
         pump.skipTo(start.acknowledged);
         if (start.acknowledged > 0 || !start.ranges.isEmpty()) {
