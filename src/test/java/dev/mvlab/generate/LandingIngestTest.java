@@ -88,6 +88,17 @@ class LandingIngestTest {
     }
 
     @Test
+    void lz4CompressedBodiesLandTheSameRows(Database db) {
+        db.execute("CREATE TABLE compressed AS estore_events");
+        GenerateResult result = new LandingIngest(db, Workshop.landing("compressed"), project.resolve("cp"),
+                new BatchSettings(20_000, Duration.ofSeconds(5), 2, 2, Compression.LZ4), RetryPolicy.DEFAULT)
+                .run(StreamOptions.defaults(6), true, RunLimits.events(50_000), false, Progress.Listener.NONE);
+        assertThat(result.events()).isEqualTo(50_000);
+        assertThat(Workshop.tableFingerprint(db, "compressed"))
+                .isEqualTo(Workshop.expectedFingerprint(db, StreamOptions.defaults(6), 50_000, "expected_lz4"));
+    }
+
+    @Test
     void theRuleCheckFindsABrokenStream(Database db) {
         db.execute("INSERT INTO rules_check VALUES ('c1', 'p1', NULL, 'view', '2024-09-19 00:00:01'), "
                 + "('c1', 'p1', NULL, 'cart', '2024-09-19 00:00:02'), ('c1', 'p1', 9.99, 'purchase', '2024-09-19 00:00:03'), "
