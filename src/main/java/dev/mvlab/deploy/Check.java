@@ -48,7 +48,7 @@ public final class Check {
                     continue;
                 }
                 try {
-                    shadow.execute(statement);
+                    shadow.db().execute(statement.sql());
                     if (statement.kind() == StatementKind.CREATE_VIEW) {
                         shadow.db().run("SELECT * FROM " + Identifiers.quote(statement.object()) + " LIMIT 0");
                     }

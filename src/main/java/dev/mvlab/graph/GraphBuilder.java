@@ -35,7 +35,9 @@ public final class GraphBuilder {
     }
 
     private ProjectGraph build() {
-        for (DataSource ds : project.datasources()) {
+        Map<String, Node> inlineTargets = inlineTargets();
+        List<DataSource> files = project.datasources().stream().filter(ds -> !isInline(ds, inlineTargets)).toList();
+        for (DataSource ds : files) {
             declare(ds.name(), ds.location(), "data source");
             kinds.put(ds.name(), PipeResolver.NameKind.TABLE);
         }
@@ -44,8 +46,10 @@ public final class GraphBuilder {
             pipe.nodes().forEach(n -> checkName(n.name(), n.location(), "node"));
             kinds.put(pipe.name(), pipeKind(pipe));
         }
-        Map<String, Node> inlineTargets = inlineTargets();
-        inlineTargets.keySet().forEach(name -> kinds.put(name, PipeResolver.NameKind.TABLE));
+        for (Map.Entry<String, Node> inline : inlineTargets.entrySet()) {
+            declare(inline.getKey(), inline.getValue().location(), "data source");
+            kinds.put(inline.getKey(), PipeResolver.NameKind.TABLE);
+        }
 
         Set<String> readable = new LinkedHashSet<>();
         kinds.forEach((name, kind) -> {
@@ -57,7 +61,7 @@ public final class GraphBuilder {
                 name -> kinds.getOrDefault(name, PipeResolver.NameKind.UNKNOWN), readable);
 
         Map<String, ProjectObject> objects = new LinkedHashMap<>();
-        for (DataSource ds : project.datasources()) {
+        for (DataSource ds : files) {
             objects.put(ds.name(), new ProjectObject(ds.name(), ObjectKind.TABLE, ds.location(), Set.of(), null, ds,
                     null));
         }
@@ -95,21 +99,23 @@ public final class GraphBuilder {
         for (Pipe pipe : project.pipes()) {
             for (Node node : pipe.nodes()) {
                 if (node.type() == NodeType.MATERIALIZED && node.targetEngine() != null && node.datasource() != null) {
-                    String name = node.datasource();
-                    checkName(name, node.location(), "data source");
-                    if (declared.containsKey(name) || targets.containsKey(name)) {
-                        SourceLocation other = declared.containsKey(name) ? declared.get(name)
-                                : targets.get(name).location();
-                        throw GraphErrors.at(project.root(), node.location(), "node '" + node.name()
-                                + "' defines data source '" + name + "' with ENGINE lines, but " + other.file()
-                                + ":" + other.line() + " defines that name too",
-                                "remove the ENGINE lines from the pipe, or the other definition");
+                    Node other = targets.putIfAbsent(node.datasource(), node);
+                    if (other != null) {
+                        throw GraphErrors.at(project.root(), node.location(), "data source `" + node.datasource()
+                                + "` is defined twice: inline in " + other.location().file() + ":"
+                                + other.location().line() + " and in pipe " + pipe.name(),
+                                "define the target table once; remove the other ENGINE lines");
                     }
-                    targets.put(name, node);
                 }
             }
         }
         return targets;
+    }
+
+    /** The parser adds inline targets to the data sources, without columns and at the node's location. */
+    private static boolean isInline(DataSource ds, Map<String, Node> inlineTargets) {
+        Node node = inlineTargets.get(ds.name());
+        return node != null && ds.columns().isEmpty() && java.util.Objects.equals(ds.location(), node.location());
     }
 
     private void checkTarget(Pipe pipe, Node output, String target, Map<String, Node> inlineTargets) {
@@ -119,8 +125,8 @@ public final class GraphBuilder {
         }
         String what = output.type() == NodeType.COPY ? "copies into" : "materializes into";
         if (kind != PipeResolver.NameKind.UNKNOWN) {
-            throw GraphErrors.at(project.root(), output.location(), "node '" + output.name() + "' " + what + " '"
-                    + target + "', which is a pipe, not a data source", "name a data source as the target");
+            throw GraphErrors.at(project.root(), output.location(), "node `" + output.name() + "` " + what + " `"
+                    + target + "`, which is a pipe, not a data source", "name a data source as the target");
         }
         Set<String> tables = new LinkedHashSet<>();
         kinds.forEach((name, k) -> {
@@ -128,11 +134,11 @@ public final class GraphBuilder {
                 tables.add(name);
             }
         });
-        String hint = GraphErrors.closest(target, tables).map(c -> "did you mean '" + c + "'?")
+        String hint = GraphErrors.closest(target, tables).map(c -> "did you mean `" + c + "`?")
                 .orElse("add datasources/" + target + ".datasource"
                         + (output.type() == NodeType.MATERIALIZED ? ", or ENGINE lines after DATASOURCE" : ""));
-        throw GraphErrors.at(project.root(), output.location(), "node '" + output.name() + "' of pipe '" + pipe.name()
-                + "' " + what + " '" + target + "', which is not a data source", hint);
+        throw GraphErrors.at(project.root(), output.location(), "node `" + output.name() + "` of pipe `" + pipe.name()
+                + "` " + what + " `" + target + "`, which is not a data source", hint);
     }
 
     private static PipeResolver.NameKind pipeKind(Pipe pipe) {
@@ -149,14 +155,14 @@ public final class GraphBuilder {
         checkName(name, location, what);
         SourceLocation other = declared.putIfAbsent(name, location);
         if (other != null) {
-            throw GraphErrors.at(project.root(), location, "the name '" + name + "' is already used by "
+            throw GraphErrors.at(project.root(), location, "the name `" + name + "` is already used by "
                     + other.file(), "data sources and pipes share one namespace: rename one of them");
         }
     }
 
     private void checkName(String name, SourceLocation location, String what) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw GraphErrors.at(project.root(), location, "'" + name + "' is not a valid " + what + " name",
+            throw GraphErrors.at(project.root(), location, "`" + name + "` is not a valid " + what + " name",
                     "use letters, digits and underscores, starting with a letter or underscore");
         }
     }

@@ -33,7 +33,8 @@ public final class LineageText {
 
     private static void children(ProjectGraph graph, ProjectObject table, String indent, Set<String> shown,
                                  StringBuilder out) {
-        List<ProjectObject> readers = graph.downstream(table.name());
+        List<ProjectObject> readers = graph.downstream(table.name()).stream()
+                .filter(reader -> !table.name().equals(reader.writes())).toList();
         for (int i = 0; i < readers.size(); i++) {
             ProjectObject pipe = readers.get(i);
             boolean last = i == readers.size() - 1;
@@ -43,7 +44,7 @@ public final class LineageText {
                 out.append(" ==> ").append(pipe.writes());
             }
             List<ProjectObject> others = graph.upstream(pipe.name()).stream()
-                    .filter(o -> !o.name().equals(table.name())).toList();
+                    .filter(o -> !o.name().equals(table.name()) && !o.name().equals(pipe.writes())).toList();
             if (!others.isEmpty()) {
                 out.append(" (also reads ").append(String.join(", ", others.stream().map(ProjectObject::name)
                         .toList())).append(')');

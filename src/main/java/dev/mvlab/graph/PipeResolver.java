@@ -92,9 +92,9 @@ final class PipeResolver {
             if (ref.database().toLowerCase(Locale.ROOT).equals("system")) {
                 return;
             }
-            throw GraphErrors.at(root, at, "node '" + node.name() + "' reads '" + ref.qualified()
-                    + "' from another database", "datafiles read their own project's data sources by name: write '"
-                    + ref.name() + "'");
+            throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + ref.qualified()
+                    + "` from another database", "datafiles read their own project's data sources by name: write `"
+                    + ref.name() + "`");
         }
         String name = ref.name();
         if (localNames.contains(name)) {
@@ -106,25 +106,25 @@ final class PipeResolver {
             return;
         }
         if (target != null) {
-            throw GraphErrors.at(root, at, "node '" + node.name() + "' reads node '" + name + "', which "
-                    + (target == index ? "is the node itself" : "comes after it in pipe '" + pipe.name() + "'"),
+            throw GraphErrors.at(root, at, "node `" + node.name() + "` reads node `" + name + "`, which "
+                    + (target == index ? "is the node itself" : "comes after it in pipe `" + pipe.name() + "`"),
                     "a node can read only the nodes before it");
         }
         switch (projectNames.apply(name)) {
             case TABLE, VIEW -> tables.add(name);
-            case MATERIALIZED_PIPE -> throw GraphErrors.at(root, at, "node '" + node.name() + "' reads '" + name
-                    + "', which is a materialized pipe, not a data source", "read the data source it writes");
-            case COPY_PIPE -> throw GraphErrors.at(root, at, "node '" + node.name() + "' reads '" + name
-                    + "', which is a copy pipe, not a data source", "read the data source it copies into");
+            case MATERIALIZED_PIPE -> throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name
+                    + "`, which is a materialized pipe, not a data source", "read the data source it writes");
+            case COPY_PIPE -> throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name
+                    + "`, which is a copy pipe, not a data source", "read the data source it copies into");
             case UNKNOWN -> {
                 Set<String> candidates = new LinkedHashSet<>(readableNames);
                 pipe.nodes().subList(0, index).forEach(n -> candidates.add(n.name()));
-                String hint = GraphErrors.closest(name, candidates).map(c -> "did you mean '" + c + "'?")
+                String hint = GraphErrors.closest(name, candidates).map(c -> "did you mean `" + c + "`?")
                         .orElse("a node reads data sources, endpoint pipes, earlier nodes of its pipe, table "
                                 + "functions and system tables");
-                throw GraphErrors.at(root, at, "node '" + node.name() + "' reads '" + name
-                        + "', which is not a data source, an endpoint pipe or an earlier node of pipe '"
-                        + pipe.name() + "'", hint);
+                throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name
+                        + "`, which is not a data source, an endpoint pipe or an earlier node of pipe `"
+                        + pipe.name() + "`", hint);
             }
             default -> throw new IllegalStateException();
         }

@@ -102,7 +102,7 @@ final class TinybirdTemplate {
 
     private static String value(String expression, int offset) {
         if (BARE.matcher(expression).matches()) {
-            throw new Unsupported(offset, "template parameter '" + expression + "' has no default value",
+            throw new Unsupported(offset, "template parameter `" + expression + "` has no default value",
                     "write it with a type and a default, e.g. {{ String(" + expression + ", 'value') }}");
         }
         Matcher typed = TYPED.matcher(expression);
@@ -113,7 +113,7 @@ final class TinybirdTemplate {
         String type = typed.group(1);
         String argument = typed.group(3) == null ? "" : firstArgument(typed.group(3).strip());
         if (argument.isEmpty() || argument.equals("None")) {
-            throw new Unsupported(offset, "template parameter '" + typed.group(2) + "' has no default value",
+            throw new Unsupported(offset, "template parameter `" + typed.group(2) + "` has no default value",
                     "add a default: {{ " + type + "(" + typed.group(2) + ", ...) }}");
         }
         String literal = unquote(argument);

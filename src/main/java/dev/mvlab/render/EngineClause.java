@@ -40,7 +40,7 @@ final class EngineClause {
             return model;
         }
         if (!WITHOUT_KEYS.contains(name)) {
-            throw RenderErrors.at(root, at, "unknown ENGINE '" + name + "'",
+            throw RenderErrors.at(root, at, "unknown ENGINE `" + name + "`",
                     "use one of " + String.join(", ", new java.util.TreeSet<>(MERGE_TREES)) + " or Null");
         }
         if (spec != null && (!blank(spec.sortingKey()) || !blank(spec.partitionKey()) || !blank(spec.primaryKey())

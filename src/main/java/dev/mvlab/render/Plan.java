@@ -16,6 +16,6 @@ public record Plan(List<Statement> statements) {
 
     /** The statements as one SQL script: each ends with a semicolon, a blank line between them. */
     public String script() {
-        return statements.stream().map(s -> s.sql() + ";\n").collect(Collectors.joining("\n"));
+        return statements.stream().map(s -> s.terminated() + "\n").collect(Collectors.joining("\n"));
     }
 }

@@ -45,8 +45,8 @@ public final class SqlRenderer {
         Set<String> wanted = new LinkedHashSet<>(names);
         for (String name : wanted) {
             if (graph.object(name).isEmpty()) {
-                throw new dev.mvlab.errors.MvlabException(dev.mvlab.errors.ExitCode.USAGE, "no data source or pipe named '"
-                        + name + "' renders SQL", "names: " + String.join(", ",
+                throw new dev.mvlab.errors.MvlabException(dev.mvlab.errors.ExitCode.USAGE, "no data source or pipe named `"
+                        + name + "` renders SQL", "names: " + String.join(", ",
                         graph.objects().stream().map(ProjectObject::name).toList()));
             }
         }
@@ -168,7 +168,7 @@ public final class SqlRenderer {
             columns.add(c);
         }
         if (columns.isEmpty()) {
-            throw RenderErrors.at(root, table.location(), "data source '" + table.name() + "' has no columns",
+            throw RenderErrors.at(root, table.location(), "data source `" + table.name() + "` has no columns",
                     "add a SCHEMA > block");
         }
         return columns;
@@ -178,8 +178,8 @@ public final class SqlRenderer {
         String name = column.name();
         if (name == null || name.isBlank() || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
             SourceLocation at = column.location() != null ? column.location() : table.location();
-            throw RenderErrors.at(root, at, "column name " + (name == null ? "(none)" : "'" + name.replace("\n", "\\n")
-                    + "'") + " of data source '" + table.name() + "' is empty or has control characters",
+            throw RenderErrors.at(root, at, "column name " + (name == null ? "(none)" : "`" + name.replace("\n", "\\n")
+                    + "`") + " of data source `" + table.name() + "` is empty or has control characters",
                     "use a plain name such as product_id");
         }
     }

@@ -15,4 +15,10 @@ public record Statement(StatementKind kind, String object, String sql, SourceLoc
     public String source() {
         return origin == null ? "(unknown)" : origin.file() + ":" + origin.line();
     }
+
+    /** The statement with its semicolon, on a line of its own when the SQL ends in a line comment. */
+    public String terminated() {
+        String last = sql.substring(sql.lastIndexOf('\n') + 1);
+        return sql + (last.contains("--") ? "\n;" : ";");
+    }
 }
