@@ -61,7 +61,8 @@ final class PipeResolver {
             for (TableReferences.Reference ref : refs.tables()) {
                 resolveReference(pipe, i, node, sql, ref, refs.localNames(), nodeIndex, deps, tables);
             }
-            queryNodes.add(new QueryNode(node, clean(sql)));
+            boolean template = TinybirdTemplate.isTemplate(node.sql());
+            queryNodes.add(new QueryNode(node, clean(template ? withoutBlankLines(sql) : sql)));
             nodeDeps.add(deps);
             tableReads.add(tables);
         }
@@ -142,6 +143,11 @@ final class PipeResolver {
         if (reached.add(index)) {
             deps.get(index).forEach(d -> collect(d, deps, reached));
         }
+    }
+
+    /** Template directives leave blank lines behind; the SQL reads better without them. */
+    private static String withoutBlankLines(String sql) {
+        return String.join("\n", sql.lines().filter(line -> !line.isBlank()).toList());
     }
 
     /** The SQL without leading blank lines, trailing blanks and a final semicolon. */

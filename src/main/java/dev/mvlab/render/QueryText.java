@@ -1,6 +1,5 @@
 package dev.mvlab.render;
 
-import dev.mvlab.engine.Identifiers;
 import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.QueryNode;
 
@@ -29,7 +28,7 @@ final class QueryText {
         }
         List<String> items = new ArrayList<>();
         for (QueryNode node : query.earlier()) {
-            items.add(INDENT + Identifiers.quote(node.name()) + " AS (\n" + indent(node.sql(), INDENT + INDENT)
+            items.add(INDENT + SqlNames.name(node.name()) + " AS (\n" + indent(node.sql(), INDENT + INDENT)
                     + "\n" + INDENT + ")");
         }
         Matcher with = LEADING_WITH.matcher(output);

@@ -1,6 +1,5 @@
 package dev.mvlab.render;
 
-import dev.mvlab.engine.Identifiers;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
@@ -68,7 +67,7 @@ public final class SqlRenderer {
     public List<Statement> create(ProjectGraph graph, ProjectObject object) {
         Path root = graph.project().root();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", Identifiers.quote(object.name()));
+        model.put("name", SqlNames.name(object.name()));
         return switch (object.kind()) {
             case TABLE -> {
                 model.put("engine", EngineClause.model(root, object.table().engine(), object.location()));
@@ -84,7 +83,7 @@ public final class SqlRenderer {
             }
             case MATERIALIZED_VIEW -> {
                 model.put("header", header(object, "materialized view, writes " + object.writes()));
-                model.put("target", Identifiers.quote(object.writes()));
+                model.put("target", SqlNames.name(object.writes()));
                 model.put("query", QueryText.of(object.query()));
                 yield List.of(statement(StatementKind.CREATE_MATERIALIZED_VIEW, object, model));
             }
@@ -99,7 +98,7 @@ public final class SqlRenderer {
 
     public Statement drop(ProjectGraph graph, ProjectObject object) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", Identifiers.quote(object.name()));
+        model.put("name", SqlNames.name(object.name()));
         model.put("header", List.of(object.name() + ": drop " + object.kind().label() + " of " + source(object)));
         StatementKind kind = object.kind() == ObjectKind.TABLE ? StatementKind.DROP_TABLE : StatementKind.DROP_VIEW;
         return statement(kind, object, model);
@@ -112,18 +111,18 @@ public final class SqlRenderer {
         List<Statement> statements = new ArrayList<>();
         if (replace) {
             Map<String, Object> truncate = new LinkedHashMap<>();
-            truncate.put("name", Identifiers.quote(object.writes()));
+            truncate.put("name", SqlNames.name(object.writes()));
             truncate.put("header", List.of(object.name() + ": copy pipe in COPY_MODE replace empties "
                     + object.writes() + " first, from " + source(object)));
             statements.add(statement(StatementKind.TRUNCATE_TABLE, object, truncate));
         }
         DataSource target = graph.object(object.writes()).map(ProjectObject::table).orElse(null);
         List<String> columns = target == null ? List.of()
-                : target.columns().stream().map(c -> Identifiers.quote(c.name())).toList();
+                : target.columns().stream().map(c -> SqlNames.column(c.name())).toList();
         String schedule = output.copySchedule() == null ? "on demand" : output.copySchedule().strip();
         model.put("header", header(object, "copy pipe into " + object.writes() + " (" + schedule
                 + (replace ? ", replace" : ", append") + "); run by 'mvlab copy', never by apply"));
-        model.put("target", Identifiers.quote(object.writes()));
+        model.put("target", SqlNames.name(object.writes()));
         model.put("columns", columns);
         model.put("query", QueryText.indent(QueryText.of(object.query()), "    "));
         statements.add(statement(StatementKind.COPY, object, model));
@@ -157,7 +156,7 @@ public final class SqlRenderer {
         for (Column column : table.columns()) {
             checkColumnName(root, table, column);
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("name", Identifiers.quote(column.name()));
+            c.put("name", SqlNames.column(column.name()));
             c.put("type", column.type().strip());
             if (column.defaultExpr() != null && !column.defaultExpr().isBlank()) {
                 c.put("default", column.defaultExpr().strip());
@@ -188,7 +187,7 @@ public final class SqlRenderer {
         List<Map<String, Object>> indexes = new ArrayList<>();
         for (DataIndex index : table.indexes() == null ? List.<DataIndex>of() : table.indexes()) {
             Map<String, Object> i = new LinkedHashMap<>();
-            i.put("name", Identifiers.quote(index.name()));
+            i.put("name", SqlNames.name(index.name()));
             i.put("expression", index.expression().strip());
             i.put("type", index.type().strip());
             i.put("granularity", index.granularity());
