@@ -9,12 +9,11 @@ WITH
     purchases_only AS (
         SELECT timestamp, customer_id, product_id, price
         FROM estore_events
-        WHERE action = 'purchase'
+        WHERE action = 'purchase' AND price IS NOT NULL
     )
 SELECT
     timestamp,
     customer_id,
     product_id,
     assumeNotNull(price) AS price
-FROM purchases_only
-WHERE price IS NOT NULL;
+FROM purchases_only;
