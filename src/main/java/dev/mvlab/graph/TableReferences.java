@@ -67,6 +67,15 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
     private static void readTables(List<Token> tokens, int i, List<Reference> out) {
         while (true) {
             Token first = at(tokens, i);
+            if (first.isSymbol('(')) {
+                int next = afterParentheses(tokens, i);
+                next = afterAlias(tokens, next);
+                if (!at(tokens, next).isSymbol(',')) {
+                    return;
+                }
+                i = next + 1;
+                continue;
+            }
             if (!first.isIdentifier() || first.kind() == Kind.WORD && isQueryKeyword(first.text())) {
                 return;
             }
@@ -83,17 +92,35 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
             if (function) {
                 return;
             }
-            if (at(tokens, next).isWord("AS")) {
-                next += 2;
-            } else if (at(tokens, next).isIdentifier() && !NOT_ALIASES.contains(
-                    at(tokens, next).text().toUpperCase(Locale.ROOT))) {
-                next += 1;
-            }
+            next = afterAlias(tokens, next);
             if (!at(tokens, next).isSymbol(',')) {
                 return;
             }
             i = next + 1;
         }
+    }
+
+    private static int afterAlias(List<Token> tokens, int i) {
+        if (at(tokens, i).isWord("AS")) {
+            return i + 2;
+        }
+        if (at(tokens, i).isIdentifier() && !NOT_ALIASES.contains(at(tokens, i).text().toUpperCase(Locale.ROOT))) {
+            return i + 1;
+        }
+        return i;
+    }
+
+    /** The index after the parenthesis that closes the one at {@code open}. */
+    private static int afterParentheses(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol('(')) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(')') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return tokens.size();
     }
 
     private static boolean isQueryKeyword(String word) {

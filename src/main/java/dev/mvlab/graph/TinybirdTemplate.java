@@ -111,6 +111,11 @@ final class TinybirdTemplate {
                     "only {{ Type(name, default) }} is supported, e.g. {{ Int32(limit, 10) }}");
         }
         String type = typed.group(1);
+        if (!QUOTED_TYPES.contains(type) && !NUMBER_TYPES.contains(type) && !type.equals("Boolean")) {
+            throw new Unsupported(offset, "unsupported template expression {{ " + expression + " }}",
+                    "only {{ Type(name, default) }} is supported, with the types String, Date, DateTime, "
+                            + "DateTime64, Boolean and the Int/UInt/Float types");
+        }
         String argument = typed.group(3) == null ? "" : firstArgument(typed.group(3).strip());
         if (argument.isEmpty() || argument.equals("None")) {
             throw new Unsupported(offset, "template parameter `" + typed.group(2) + "` has no default value",
