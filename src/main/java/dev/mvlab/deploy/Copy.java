@@ -26,7 +26,7 @@ public final class Copy {
 
     public CopyResult run(ProjectGraph graph, String pipe, String database) {
         ProjectObject object = graph.object(pipe).filter(o -> o.kind() == ObjectKind.COPY).orElseThrow(() ->
-                new MvlabException(ExitCode.USAGE, "'" + pipe + "' is not a copy pipe", "copy pipes: " + String.join(
+                new MvlabException(ExitCode.USAGE, "`" + pipe + "` is not a copy pipe", "copy pipes: " + String.join(
                         ", ", graph.objects().stream().filter(o -> o.kind() == ObjectKind.COPY)
                                 .map(ProjectObject::name).toList())));
         List<Statement> statements = renderer.create(graph, object);
