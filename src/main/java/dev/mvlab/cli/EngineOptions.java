@@ -45,6 +45,9 @@ public final class EngineOptions {
     /** The running engine's endpoint, starting the engine first when it is not running. */
     public Endpoint endpoint(PrintWriter err) {
         EngineRuntime runtime = runtime();
+        if (runtime.provider().equals("url")) {
+            return runtime.endpoint().orElseThrow(); // never started by mvlab; Database.connect reports it unreachable
+        }
         return runtime.endpoint().filter(e -> runtime.status().running()).orElseGet(() -> {
             err.println("starting the " + runtime.provider() + " engine ...");
             err.flush();

@@ -57,7 +57,7 @@ public enum ResultFormat {
         for (List<Object> row : result.rows()) {
             String[] line = new String[n];
             for (int i = 0; i < n; i++) {
-                line[i] = text(row.get(i)).replace("\n", "\\n");
+                line[i] = text(row.get(i)).replace("\n", "\\n").replace("\t", "\\t");
             }
             cells.add(line);
         }

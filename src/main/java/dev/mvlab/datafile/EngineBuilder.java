@@ -71,12 +71,12 @@ final class EngineBuilder {
             throw seen.get("ENGINE_IS_DELETED").error("ENGINE_IS_DELETED needs ENGINE_VER",
                     "add ENGINE_VER <version column>");
         }
+        // engineLine is set here: without ENGINE the engine is MergeTree
         if (engine.endsWith("CollapsingMergeTree") && sign == null) {
-            throw engineError(engineLine, location, engine + " needs ENGINE_SIGN", "add ENGINE_SIGN <sign column>");
+            throw engineLine.valueError(engine + " needs ENGINE_SIGN", "add ENGINE_SIGN <sign column>");
         }
         if (engine.equals("VersionedCollapsingMergeTree") && version == null) {
-            throw engineError(engineLine, location, engine + " needs ENGINE_VERSION",
-                    "add ENGINE_VERSION <version column>");
+            throw engineLine.valueError(engine + " needs ENGINE_VERSION", "add ENGINE_VERSION <version column>");
         }
         if (engine.equals("Null")) {
             for (String k : List.of("ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY", "ENGINE_PRIMARY_KEY", "ENGINE_TTL",
@@ -147,13 +147,5 @@ final class EngineBuilder {
             return List.of();
         }
         return Values.splitList(v).stream().map(s -> s.replace("`", "").strip()).toList();
-    }
-
-    private static DatafileException engineError(Instruction engineLine, SourceLocation location, String reason,
-                                                 String hint) {
-        if (engineLine != null) {
-            return engineLine.valueError(reason, hint);
-        }
-        return new DatafileException(location, reason, hint, null);
     }
 }

@@ -36,7 +36,7 @@ final class ProjectValidator {
         for (Pipe pipe : pipes) {
             for (Node node : pipe.nodes()) {
                 if (node.type() == NodeType.MATERIALIZED && node.targetEngine() != null) {
-                    defineInline(pipe, node, byName, inline);
+                    defineInline(pipe, node, byName, inline, warnings);
                 }
             }
         }
@@ -69,7 +69,13 @@ final class ProjectValidator {
         }
     }
 
-    private void defineInline(Pipe pipe, Node node, Map<String, DataSource> files, Map<String, DataSource> inline) {
+    /**
+     * ENGINE lines after DATASOURCE define the target when no .datasource file does. Real projects often repeat a
+     * .datasource file's engine in the pipe (Tinybird's starter kits do): the same engine is a warning, another one
+     * an error.
+     */
+    private void defineInline(Pipe pipe, Node node, Map<String, DataSource> files, Map<String, DataSource> inline,
+                              List<Warning> warnings) {
         String name = node.datasource();
         EngineSpec engine = node.targetEngine();
         DataSource file = files.get(name);
@@ -81,10 +87,9 @@ final class ProjectValidator {
                         "define the target table in one place: remove the ENGINE lines from the pipe, "
                                 + "or delete " + file.location().file());
             }
-            throw error(engine.location(), "data source `" + name + "` is defined twice: by "
-                            + file.location().file() + " and by the ENGINE lines after DATASOURCE in pipe " + pipe.name(),
-                    "define the target table in one place: remove the ENGINE lines from the pipe (the .datasource "
-                            + "file already says the same)");
+            warnings.add(new Warning(engine.location(), "ENGINE lines after DATASOURCE " + name + " repeat "
+                    + file.location().file() + ", which defines the table"));
+            return;
         }
         DataSource earlier = inline.get(name);
         if (earlier != null) {

@@ -169,7 +169,20 @@ public final class Database implements AutoCloseable {
         return boxed;
     }
 
-    private DatabaseException failure(SQLException e, String sql) {
+    /** A refused connection means the engine is unavailable (exit 5); anything else is ClickHouse refusing SQL. */
+    private RuntimeException failure(SQLException e, String sql) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.http.HttpConnectTimeoutException) {
+                return new EngineException("cannot reach ClickHouse at " + endpoint + ": " + t.getMessage(),
+                        "check that the engine runs: 'mvlab engine status' (or start it: 'mvlab engine start')", e);
+            }
+        }
+        if (!String.valueOf(e.getMessage()).contains("DB::Exception") && e.getCause() != null
+                && String.valueOf(e.getCause().getMessage()).contains("Connect")) {
+            return new EngineException("cannot reach ClickHouse at " + endpoint + ": " + rootMessage(e),
+                    "check that the engine runs: 'mvlab engine status'", e);
+        }
         return new DatabaseException(serverMessage(e), sql, e);
     }
 

@@ -26,6 +26,7 @@ public final class EmbeddedEngine implements EngineRuntime {
     private final EngineSettings settings;
     private final EngineInstaller installer;
     private final Long ownerPid;
+    private final List<String> hostJvmOptions;
 
     public EmbeddedEngine(EngineSettings settings) {
         this(settings, null);
@@ -33,9 +34,15 @@ public final class EmbeddedEngine implements EngineRuntime {
 
     /** With an owner pid, the engine stops by itself when that process ends (used for test runs). */
     public EmbeddedEngine(EngineSettings settings, Long ownerPid) {
+        this(settings, ownerPid, List.of());
+    }
+
+    /** Also passes extra options to the host JVM (tests use {@code -Dmvlab.host.churn=true}). */
+    public EmbeddedEngine(EngineSettings settings, Long ownerPid, List<String> hostJvmOptions) {
         this.settings = settings;
         this.installer = new EngineInstaller(settings.cacheDir());
         this.ownerPid = ownerPid;
+        this.hostJvmOptions = List.copyOf(hostJvmOptions);
     }
 
     @Override
@@ -108,7 +115,9 @@ public final class EmbeddedEngine implements EngineRuntime {
                 + " (embedded)\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-Xss4m",
+                "-Xmx64m", "-XX:+UseSerialGC", "-Xss4m"));
+        command.addAll(hostJvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 EngineHost.class.getName(),
                 library.toString(), dataDir().toString(), LISTEN_HOST,

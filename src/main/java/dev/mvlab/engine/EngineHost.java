@@ -31,6 +31,9 @@ public final class EngineHost {
         }
         ChdbLibrary chdb = ChdbLibrary.load(args[0]);
         chdb.chdb_set_signal_handlers_enabled(false);
+        if (Boolean.getBoolean("mvlab.host.churn")) {
+            churn();
+        }
         List<String> argv = argv(Path.of(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                 Path.of(args[5]));
         System.out.println("mvlab engine host: starting clickhouse-local, data in " + args[1]);
@@ -42,6 +45,39 @@ public final class EngineHost {
         }
         System.out.println("mvlab engine host: clickhouse-local ended");
         System.exit(0);
+    }
+
+    /**
+     * Test aid: keeps this JVM's garbage collector and implicit null checks busy while ClickHouse runs in-process, the
+     * conditions under which a JVM without {@code chdb_set_signal_handlers_enabled(false)} dies with SIGSEGV.
+     */
+    private static void churn() {
+        Thread churn = new Thread(() -> {
+            long rounds = 0;
+            while (true) {
+                byte[][] garbage = new byte[256][];
+                for (int i = 0; i < garbage.length; i++) {
+                    garbage[i] = new byte[16 * 1024];
+                }
+                try {
+                    Object nothing = rounds % 2 == 0 ? null : garbage;
+                    nothing.hashCode();
+                } catch (NullPointerException expected) {
+                    // an implicit null check, as the JVM takes it: through SIGSEGV
+                }
+                if (++rounds % 50 == 0) {
+                    System.gc();
+                    System.out.println("mvlab engine host: churn round " + rounds + " (GC and null checks)");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gc-churn");
+        churn.setDaemon(true);
+        churn.start();
     }
 
     private static void watchOwner(long ownerPid) {

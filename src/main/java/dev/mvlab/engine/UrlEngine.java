@@ -52,7 +52,8 @@ public final class UrlEngine implements EngineRuntime {
             return new EngineStatus(provider(), true, version, endpoint, null, null, null, null,
                     "external server: never started or stopped by mvlab");
         } catch (IOException e) {
-            return new EngineStatus(provider(), false, null, endpoint, null, null, null, null, e.getMessage());
+            return new EngineStatus(provider(), false, null, endpoint, null, null, null, null,
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
     }
 

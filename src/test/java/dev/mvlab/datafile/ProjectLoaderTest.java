@@ -37,6 +37,8 @@ class ProjectLoaderTest {
         Project p = project().file("pipes/rollup.pipe", ROLLUP).load();
         DataSource target = p.datasource("actions_per_hour").orElseThrow();
         assertThat(target.columns()).isEmpty();
+        assertThat(target.definedByPipe()).isTrue();
+        assertThat(p.datasource("events").orElseThrow().definedByPipe()).isFalse();
         assertThat(target.engine().engine()).isEqualTo("AggregatingMergeTree");
         assertThat(target.location()).hasToString("pipes/rollup.pipe:1:1");
         assertThat(p.datasources()).extracting(DataSource::name).containsExactly("events", "actions_per_hour");
@@ -53,8 +55,9 @@ class ProjectLoaderTest {
     }
 
     @Test
-    void inlineEngineRepeatingTheDatasourceFileIsStillTwoDefinitions() {
-        TestProject tp = project().file("pipes/same.pipe", """
+    void inlineEngineRepeatingTheDatasourceFileIsAWarning() {
+        // as in Tinybird's web-analytics starter kit: the pipe restates the .datasource file's engine
+        Project p = project().file("pipes/same.pipe", """
                 NODE copy_events
                 SQL >
                     SELECT * FROM events
@@ -62,12 +65,11 @@ class ProjectLoaderTest {
                 DATASOURCE events
                 ENGINE MergeTree
                 ENGINE_SORTING_KEY action,timestamp
-                """);
-        assertThatThrownBy(tp::load).isInstanceOfSatisfying(DatafileException.class, e -> assertThat(e.render())
-                .startsWith("pipes/same.pipe:6:1: data source `events` is defined twice: by "
-                        + "datasources/events.datasource and by the ENGINE lines after DATASOURCE in pipe same")
-                .endsWith("hint: define the target table in one place: remove the ENGINE lines from the pipe (the "
-                        + ".datasource file already says the same)"));
+                """).load();
+        assertThat(p.warnings()).extracting(Warning::toString).containsExactly("pipes/same.pipe:6: warning: ENGINE "
+                + "lines after DATASOURCE events repeat datasources/events.datasource, which defines the table");
+        assertThat(p.datasource("events").orElseThrow().columns()).hasSize(5);
+        assertThat(p.datasources()).hasSize(1);
     }
 
     @Test
