@@ -100,9 +100,7 @@ public final class ClickHouseBinaryEngine implements EngineRuntime {
         EngineState.read(stateFile()).filter(s -> s.isAlive("clickhouse"))
                 .flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(handle -> {
                     handle.destroy();
-                    try {
-                        handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception e) {
+                    if (!EmbeddedEngine.waitForExit(handle, Duration.ofSeconds(30))) {
                         handle.destroyForcibly();
                     }
                 });
