@@ -1,0 +1,89 @@
+package dev.mvlab.datafile;
+
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.model.SourceLocation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A datafile that cannot be used, reported like Tinybird's own errors:
+ * <pre>
+ * datasources/x.datasource:7:12: expected a type after column `price`
+ *     6 |     `action` String,
+ *     7 |     `price`,
+ *       |            ^
+ * </pre>
+ * {@link #getMessage()} is the header line plus the excerpt; the CLI prints {@link #hint()} after it.
+ * {@link #render()} is both, as one block.
+ */
+public class DatafileException extends MvlabException {
+    private static final int CONTEXT_LINES = 2;
+
+    private final SourceLocation location;
+    private final String reason;
+
+    public DatafileException(SourceLocation location, String reason, String hint, List<String> fileLines) {
+        super(ExitCode.DATAFILE, header(location, reason) + excerpt(location, fileLines), hint);
+        this.location = location;
+        this.reason = reason;
+    }
+
+    private DatafileException(String message, SourceLocation location, String reason) {
+        super(ExitCode.DATAFILE, message, null);
+        this.location = location;
+        this.reason = reason;
+    }
+
+    /** One exception reporting the first error of each of several files; the hints go inline. */
+    public static DatafileException combine(List<DatafileException> errors) {
+        if (errors.size() == 1) {
+            return errors.get(0);
+        }
+        String body = errors.stream().map(DatafileException::render).collect(Collectors.joining("\n\n"));
+        DatafileException first = errors.get(0);
+        return new DatafileException(errors.size() + " datafiles have errors (the first of each is shown)\n\n" + body,
+                first.location, first.reason);
+    }
+
+    /** Where the error is: file relative to the project folder, 1-based line and column. */
+    public SourceLocation location() {
+        return location;
+    }
+
+    /** The one-line reason, without location or excerpt. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The message and, when there is one, the hint: the whole error as a user reads it. */
+    public String render() {
+        return hint() == null ? getMessage() : getMessage() + "\nhint: " + hint();
+    }
+
+    private static String header(SourceLocation location, String reason) {
+        return location.file() + ":" + location.line() + ":" + location.column() + ": " + reason;
+    }
+
+    private static String excerpt(SourceLocation location, List<String> lines) {
+        if (lines == null || location.line() < 1 || location.line() > lines.size()) {
+            return "";
+        }
+        int last = location.line();
+        int first = Math.max(1, last - CONTEXT_LINES);
+        int width = Math.max(4, String.valueOf(last).length() + 1);
+        StringBuilder out = new StringBuilder();
+        for (int n = first; n <= last; n++) {
+            out.append('\n').append((pad(String.valueOf(n), width) + " | " + lines.get(n - 1).replace('\t', ' '))
+                    .stripTrailing());
+        }
+        out.append('\n').append(" ".repeat(width)).append(" | ")
+                .append(" ".repeat(Math.max(0, location.column() - 1))).append('^');
+        return out.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return " ".repeat(Math.max(0, width - text.length())) + text;
+    }
+}

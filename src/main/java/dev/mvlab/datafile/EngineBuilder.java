@@ -1,0 +1,151 @@
+package dev.mvlab.datafile;
+
+import dev.mvlab.model.Column;
+import dev.mvlab.model.EngineSpec;
+import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.Warning;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects {@code ENGINE*} instructions (of a data source, or inline in a materialized node) and checks them into
+ * an {@link EngineSpec}. Without ENGINE the engine is MergeTree; without a sorting key a MergeTree-family engine
+ * gets {@code tuple()} and a warning.
+ */
+final class EngineBuilder {
+    static final List<String> ENGINES = List.of("MergeTree", "ReplacingMergeTree", "SummingMergeTree",
+            "AggregatingMergeTree", "CollapsingMergeTree", "VersionedCollapsingMergeTree", "Null");
+    static final Set<String> KEYWORDS = Set.of("ENGINE", "ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY",
+            "ENGINE_PRIMARY_KEY", "ENGINE_TTL", "ENGINE_VER", "ENGINE_IS_DELETED", "ENGINE_SIGN", "ENGINE_VERSION",
+            "ENGINE_SUMMING_COLUMNS", "ENGINE_SETTINGS");
+    static final String DEFAULT_SORTING_KEY = "tuple()";
+
+    private final Map<String, Instruction> seen = new LinkedHashMap<>();
+
+    /** Takes an ENGINE* instruction; false when the keyword is not one. */
+    boolean accept(Instruction instruction) {
+        if (!KEYWORDS.contains(instruction.keyword())) {
+            return false;
+        }
+        Instruction first = seen.putIfAbsent(instruction.keyword(), instruction);
+        if (first != null) {
+            throw instruction.error(instruction.keyword() + " is given twice (first at line "
+                    + first.line().number() + ")", "keep one " + instruction.keyword() + " line");
+        }
+        return true;
+    }
+
+    boolean isEmpty() {
+        return seen.isEmpty();
+    }
+
+    /** The first ENGINE* instruction, for error locations; null when there is none. */
+    Instruction first() {
+        return seen.values().stream().findFirst().orElse(null);
+    }
+
+    /**
+     * @param columns  the data source's columns, to check ENGINE_VER and friends name one; null when unknown
+     *                 (an inline target, whose columns come from the SQL)
+     */
+    EngineSpec build(SourceLocation fallback, List<Column> columns, List<Warning> warnings) {
+        Instruction engineLine = seen.get("ENGINE");
+        String engine = engineLine == null ? "MergeTree" : engineName(engineLine);
+        String sortingKey = value("ENGINE_SORTING_KEY");
+        String partitionKey = value("ENGINE_PARTITION_KEY");
+        String primaryKey = value("ENGINE_PRIMARY_KEY");
+        String ttl = value("ENGINE_TTL");
+        String ver = column("ENGINE_VER", columns, engine, Set.of("ReplacingMergeTree"));
+        String isDeleted = column("ENGINE_IS_DELETED", columns, engine, Set.of("ReplacingMergeTree"));
+        String sign = column("ENGINE_SIGN", columns, engine,
+                Set.of("CollapsingMergeTree", "VersionedCollapsingMergeTree"));
+        String version = column("ENGINE_VERSION", columns, engine, Set.of("VersionedCollapsingMergeTree"));
+        List<String> summing = summingColumns(engine, warnings);
+        String settings = value("ENGINE_SETTINGS");
+        SourceLocation location = engineLine != null ? engineLine.location()
+                : first() != null ? first().location() : fallback;
+        if (isDeleted != null && ver == null) {
+            throw seen.get("ENGINE_IS_DELETED").error("ENGINE_IS_DELETED needs ENGINE_VER",
+                    "add ENGINE_VER <version column>");
+        }
+        // engineLine is set here: without ENGINE the engine is MergeTree
+        if (engine.endsWith("CollapsingMergeTree") && sign == null) {
+            throw engineLine.valueError(engine + " needs ENGINE_SIGN", "add ENGINE_SIGN <sign column>");
+        }
+        if (engine.equals("VersionedCollapsingMergeTree") && version == null) {
+            throw engineLine.valueError(engine + " needs ENGINE_VERSION", "add ENGINE_VERSION <version column>");
+        }
+        if (engine.equals("Null")) {
+            for (String k : List.of("ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY", "ENGINE_PRIMARY_KEY", "ENGINE_TTL",
+                    "ENGINE_SETTINGS")) {
+                if (seen.containsKey(k)) {
+                    warnings.add(new Warning(seen.get(k).location(), k + " is ignored: the Null engine stores nothing"));
+                }
+            }
+            return new EngineSpec(engine, null, null, null, null, null, null, null, null, List.of(), null, location);
+        }
+        if (sortingKey == null) {
+            warnings.add(new Warning(location, "no ENGINE_SORTING_KEY: Tinybird would infer one; mvlab uses "
+                    + "ORDER BY " + DEFAULT_SORTING_KEY + " (add ENGINE_SORTING_KEY to choose)"));
+            sortingKey = DEFAULT_SORTING_KEY;
+        }
+        return new EngineSpec(engine, sortingKey, partitionKey, primaryKey, ttl, ver, isDeleted, sign, version,
+                summing, settings, location);
+    }
+
+    private static String engineName(Instruction line) {
+        String written = line.requireValue();
+        String name = written.endsWith("()") ? written.substring(0, written.length() - 2).strip() : written;
+        if (name.contains("(")) {
+            throw line.valueError("ENGINE takes the engine name only, found `" + written + "`",
+                    "write parameters as ENGINE_VER, ENGINE_SIGN, ENGINE_VERSION or ENGINE_SUMMING_COLUMNS lines");
+        }
+        return ENGINES.stream().filter(e -> e.equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> line.valueError("unknown engine `" + name + "`",
+                        "known engines: " + String.join(", ", ENGINES)));
+    }
+
+    private String value(String keyword) {
+        Instruction line = seen.get(keyword);
+        if (line == null) {
+            return null;
+        }
+        String v = line.isBlock() ? line.requireValue() : Values.unquote(line.value());
+        return v.isBlank() ? null : v.strip();
+    }
+
+    private String column(String keyword, List<Column> columns, String engine, Set<String> engines) {
+        String name = value(keyword);
+        if (name == null) {
+            return null;
+        }
+        Instruction line = seen.get(keyword);
+        if (!engines.contains(engine)) {
+            throw line.error(keyword + " does not apply to " + engine,
+                    keyword + " is for " + String.join(" or ", engines.stream().sorted().toList())
+                            + "; remove it or change ENGINE");
+        }
+        String bare = name.replace("`", "");
+        if (columns != null && columns.stream().noneMatch(c -> c.name().equals(bare))) {
+            throw line.valueError(keyword + " names `" + bare + "`, which is not a column of the SCHEMA",
+                    "columns: " + String.join(", ", columns.stream().map(Column::name).toList()));
+        }
+        return bare;
+    }
+
+    private List<String> summingColumns(String engine, List<Warning> warnings) {
+        String v = value("ENGINE_SUMMING_COLUMNS");
+        if (v == null) {
+            return List.of();
+        }
+        if (!engine.equals("SummingMergeTree")) {
+            warnings.add(new Warning(seen.get("ENGINE_SUMMING_COLUMNS").location(),
+                    "ENGINE_SUMMING_COLUMNS is ignored: the engine is " + engine + ", not SummingMergeTree"));
+            return List.of();
+        }
+        return Values.splitList(v).stream().map(s -> s.replace("`", "").strip()).toList();
+    }
+}
