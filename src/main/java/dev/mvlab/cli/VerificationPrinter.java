@@ -46,8 +46,8 @@ final class VerificationPrinter {
         sideRows(out, "only in mv", c.onlyInMv(), c.onlyInMvExamples(), c, indent);
         sideRows(out, "only in raw", c.onlyInRaw(), c.onlyInRawExamples(), c, indent);
         if (!c.differences().isEmpty()) {
-            out.println(indent + "  differing values (" + first(c.differences().size(), c.differingRows(), "rows")
-                    + "):");
+            out.println(indent + "  differing values (" + first(c.differences().size(), c.differingValues(), "")
+                    + " in " + c.differingRows() + (c.differingRows() == 1 ? " row" : " rows") + "):");
             List<String> columns = new ArrayList<>(c.keyColumns());
             columns.addAll(List.of("column", "mv", "raw"));
             List<List<Object>> rows = new ArrayList<>();
@@ -95,7 +95,7 @@ final class VerificationPrinter {
     }
 
     private static String first(int shown, long total, String unit) {
-        String of = unit.isEmpty() ? "" : " " + unit;
+        String of = unit.isEmpty() ? "" : " " + (total == 1 ? unit.substring(0, unit.length() - 1) : unit);
         return shown == total ? total + of : "first " + shown + " of " + total + of;
     }
 

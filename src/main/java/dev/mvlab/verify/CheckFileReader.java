@@ -60,7 +60,7 @@ public final class CheckFileReader {
         }
         map.allowOnly(List.of("checks"), "a check file");
         map.require("checks", "a check file");
-        List<Check> checks = parse(map.maps("checks", "a check"));
+        List<Check> checks = parse(map.maps("checks", "check"));
         index(checks);
         return checks;
     }

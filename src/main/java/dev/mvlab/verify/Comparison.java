@@ -9,10 +9,11 @@ import java.util.List;
  * @param keyColumns      the key columns, or {@code [row]} for a check matched by position
  * @param valueColumns    the compared columns, in the mv query's order
  * @param differingRows   keys present on both sides with at least one differing value
+ * @param differingValues the differing values in those rows (a row may differ in several columns)
  * @param duplicateKeys   keys returned more than once by one side (counted per side)
  */
 public record Comparison(List<String> keyColumns, List<String> valueColumns, long mvRows, long rawRows,
-                         long onlyInMv, long onlyInRaw, long differingRows, long duplicateKeysInMv,
+                         long onlyInMv, long onlyInRaw, long differingRows, long differingValues, long duplicateKeysInMv,
                          long duplicateKeysInRaw, List<SideRow> onlyInMvExamples, List<SideRow> onlyInRawExamples,
                          List<ValueDifference> differences, List<DuplicateKey> duplicates) {
 

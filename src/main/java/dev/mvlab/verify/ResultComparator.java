@@ -34,6 +34,7 @@ final class ResultComparator {
     private long mvCount;
     private long rawCount;
     private long differing;
+    private long differingValues;
 
     ResultComparator(Check check, int exampleLimit, long maxRows) {
         this.check = check;
@@ -80,6 +81,7 @@ final class ResultComparator {
         for (int i = 0; i < raw.length; i++) {
             if (!Values.same(row.values[i], raw[i], check.tolerance())) {
                 differs = true;
+                differingValues++;
                 if (differences.size() < exampleLimit) {
                     differences.add(new ValueDifference(row.displayKey, valueColumns.get(i), row.values[i], raw[i]));
                 }
@@ -119,7 +121,8 @@ final class ResultComparator {
             }
         }
         return new Comparison(keyColumns, valueColumns, mvCount, rawCount, onlyInMv, onlyRaw.size(), differing,
-                duplicatesInMv, duplicatesInRaw, onlyInMvExamples, onlyInRawExamples, differences, duplicates);
+                differingValues, duplicatesInMv, duplicatesInRaw, onlyInMvExamples, onlyInRawExamples, differences,
+                duplicates);
     }
 
     private void addDuplicate(List<DuplicateKey> duplicates, DuplicateKey duplicate) {

@@ -119,13 +119,13 @@ public record YamlMap(Map<String, YamlNode> entries, Map<String, SourceLocation>
             return List.of();
         }
         if (!(node instanceof YamlList list)) {
-            throw YamlErrors.at(node.location(), "'" + key + "' must be a list of " + what + ", not "
+            throw YamlErrors.at(node.location(), "'" + key + "' must be a list (of " + what + " maps), not "
                     + node.describe(), null);
         }
         List<YamlMap> maps = new ArrayList<>();
         for (YamlNode item : list.items()) {
             if (!(item instanceof YamlMap map)) {
-                throw YamlErrors.at(item.location(), "each item of '" + key + "' must be " + what + " (a map), not "
+                throw YamlErrors.at(item.location(), "each item of '" + key + "' must be a map (" + what + "), not "
                         + item.describe(), null);
             }
             maps.add(map);
