@@ -16,7 +16,10 @@ final class Values {
     private Values() {
     }
 
-    /** A form in which equal values are {@code equals()}: numbers as normalised BigDecimals, instants for zoned times. */
+    /**
+     * A form in which equal values are {@code equals()}: numbers and booleans as normalised BigDecimals, instants for
+     * zoned times.
+     */
     static Object canonical(Object value) {
         if (value == null) {
             return null;
@@ -24,6 +27,9 @@ final class Values {
         if (value instanceof Number number) {
             BigDecimal decimal = decimal(number);
             return decimal == null ? Double.valueOf(number.doubleValue()) : normalise(decimal);
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? BigDecimal.ONE : BigDecimal.ZERO; // ClickHouse's comparisons return UInt8, Bool is 0/1 too
         }
         if (value instanceof ZonedDateTime zoned) {
             return zoned.toInstant();

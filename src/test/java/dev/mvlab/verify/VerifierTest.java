@@ -239,5 +239,6 @@ class VerifierTest {
         assertThat(Values.same(Arrays.asList(1L, 2L), List.of(BigInteger.ONE, BigInteger.TWO), Tolerance.DEFAULT))
                 .isTrue();
         assertThat(Values.canonical(new BigDecimal("0.000"))).isEqualTo(Values.canonical(0));
+        assertThat(Values.same(true, (short) 1, Tolerance.DEFAULT)).as("Bool against UInt8").isTrue();
     }
 }
