@@ -3,6 +3,8 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.lesson.Lesson;
+import dev.mvlab.lesson.LessonCatalog;
 import dev.mvlab.verify.Check;
 import dev.mvlab.verify.CheckFileReader;
 import dev.mvlab.verify.CheckResult;
@@ -24,15 +26,19 @@ import java.util.concurrent.Callable;
 
 /** {@code mvlab verify}: run declared checks, print MATCH or DRIFT for each, exit 1 when one is not as expected. */
 @Command(name = "verify", description = {"Compare what materialized views answer with the raw data.",
-        "Runs the checks of checks/*.yaml (or of the FILEs given) and exits 1 when a verdict is not the expected one."})
+        "Runs the checks of checks/*.yaml (or of the FILEs, or of --lesson N) and exits 1 when a verdict is not the",
+        "expected one."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-d", "--database"}, defaultValue = "default", description = "The database (default: default).")
+    @Option(names = {"-d", "--database"}, description = "The database (default: default, or lesson_NN with --lesson).")
     String database;
+
+    @Option(names = "--lesson", paramLabel = "N", description = "Run the checks lesson N declares or uses.")
+    Integer lesson;
 
     @Option(names = "--check", paramLabel = "NAME", description = "Run only this check (repeatable).")
     List<String> only = new ArrayList<>();
@@ -42,11 +48,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Check> checks = selected(files.isEmpty() ? CheckFileReader.readProject(engine.project) : fromFiles());
+        Lesson chosen = lesson == null ? null : new LessonCatalog(engine.project).get(lesson);
+        List<Check> checks = selected(chosen != null ? lessonChecks(chosen)
+                : files.isEmpty() ? CheckFileReader.readProject(engine.project) : fromFiles());
+        String db = database != null ? database : chosen != null ? chosen.database() : "default";
         PrintWriter out = spec.commandLine().getOut();
         VerificationReport report;
-        try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
-            report = new Verifier().verify(checks, db);
+        try (Database connection = engine.connect(spec.commandLine().getErr(), db)) {
+            report = new Verifier().verify(checks, connection);
         }
         VerificationPrinter.summary(out, report.results(), "");
         for (CheckResult result : report.results()) {
@@ -59,6 +68,13 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(report.asExpected() ? "All " + checks.size() + " verdicts as expected."
                 : report.unexpected().size() + " of " + checks.size() + " verdicts differ from what was expected.");
         return report.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+    }
+
+    private List<Check> lessonChecks(Lesson chosen) {
+        if (!files.isEmpty()) {
+            throw new MvlabException(ExitCode.USAGE, "give either --lesson or check files, not both");
+        }
+        return new ArrayList<>(chosen.checks().values());
     }
 
     private List<Check> fromFiles() {

@@ -3,6 +3,8 @@ package dev.mvlab.lesson;
 import dev.mvlab.verify.Check;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record Lesson(int number, String slug, Path dir, Path manifest, String ti
 
     public Lesson {
         datafiles = List.copyOf(datafiles);
-        checks = Map.copyOf(checks);
+        checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
         steps = List.copyOf(steps);
     }
 

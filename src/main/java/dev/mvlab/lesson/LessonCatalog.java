@@ -39,7 +39,7 @@ public final class LessonCatalog {
         Map<Integer, Path> folders = folders();
         Path dir = folders.get(number);
         if (dir == null) {
-            throw new MvlabException(ExitCode.USAGE, "no lesson " + number + " in " + folder(),
+            throw new MvlabException(ExitCode.USAGE, "no lesson " + number + " in " + folder() + "/",
                     folders.isEmpty() ? "add a folder " + FOLDER + "/NN-slug/ with a lesson.yaml"
                             : "lessons: " + String.join(", ", folders.keySet().stream().map(String::valueOf).toList())
                             + " (mvlab lesson list)");

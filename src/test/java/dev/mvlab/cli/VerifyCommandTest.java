@@ -115,6 +115,31 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aLessonsChecksRunWithLesson() throws IOException {
+        Path lesson = project.resolve("lessons/05-units");
+        Files.createDirectories(lesson);
+        Files.writeString(lesson.resolve("lesson.yaml"), """
+                title: t
+                summary: s
+                checks:
+                  - name: plum_in_view
+                    mv: SELECT sum(units) AS units FROM units_by_product WHERE product = 'plum'
+                    raw: SELECT sum(units) AS units FROM sales WHERE product = 'plum'
+                steps:
+                  - verify: [plum_in_view, units]
+                """);
+        Result result = run("--lesson", "5");
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.out()).startsWith("""
+                check                     verdict  expected  result      mv rows  raw rows
+                ------------------------  -------  --------  ----------  -------  --------
+                units                     DRIFT    MATCH     UNEXPECTED        2         3
+                plum_only_after_the_view  MATCH    MATCH     ok                1         1
+                plum_in_view              MATCH    MATCH     ok                1         1
+                """);
+    }
+
+    @Test
     void anUnknownCheckIsAUsageError() {
         Result result = run("--check", "nope");
         assertThat(result.code()).isEqualTo(2);
