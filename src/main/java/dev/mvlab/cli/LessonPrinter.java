@@ -19,6 +19,7 @@ import java.util.List;
 final class LessonPrinter implements LessonListener {
     private final PrintWriter out;
     private final boolean interactive;
+    private BufferedReader stdin;
 
     /** @param interactive wait for Enter at pauses (only when stdin is a terminal) */
     LessonPrinter(PrintWriter out, boolean interactive) {
@@ -91,7 +92,10 @@ final class LessonPrinter implements LessonListener {
         out.print("  -- " + prompt + " -- ");
         out.flush();
         try {
-            new BufferedReader(new InputStreamReader(System.in)).readLine();
+            if (stdin == null) {
+                stdin = new BufferedReader(new InputStreamReader(System.in));
+            }
+            stdin.readLine();
         } catch (IOException e) {
             // nothing to wait for
         }

@@ -6,6 +6,7 @@ import dev.mvlab.verify.Comparison;
 import dev.mvlab.verify.DuplicateKey;
 import dev.mvlab.verify.SideRow;
 import dev.mvlab.verify.ValueDifference;
+import dev.mvlab.verify.Verdict;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class VerificationPrinter {
         if (!result.check().description().isBlank()) {
             out.println(indent + "  " + result.check().description().strip().replace("\n", " "));
         }
-        if (result.verdict() == dev.mvlab.verify.Verdict.MATCH) {
+        if (result.verdict() == Verdict.MATCH) {
             out.println(indent + "  " + c.mvRows() + " rows on each side agree");
             return;
         }

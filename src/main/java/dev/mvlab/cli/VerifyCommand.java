@@ -8,6 +8,7 @@ import dev.mvlab.lesson.LessonCatalog;
 import dev.mvlab.verify.Check;
 import dev.mvlab.verify.CheckFileReader;
 import dev.mvlab.verify.CheckResult;
+import dev.mvlab.verify.Verdict;
 import dev.mvlab.verify.Verifier;
 import dev.mvlab.verify.VerificationReport;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         VerificationPrinter.summary(out, report.results(), "");
         for (CheckResult result : report.results()) {
-            if (result.verdict() != dev.mvlab.verify.Verdict.MATCH || !result.asExpected()) {
+            if (result.verdict() != Verdict.MATCH || !result.asExpected()) {
                 out.println();
                 VerificationPrinter.details(out, result, "");
             }

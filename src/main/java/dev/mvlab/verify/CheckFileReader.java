@@ -33,7 +33,7 @@ public final class CheckFileReader {
     private CheckFileReader() {
     }
 
-    /** Every check of {@code checks/*.yaml} (and {@code *.yml}) under the project root; none when there is no folder. */
+    /** Every check of {@code checks/*.yaml} (and {@code *.yml}) under the project root; none without the folder. */
     public static List<Check> readProject(Path projectRoot) {
         Path folder = projectRoot.resolve(FOLDER).normalize();
         if (!Files.isDirectory(folder)) {

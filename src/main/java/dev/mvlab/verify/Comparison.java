@@ -13,9 +13,10 @@ import java.util.List;
  * @param duplicateKeys   keys returned more than once by one side (counted per side)
  */
 public record Comparison(List<String> keyColumns, List<String> valueColumns, long mvRows, long rawRows,
-                         long onlyInMv, long onlyInRaw, long differingRows, long differingValues, long duplicateKeysInMv,
-                         long duplicateKeysInRaw, List<SideRow> onlyInMvExamples, List<SideRow> onlyInRawExamples,
-                         List<ValueDifference> differences, List<DuplicateKey> duplicates) {
+                         long onlyInMv, long onlyInRaw, long differingRows, long differingValues,
+                         long duplicateKeysInMv, long duplicateKeysInRaw, List<SideRow> onlyInMvExamples,
+                         List<SideRow> onlyInRawExamples, List<ValueDifference> differences,
+                         List<DuplicateKey> duplicates) {
 
     public Comparison {
         keyColumns = List.copyOf(keyColumns);

@@ -25,8 +25,8 @@ final class ResultComparator {
     private final int exampleLimit;
     private final long maxRows;
 
-    private final Map<List<Object>, MvRow> mvRows = new LinkedHashMap<>();
-    private final Map<List<Object>, RawOnly> onlyRaw = new HashMap<>();
+    private final Map<Object, MvRow> mvRows = new LinkedHashMap<>();
+    private final Map<Object, RawOnly> onlyRaw = new HashMap<>();
     private final List<SideRow> onlyInRawExamples = new ArrayList<>();
     private final List<ValueDifference> differences = new ArrayList<>();
     private List<String> keyColumns;
@@ -45,10 +45,10 @@ final class ResultComparator {
     Comparison compare(Database db) {
         read(db, Side.MV, check.mv(), new Reader(Side.MV) {
             @Override
-            void accept(List<Object> key, List<Object> displayKey, Object[] values) {
+            void accept(Object key, Object[] keyValues, Object[] values) {
                 MvRow row = mvRows.get(key);
                 if (row == null) {
-                    mvRows.put(key, new MvRow(displayKey, values));
+                    mvRows.put(key, new MvRow(keyValues, values));
                 } else {
                     row.mvCount++;
                 }
@@ -56,16 +56,16 @@ final class ResultComparator {
         });
         read(db, Side.RAW, check.raw(), new Reader(Side.RAW) {
             @Override
-            void accept(List<Object> key, List<Object> displayKey, Object[] values) {
+            void accept(Object key, Object[] keyValues, Object[] values) {
                 MvRow row = mvRows.get(key);
                 if (row == null) {
                     RawOnly seen = onlyRaw.get(key);
                     if (seen != null) {
                         seen.rawCount++;
                     } else {
-                        onlyRaw.put(key, new RawOnly(displayKey));
+                        onlyRaw.put(key, new RawOnly(keyValues));
                         if (onlyInRawExamples.size() < exampleLimit) {
-                            onlyInRawExamples.add(new SideRow(displayKey, displayValues(values)));
+                            onlyInRawExamples.add(new SideRow(list(keyValues), list(values)));
                         }
                     }
                 } else if (++row.rawCount == 1) {
@@ -83,7 +83,8 @@ final class ResultComparator {
                 differs = true;
                 differingValues++;
                 if (differences.size() < exampleLimit) {
-                    differences.add(new ValueDifference(row.displayKey, valueColumns.get(i), row.values[i], raw[i]));
+                    differences.add(new ValueDifference(list(row.keyValues), valueColumns.get(i), row.values[i],
+                            raw[i]));
                 }
             }
         }
@@ -102,22 +103,22 @@ final class ResultComparator {
             if (row.rawCount == 0) {
                 onlyInMv++;
                 if (onlyInMvExamples.size() < exampleLimit) {
-                    onlyInMvExamples.add(new SideRow(row.displayKey, displayValues(row.values)));
+                    onlyInMvExamples.add(new SideRow(list(row.keyValues), list(row.values)));
                 }
             }
             if (row.mvCount > 1) {
                 duplicatesInMv++;
-                addDuplicate(duplicates, new DuplicateKey(Side.MV, row.displayKey, row.mvCount));
+                addDuplicate(duplicates, new DuplicateKey(Side.MV, list(row.keyValues), row.mvCount));
             }
             if (row.rawCount > 1) {
                 duplicatesInRaw++;
-                addDuplicate(duplicates, new DuplicateKey(Side.RAW, row.displayKey, row.rawCount));
+                addDuplicate(duplicates, new DuplicateKey(Side.RAW, list(row.keyValues), row.rawCount));
             }
         }
         for (RawOnly row : onlyRaw.values()) {
             if (row.rawCount > 1) {
                 duplicatesInRaw++;
-                addDuplicate(duplicates, new DuplicateKey(Side.RAW, row.displayKey, row.rawCount));
+                addDuplicate(duplicates, new DuplicateKey(Side.RAW, list(row.keyValues), row.rawCount));
             }
         }
         return new Comparison(keyColumns, valueColumns, mvCount, rawCount, onlyInMv, onlyRaw.size(), differing,
@@ -131,7 +132,7 @@ final class ResultComparator {
         }
     }
 
-    private static List<Object> displayValues(Object[] values) {
+    private static List<Object> list(Object[] values) {
         return Collections.unmodifiableList(Arrays.asList(values.clone()));
     }
 
@@ -159,7 +160,8 @@ final class ResultComparator {
             this.side = side;
         }
 
-        abstract void accept(List<Object> key, List<Object> displayKey, Object[] values);
+        /** {@code key} is the canonical key (one value, or a list of them); {@code keyValues} are as returned. */
+        abstract void accept(Object key, Object[] keyValues, Object[] values);
 
         @Override
         public void start(List<String> columns, List<String> types) {
@@ -197,41 +199,48 @@ final class ResultComparator {
                 throw problem("the " + side.label() + " query returns more than " + maxRows + " rows; compare "
                         + "aggregates, or narrow both queries with WHERE");
             }
-            List<Object> key = new ArrayList<>(Math.max(1, keyIndexes.length));
-            List<Object> displayKey = new ArrayList<>(key.size());
+            Object[] keyValues;
+            Object key;
             if (check.positional()) {
-                key.add(position);
-                displayKey.add(position);
-            }
-            for (int index : keyIndexes) {
-                key.add(Values.canonical(row.get(index)));
-                displayKey.add(row.get(index));
+                keyValues = new Object[]{position};
+                key = position;
+            } else if (keyIndexes.length == 1) {
+                keyValues = new Object[]{row.get(keyIndexes[0])};
+                key = Values.canonical(keyValues[0]);
+            } else {
+                keyValues = new Object[keyIndexes.length];
+                List<Object> parts = new ArrayList<>(keyIndexes.length);
+                for (int i = 0; i < keyIndexes.length; i++) {
+                    keyValues[i] = row.get(keyIndexes[i]);
+                    parts.add(Values.canonical(keyValues[i]));
+                }
+                key = parts;
             }
             Object[] values = new Object[valueIndexes.length];
             for (int i = 0; i < valueIndexes.length; i++) {
                 values[i] = row.get(valueIndexes[i]);
             }
-            accept(key, Collections.unmodifiableList(displayKey), values);
+            accept(key, keyValues, values);
         }
     }
 
     private static final class RawOnly {
-        final List<Object> displayKey;
+        final Object[] keyValues;
         long rawCount = 1;
 
-        RawOnly(List<Object> displayKey) {
-            this.displayKey = displayKey;
+        RawOnly(Object[] keyValues) {
+            this.keyValues = keyValues;
         }
     }
 
     private static final class MvRow {
-        final List<Object> displayKey;
+        final Object[] keyValues;
         final Object[] values;
         long mvCount = 1;
         long rawCount;
 
-        MvRow(List<Object> displayKey, Object[] values) {
-            this.displayKey = displayKey;
+        MvRow(Object[] keyValues, Object[] values) {
+            this.keyValues = keyValues;
             this.values = values;
         }
     }

@@ -17,19 +17,25 @@ final class Values {
     }
 
     /**
-     * A form in which equal values are {@code equals()}: numbers and booleans as normalised BigDecimals, instants for
-     * zoned times.
+     * A form in which equal values are {@code equals()}: whole numbers (and booleans, 0 and 1) as Long, or BigInteger
+     * beyond the range of long; other numbers as normalised BigDecimals; instants for zoned times.
      */
     static Object canonical(Object value) {
-        if (value == null) {
-            return null;
+        if (value == null || value instanceof String) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
         if (value instanceof Number number) {
             BigDecimal decimal = decimal(number);
             return decimal == null ? Double.valueOf(number.doubleValue()) : normalise(decimal);
         }
         if (value instanceof Boolean bool) {
-            return bool ? BigDecimal.ONE : BigDecimal.ZERO; // ClickHouse's comparisons return UInt8, Bool is 0/1 too
+            return bool ? 1L : 0L; // ClickHouse's comparisons return UInt8; Bool is 0 or 1 too
         }
         if (value instanceof ZonedDateTime zoned) {
             return zoned.toInstant();
@@ -60,16 +66,11 @@ final class Values {
     }
 
     private static boolean sameNumber(Number a, Number b, Tolerance tolerance) {
-        boolean floating = floating(a) || floating(b);
-        if (floating) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            if (Double.isNaN(x) || Double.isNaN(y)) {
-                return Double.isNaN(x) && Double.isNaN(y);
-            }
-            if (Double.isInfinite(x) || Double.isInfinite(y)) {
-                return x == y;
-            }
+        if (floating(a) || floating(b)) {
+            return sameFloat(doubleOf(a), doubleOf(b), tolerance);
+        }
+        if (isLong(a) && isLong(b) && a.longValue() == b.longValue()) {
+            return true;
         }
         BigDecimal x = decimal(a);
         BigDecimal y = decimal(b);
@@ -77,12 +78,37 @@ final class Values {
         if (difference.signum() == 0) {
             return true;
         }
-        Tolerance effective = tolerance.equals(Tolerance.DEFAULT) && !floating ? Tolerance.EXACT : tolerance;
+        Tolerance effective = tolerance.equals(Tolerance.DEFAULT) ? Tolerance.EXACT : tolerance;
         if (difference.compareTo(BigDecimal.valueOf(effective.absolute())) <= 0) {
             return true;
         }
         BigDecimal scale = x.abs().max(y.abs());
         return difference.compareTo(scale.multiply(BigDecimal.valueOf(effective.relative()))) <= 0;
+    }
+
+    private static boolean sameFloat(double x, double y, Tolerance tolerance) {
+        if (x == y) {
+            return true;
+        }
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return Double.isNaN(x) && Double.isNaN(y);
+        }
+        if (Double.isInfinite(x) || Double.isInfinite(y)) {
+            return false;
+        }
+        double difference = Math.abs(x - y);
+        return difference <= tolerance.absolute()
+                || difference <= tolerance.relative() * Math.max(Math.abs(x), Math.abs(y));
+    }
+
+    /** A Float as the decimal it prints as (0.1f is 0.1, not 0.10000000149), other numbers as they are. */
+    private static double doubleOf(Number n) {
+        return n instanceof Float f && !f.isNaN() && !f.isInfinite() ? Double.parseDouble(f.toString())
+                : n.doubleValue();
+    }
+
+    private static boolean isLong(Number n) {
+        return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
     }
 
     private static boolean floating(Number n) {
@@ -109,7 +135,15 @@ final class Values {
         return new BigDecimal(n.toString());
     }
 
-    private static BigDecimal normalise(BigDecimal d) {
-        return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    /** Whole values as Long (or BigInteger beyond long), others stripped of trailing zeros. */
+    private static Object normalise(BigDecimal d) {
+        if (d.signum() == 0) {
+            return 0L;
+        }
+        if (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0) {
+            BigInteger whole = d.toBigIntegerExact();
+            return whole.bitLength() < 64 ? (Object) whole.longValue() : whole;
+        }
+        return d.stripTrailingZeros();
     }
 }
