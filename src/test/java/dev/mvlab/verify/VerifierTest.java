@@ -126,6 +126,9 @@ class VerifierTest {
         assertThat(verifier.verify(check("decimal", "SELECT 1 AS k, toDecimal64(1000000.01, 2) AS v",
                 "SELECT 1 AS k, toDecimal64(1000000.02, 2) AS v", List.of("k"), Tolerance.DEFAULT), db).verdict())
                 .isEqualTo(Verdict.DRIFT);
+        assertThat(verifier.verify(check("decimal-within", "SELECT 1 AS k, toDecimal64(1000000.01, 2) AS v",
+                "SELECT 1 AS k, toDecimal64(1000000.02, 2) AS v", List.of("k"), new Tolerance(0.01, 0)), db).verdict())
+                .as("a declared tolerance applies to decimals").isEqualTo(Verdict.MATCH);
         assertThat(verifier.verify(check("uint64", "SELECT 1 AS k, toUInt64(18446744073709551615) AS v",
                 "SELECT 1 AS k, toUInt64(18446744073709551614) AS v", List.of("k"), Tolerance.DEFAULT), db).verdict())
                 .as("UInt64 values near the top of the range are compared exactly").isEqualTo(Verdict.DRIFT);
