@@ -2,7 +2,7 @@
 MVN ?= mvn -B -Dstyle.color=never
 MVLAB ?= ./mvlab
 
-.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench
+.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench lessons verify
 
 build:
 	$(MVN) -q -DskipTests package
@@ -21,6 +21,17 @@ engine-status:
 
 engine-logs:
 	$(MVLAB) engine logs
+
+# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter after each step
+lesson-%:
+	$(MVLAB) lesson run $* $(LESSON_ARGS)
+
+lessons:
+	$(MVLAB) lesson list
+
+# runs the checks of checks/*.yaml on the default database
+verify:
+	$(MVLAB) verify
 
 clean:
 	-$(MVLAB) engine stop 2>/dev/null

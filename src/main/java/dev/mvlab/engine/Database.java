@@ -101,6 +101,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a query and hands each row to {@code sink} as it arrives, without keeping the result in memory. An
+     * exception the sink throws ends the query and comes back unchanged.
+     */
+    public void stream(String sql, RowSink sink) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            int n = meta.getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            List<String> types = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(meta.getColumnLabel(i));
+                types.add(meta.getColumnTypeName(i));
+            }
+            sink.start(List.copyOf(columns), List.copyOf(types));
+            while (rs.next()) {
+                sink.row(readRow(rs, n));
+            }
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
     /** A single number, such as a count. */
     public long queryLong(String sql, Object... parameters) {
         Object value = query(sql, parameters).scalar();
@@ -147,14 +171,18 @@ public final class Database implements AutoCloseable {
         }
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {
-            List<Object> row = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                Object value = rs.getObject(i);
-                row.add(value instanceof Array array ? Arrays.asList((Object[]) toObjectArray(array.getArray())) : value);
-            }
-            rows.add(row);
+            rows.add(readRow(rs, n));
         }
         return new QueryResult(List.copyOf(columns), List.copyOf(types), rows);
+    }
+
+    private static List<Object> readRow(ResultSet rs, int n) throws SQLException {
+        List<Object> row = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            Object value = rs.getObject(i);
+            row.add(value instanceof Array array ? Arrays.asList((Object[]) toObjectArray(array.getArray())) : value);
+        }
+        return row;
     }
 
     private static Object[] toObjectArray(Object array) {
