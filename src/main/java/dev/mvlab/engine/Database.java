@@ -108,18 +108,7 @@ public final class Database implements AutoCloseable {
     public void stream(String sql, RowSink sink) {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            int n = meta.getColumnCount();
-            List<String> columns = new ArrayList<>(n);
-            List<String> types = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                columns.add(meta.getColumnLabel(i));
-                types.add(meta.getColumnTypeName(i));
-            }
-            sink.start(List.copyOf(columns), List.copyOf(types));
-            while (rs.next()) {
-                sink.row(readRow(rs, n));
-            }
+            readInto(rs, sink);
         } catch (SQLException e) {
             throw failure(e, sql);
         }
@@ -161,6 +150,24 @@ public final class Database implements AutoCloseable {
     }
 
     private static QueryResult read(ResultSet rs) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        List<List<String>> header = new ArrayList<>();
+        readInto(rs, new RowSink() {
+            @Override
+            public void start(List<String> columns, List<String> types) {
+                header.add(columns);
+                header.add(types);
+            }
+
+            @Override
+            public void row(List<Object> values) {
+                rows.add(values);
+            }
+        });
+        return new QueryResult(header.get(0), header.get(1), rows);
+    }
+
+    private static void readInto(ResultSet rs, RowSink sink) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
         List<String> columns = new ArrayList<>(n);
@@ -169,11 +176,10 @@ public final class Database implements AutoCloseable {
             columns.add(meta.getColumnLabel(i));
             types.add(meta.getColumnTypeName(i));
         }
-        List<List<Object>> rows = new ArrayList<>();
+        sink.start(List.copyOf(columns), List.copyOf(types));
         while (rs.next()) {
-            rows.add(readRow(rs, n));
+            sink.row(readRow(rs, n));
         }
-        return new QueryResult(List.copyOf(columns), List.copyOf(types), rows);
     }
 
     private static List<Object> readRow(ResultSet rs, int n) throws SQLException {

@@ -230,16 +230,7 @@ public final class EmbeddedEngine implements EngineRuntime {
             return EngineStatus.stopped(provider(), dataDir(), installer.isInstalled()
                     ? "installed in " + installer.libraryPath().getParent() : "not installed yet");
         }
-        EngineState s = state.get();
-        Endpoint endpoint = Endpoint.loopback(s.httpPort());
-        String version;
-        try {
-            version = Http.query(endpoint, "SELECT version()").strip();
-        } catch (IOException e) {
-            version = null;
-        }
-        return new EngineStatus(provider(), version != null, version, endpoint, s.tcpPort(), s.dataDir(), s.pid(),
-                Duration.between(s.startedAt(), Instant.now()), version == null ? "process alive but not answering" : null);
+        return state.get().toStatus(provider());
     }
 
     @Override
