@@ -2,7 +2,7 @@
 MVN ?= mvn -B -Dstyle.color=never
 MVLAB ?= ./mvlab
 
-.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render
+.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render lessons verify
 
 build:
 	$(MVN) -q -DskipTests package
@@ -30,6 +30,17 @@ sql:
 bench-render:
 	$(MVN) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 	java -cp target/classes:target/test-classes:$$(cat target/test-classpath.txt) dev.mvlab.bench.RenderBenchmark . 500
+
+# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter after each step
+lesson-%:
+	$(MVLAB) lesson run $* $(LESSON_ARGS)
+
+lessons:
+	$(MVLAB) lesson list
+
+# runs the checks of checks/*.yaml on the default database
+verify:
+	$(MVLAB) verify
 
 clean:
 	-$(MVLAB) engine stop 2>/dev/null

@@ -98,7 +98,8 @@ public final class GraphBuilder {
         Map<String, Node> targets = new LinkedHashMap<>();
         for (Pipe pipe : project.pipes()) {
             for (Node node : pipe.nodes()) {
-                if (node.type() == NodeType.MATERIALIZED && node.targetEngine() != null && node.datasource() != null) {
+                if (node.type() == NodeType.MATERIALIZED && node.targetEngine() != null && node.datasource() != null
+                        && !definedByFile(node.datasource())) {
                     Node other = targets.putIfAbsent(node.datasource(), node);
                     if (other != null) {
                         throw GraphErrors.at(project.root(), node.location(), "data source `" + node.datasource()
@@ -110,6 +111,11 @@ public final class GraphBuilder {
             }
         }
         return targets;
+    }
+
+    /** A .datasource file defines it; ENGINE lines repeating it in a pipe are then only a warning of the parser. */
+    private boolean definedByFile(String name) {
+        return project.datasources().stream().anyMatch(ds -> ds.name().equals(name) && !ds.definedByPipe());
     }
 
     /** The parser adds inline targets to the data sources, without columns and at the node's location. */
