@@ -54,7 +54,8 @@ final class DeployCommands {
         }
     }
 
-    @Command(name = "apply", description = "Create the project's tables and views in a database; a second apply "
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = "Create the project's tables and views in a database; a second apply "
             + "changes nothing. Never drops or alters a table that holds data.")
     static final class ApplyCommand extends Base implements Runnable {
         @Mixin
@@ -80,7 +81,8 @@ final class DeployCommands {
         }
     }
 
-    @Command(name = "drop", description = "Drop the project's views and tables from a database (their data too).")
+    @Command(name = "drop", mixinStandardHelpOptions = true,
+            description = "Drop the project's views and tables from a database (their data too).")
     static final class DropCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;
@@ -94,7 +96,8 @@ final class DeployCommands {
         }
     }
 
-    @Command(name = "diff", description = "Compare a database with the datafiles: missing, extra and different "
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare a database with the datafiles: missing, extra and different "
             + "objects. Exit code 1 when they differ.")
     static final class DiffCommand extends Base implements Callable<Integer> {
         @Mixin
@@ -111,7 +114,8 @@ final class DeployCommands {
         }
     }
 
-    @Command(name = "check", description = "Validate the datafiles; when the engine runs, ClickHouse validates every "
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate the datafiles; when the engine runs, ClickHouse validates every "
             + "statement in a throwaway database. Exit code 3 on any error.")
     static final class CheckCommand extends Base implements Callable<Integer> {
         @Override
@@ -131,7 +135,8 @@ final class DeployCommands {
         }
     }
 
-    @Command(name = "copy", description = "Run a copy pipe once (TRUNCATE first in COPY_MODE replace).")
+    @Command(name = "copy", mixinStandardHelpOptions = true,
+            description = "Run a copy pipe once (TRUNCATE first in COPY_MODE replace).")
     static final class CopyCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;

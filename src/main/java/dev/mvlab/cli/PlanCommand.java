@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code mvlab plan [--format text|mermaid]}: the apply order and the lineage of the project. */
-@Command(name = "plan", description = "Show the apply order and the data lineage (text tree or Mermaid).")
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show the apply order and the data lineage (text tree or Mermaid).")
 final class PlanCommand implements Runnable {
     enum Format { TEXT, MERMAID }
 

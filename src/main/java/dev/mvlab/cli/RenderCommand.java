@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code mvlab render [--out DIR] [NAME...]}: the project's SQL, printed or written one file per statement. */
-@Command(name = "render", description = "Render the datafiles to ClickHouse SQL, in apply order.")
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render the datafiles to ClickHouse SQL, in apply order.")
 final class RenderCommand implements Runnable {
     @Mixin
     ProjectOption project;

@@ -96,7 +96,8 @@ public final class Apply {
                     options.recreate()
                             ? "mvlab never drops a table that holds rows; drop it yourself ('mvlab drop' drops the "
                             + "whole project) or change the datafile to match"
-                            : "views, materialized views and empty tables can be recreated with 'mvlab apply --recreate';"
+                            : "views, materialized views and empty tables can be recreated with "
+                            + "'mvlab apply --recreate';"
                             + " see every difference with 'mvlab diff'");
         }
         Set<String> names = new LinkedHashSet<>();
@@ -105,7 +106,7 @@ public final class Apply {
         while (grew) {
             grew = false;
             for (ProjectObject object : graph.objects()) {
-                if (object.kind() != ObjectKind.TABLE && object.kind() != ObjectKind.COPY && !names.contains(object.name())
+                if (object.kind().derived() && !names.contains(object.name())
                         && object.needs().stream().anyMatch(names::contains)) {
                     grew |= names.add(object.name());
                 }

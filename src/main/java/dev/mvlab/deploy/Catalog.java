@@ -40,7 +40,8 @@ final class Catalog {
         for (List<Object> row : tables.rows()) {
             String name = (String) row.get(0);
             Object rows = row.get(5);
-            objects.put(name, new ServerObject(name, (String) row.get(1), rename((String) row.get(2), database, renameTo),
+            objects.put(name, new ServerObject(name, (String) row.get(1),
+                    rename((String) row.get(2), database, renameTo),
                     (String) row.get(3), rename((String) row.get(4), database, renameTo),
                     columns.getOrDefault(name, Map.of()),
                     rows == null ? null : ((Number) rows).longValue()));

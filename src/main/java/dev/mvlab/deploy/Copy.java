@@ -14,7 +14,7 @@ import dev.mvlab.render.StatementKind;
 
 import java.util.List;
 
-/** Runs a copy pipe once, as Tinybird's scheduler would: TRUNCATE first in COPY_MODE replace, then INSERT ... SELECT. */
+/** Runs a copy pipe once, as Tinybird's scheduler would: TRUNCATE first in COPY_MODE replace, then INSERT SELECT. */
 public final class Copy {
     private final Database server;
     private final SqlRenderer renderer;

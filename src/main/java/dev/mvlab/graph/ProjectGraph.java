@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The objects of a project and how data flows between them: a data source feeds the pipes that read it, a
- * materialized pipe feeds the table it writes. {@link #objects()} is in data-flow (lineage) order; {@link #applyOrder()}
+ * materialized pipe feeds the table it writes. {@link #objects()} is in data-flow (lineage) order;
+ * {@link #applyOrder()}
  * is the order to create them in without losing rows; {@link #dropOrder()} is its reverse.
  */
 public final class ProjectGraph {
@@ -78,7 +79,8 @@ public final class ProjectGraph {
 
     /** The reverse of {@link #applyOrder()}, without copy pipes: upstream materialized views stop first. */
     public List<ProjectObject> dropOrder() {
-        List<ProjectObject> order = new ArrayList<>(applyOrder.stream().filter(o -> o.kind() != ObjectKind.COPY).toList());
+        List<ProjectObject> order = new ArrayList<>(applyOrder.stream()
+                .filter(o -> o.kind() != ObjectKind.COPY).toList());
         Collections.reverse(order);
         return List.copyOf(order);
     }

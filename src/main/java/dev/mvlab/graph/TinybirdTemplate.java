@@ -17,7 +17,8 @@ final class TinybirdTemplate {
     private static final Pattern TYPED = Pattern.compile(
             "([A-Za-z][A-Za-z0-9]*)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:,\\s*(.*))?\\)", Pattern.DOTALL);
     private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern IF_DEFINED = Pattern.compile("if\\s+(not\\s+)?defined\\s*\\(\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\)");
+    private static final Pattern IF_DEFINED = Pattern.compile(
+            "if\\s+(not\\s+)?defined\\s*\\(\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Set<String> QUOTED_TYPES = Set.of("String", "Date", "DateTime", "DateTime64");
     private static final Set<String> NUMBER_TYPES = Set.of("Int", "Integer", "Int8", "Int16", "Int32", "Int64",

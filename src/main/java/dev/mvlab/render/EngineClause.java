@@ -90,7 +90,8 @@ final class EngineClause {
 
     private static String required(Path root, String value, String instruction, String engine, SourceLocation at) {
         if (blank(value)) {
-            throw RenderErrors.at(root, at, engine + " needs " + instruction, "add " + instruction + " with the column");
+            throw RenderErrors.at(root, at, engine + " needs " + instruction,
+                    "add " + instruction + " with the column");
         }
         return value.strip();
     }

@@ -1,5 +1,7 @@
 package dev.mvlab.render;
 
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
@@ -44,9 +46,8 @@ public final class SqlRenderer {
         Set<String> wanted = new LinkedHashSet<>(names);
         for (String name : wanted) {
             if (graph.object(name).isEmpty()) {
-                throw new dev.mvlab.errors.MvlabException(dev.mvlab.errors.ExitCode.USAGE, "no data source or pipe named `"
-                        + name + "` renders SQL", "names: " + String.join(", ",
-                        graph.objects().stream().map(ProjectObject::name).toList()));
+                throw new MvlabException(ExitCode.USAGE, "no data source or pipe named `" + name + "` renders SQL",
+                        "names: " + String.join(", ", graph.objects().stream().map(ProjectObject::name).toList()));
             }
         }
         List<Statement> statements = new ArrayList<>();
