@@ -2,7 +2,7 @@
 MVN ?= mvn -B -Dstyle.color=never
 MVLAB ?= ./mvlab
 
-.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench
+.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render lessons verify
 
 build:
 	$(MVN) -q -DskipTests package
@@ -21,6 +21,26 @@ engine-status:
 
 engine-logs:
 	$(MVLAB) engine logs
+
+# the project's SQL, one numbered file per statement in apply order
+sql:
+	$(MVLAB) render --out build/sql
+
+# how long rendering the repository's project takes once the JVM is up
+bench-render:
+	$(MVN) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+	java -cp target/classes:target/test-classes:$$(cat target/test-classpath.txt) dev.mvlab.bench.RenderBenchmark . 500
+
+# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter after each step
+lesson-%:
+	$(MVLAB) lesson run $* $(LESSON_ARGS)
+
+lessons:
+	$(MVLAB) lesson list
+
+# runs the checks of checks/*.yaml on the default database
+verify:
+	$(MVLAB) verify
 
 # End-to-end ingest (generator -> landing table with MVs) against the server-side ceiling; later work adds more.
 BENCH_ARGS ?=

@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 /** The {@code mvlab} command line. {@link #run} is the testable entry point; {@link #main} only exits with its code. */
 @Command(name = "mvlab", mixinStandardHelpOptions = true, version = "mvlab 0.1.0",
         description = "Teach and test ClickHouse materialized views on a real ClickHouse.",
-        subcommands = {EngineCommand.class, SqlCommand.class, GenerateCommand.class, BenchCommand.class},
+        subcommands = {EngineCommand.class, SqlCommand.class, RenderCommand.class, PlanCommand.class,
+                DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class, DeployCommands.DiffCommand.class,
+                DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class, VerifyCommand.class,
+                LessonCommand.class, GenerateCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verification verdict differs from what was expected",
                 "  2  wrong usage of the command line", "  3  a datafile or validation error",

@@ -54,8 +54,13 @@ final class NodeBuilder {
     boolean accept(Instruction ins, Instruction next, List<Warning> warnings) {
         switch (ins.keyword()) {
             case "SQL" -> sql = sql(once(sql, ins), next);
-            case "DESCRIPTION" -> description = CommonInstructions.description(ins, description, "node " + name,
-                    warnings);
+            case "DESCRIPTION" -> {
+                if (type != null) {
+                    warnings.add(new Warning(ins.location(), "DESCRIPTION after TYPE describes node " + name
+                            + "; a pipe's DESCRIPTION goes before the first NODE"));
+                }
+                description = CommonInstructions.description(ins, description, "node " + name, warnings);
+            }
             case "TYPE" -> type = once(type, ins);
             case "DATASOURCE" -> datasource = once(datasource, ins);
             case "TARGET_DATASOURCE" -> targetDatasource = once(targetDatasource, ins);

@@ -100,9 +100,7 @@ public final class ClickHouseBinaryEngine implements EngineRuntime {
         EngineState.read(stateFile()).filter(s -> s.isAlive("clickhouse"))
                 .flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(handle -> {
                     handle.destroy();
-                    try {
-                        handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception e) {
+                    if (!EmbeddedEngine.waitForExit(handle, Duration.ofSeconds(30))) {
                         handle.destroyForcibly();
                     }
                 });
@@ -120,16 +118,7 @@ public final class ClickHouseBinaryEngine implements EngineRuntime {
             return EngineStatus.stopped(provider(), serverDir(), findOnPath().map(p -> "binary: " + p)
                     .orElse("no 'clickhouse' on PATH"));
         }
-        EngineState s = state.get();
-        Endpoint endpoint = Endpoint.loopback(s.httpPort());
-        String version;
-        try {
-            version = Http.query(endpoint, "SELECT version()").strip();
-        } catch (IOException e) {
-            version = null;
-        }
-        return new EngineStatus(provider(), version != null, version, endpoint, s.tcpPort(), s.dataDir(), s.pid(),
-                Duration.between(s.startedAt(), Instant.now()), null);
+        return state.get().toStatus(provider());
     }
 
     @Override

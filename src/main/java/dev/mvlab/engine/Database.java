@@ -101,6 +101,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a query and hands each row to {@code sink} as it arrives, without keeping the result in memory. An
+     * exception the sink throws ends the query and comes back unchanged.
+     */
+    public void stream(String sql, RowSink sink) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            readInto(rs, sink);
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
     /** A single number, such as a count. */
     public long queryLong(String sql, Object... parameters) {
         Object value = query(sql, parameters).scalar();
@@ -137,6 +150,24 @@ public final class Database implements AutoCloseable {
     }
 
     private static QueryResult read(ResultSet rs) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        List<List<String>> header = new ArrayList<>();
+        readInto(rs, new RowSink() {
+            @Override
+            public void start(List<String> columns, List<String> types) {
+                header.add(columns);
+                header.add(types);
+            }
+
+            @Override
+            public void row(List<Object> values) {
+                rows.add(values);
+            }
+        });
+        return new QueryResult(header.get(0), header.get(1), rows);
+    }
+
+    private static void readInto(ResultSet rs, RowSink sink) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
         List<String> columns = new ArrayList<>(n);
@@ -145,16 +176,19 @@ public final class Database implements AutoCloseable {
             columns.add(meta.getColumnLabel(i));
             types.add(meta.getColumnTypeName(i));
         }
-        List<List<Object>> rows = new ArrayList<>();
+        sink.start(List.copyOf(columns), List.copyOf(types));
         while (rs.next()) {
-            List<Object> row = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                Object value = rs.getObject(i);
-                row.add(value instanceof Array array ? Arrays.asList((Object[]) toObjectArray(array.getArray())) : value);
-            }
-            rows.add(row);
+            sink.row(readRow(rs, n));
         }
-        return new QueryResult(List.copyOf(columns), List.copyOf(types), rows);
+    }
+
+    private static List<Object> readRow(ResultSet rs, int n) throws SQLException {
+        List<Object> row = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            Object value = rs.getObject(i);
+            row.add(value instanceof Array array ? Arrays.asList((Object[]) toObjectArray(array.getArray())) : value);
+        }
+        return row;
     }
 
     private static Object[] toObjectArray(Object array) {

@@ -35,6 +35,20 @@ record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant st
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** What status reports for this running process: it asks the server for its version over HTTP. */
+    EngineStatus toStatus(String provider) {
+        Endpoint endpoint = Endpoint.loopback(httpPort);
+        String serverVersion;
+        try {
+            serverVersion = Http.query(endpoint, "SELECT version()").strip();
+        } catch (IOException e) {
+            serverVersion = null;
+        }
+        return new EngineStatus(provider, serverVersion != null, serverVersion, endpoint, tcpPort, dataDir, pid,
+                java.time.Duration.between(startedAt, Instant.now()),
+                serverVersion == null ? "process alive but not answering" : null);
+    }
+
     /** True when the pid is alive and is an mvlab engine host (a pid reused by another program is not). */
     boolean isAlive() {
         return isAlive(EngineHost.class.getName());

@@ -1,55 +1,68 @@
 package dev.mvlab.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 
-/** The few plain HTTP calls the engine lifecycle needs (ping, one query) without a connection pool. */
+/**
+ * The few plain HTTP calls the engine lifecycle needs (ping, one query) without a connection pool. Each call closes
+ * its connection: clickhouse-local waits for open keep-alive connections before it shuts down.
+ */
 final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private Http() {
     }
 
     static boolean ping(Endpoint endpoint) {
         try {
-            HttpResponse<String> response = CLIENT.send(request(endpoint, "/ping").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().startsWith("Ok");
+            return call(endpoint, "/ping", null).startsWith("Ok");
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
 
     /** Runs one query and returns its body; throws IOException with the server's message on an error status. */
     static String query(Endpoint endpoint, String sql) throws IOException {
+        return call(endpoint, "/", sql);
+    }
+
+    private static String call(Endpoint endpoint, String path, String body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint.httpUrl() + path).toURL().openConnection();
         try {
-            HttpResponse<String> response = CLIENT.send(request(endpoint, "/")
-                    .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException(response.body().strip());
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(10_000);
+            connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8)));
+            if (body != null) {
+                connection.setDoOutput(true);
+                connection.setRequestMethod("POST");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body.getBytes(StandardCharsets.UTF_8));
+                }
             }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            int status = connection.getResponseCode();
+            String text = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            if (status != 200) {
+                throw new IOException(text.strip());
+            }
+            return text;
+        } finally {
+            connection.disconnect();
         }
     }
 
-    private static HttpRequest.Builder request(Endpoint endpoint, String path) {
-        String auth = Base64.getEncoder().encodeToString(
-                (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(endpoint.httpUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + auth);
+    /** Reads the body without closing the stream: closing would park the socket in the keep-alive cache, where
+     * {@code disconnect()} no longer closes it. */
+    private static String read(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        in.transferTo(buffer);
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -195,6 +195,15 @@ class DatasourceParserTest {
     }
 
     @Test
+    void emptyQuotedValuesMeanAbsent() {
+        DataSource ds = parse("e", "SCHEMA >\n    a String\nENGINE_PARTITION_KEY \"\"\nENGINE_SORTING_KEY \"a\"\n"
+                + "ENGINE_TTL \"\"\n");
+        assertThat(ds.engine().partitionKey()).isNull();
+        assertThat(ds.engine().ttl()).isNull();
+        assertThat(ds.engine().sortingKey()).isEqualTo("a");
+    }
+
+    @Test
     void withoutEngineItIsMergeTreeAndWithoutSortingKeyItIsTupleWithAWarning() {
         DataSource ds = parse("plain", "SCHEMA >\n    a String\n");
         assertThat(ds.engine().engine()).isEqualTo("MergeTree");

@@ -194,6 +194,15 @@ class PipeParserTest {
     }
 
     @Test
+    void aDescriptionAfterTypeIsAWarning() {
+        Node node = parse("late", "NODE n\nSQL >\n    SELECT 1\nTYPE endpoint\nDESCRIPTION meant for the pipe?\n")
+                .nodes().get(0);
+        assertThat(node.description()).isEqualTo("meant for the pipe?");
+        assertThat(warnings).extracting(Warning::toString).containsExactly("pipes/late.pipe:5: warning: DESCRIPTION "
+                + "after TYPE describes node n; a pipe's DESCRIPTION goes before the first NODE");
+    }
+
+    @Test
     void misplacedNodeInstructionsAreErrors() {
         assertThatThrownBy(() -> parse("a", "NODE n\nSQL >\n    SELECT 1\nDATASOURCE t\n"))
                 .hasMessageStartingWith("pipes/a.pipe:4:1: DATASOURCE is only for TYPE materialized nodes");

@@ -37,6 +37,8 @@ class ProjectLoaderTest {
         Project p = project().file("pipes/rollup.pipe", ROLLUP).load();
         DataSource target = p.datasource("actions_per_hour").orElseThrow();
         assertThat(target.columns()).isEmpty();
+        assertThat(target.definedByPipe()).isTrue();
+        assertThat(p.datasource("events").orElseThrow().definedByPipe()).isFalse();
         assertThat(target.engine().engine()).isEqualTo("AggregatingMergeTree");
         assertThat(target.location()).hasToString("pipes/rollup.pipe:1:1");
         assertThat(p.datasources()).extracting(DataSource::name).containsExactly("events", "actions_per_hour");

@@ -1,0 +1,3 @@
+<#import "macros.ftl" as m>
+<@m.header header/>
+DROP TABLE IF EXISTS ${name} SYNC

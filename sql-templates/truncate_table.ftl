@@ -1,0 +1,3 @@
+<#import "macros.ftl" as m>
+<@m.header header/>
+TRUNCATE TABLE ${name}

@@ -1,0 +1,154 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.deploy.Apply;
+import dev.mvlab.deploy.ApplyOptions;
+import dev.mvlab.deploy.ApplyResult;
+import dev.mvlab.deploy.Check;
+import dev.mvlab.deploy.CheckResult;
+import dev.mvlab.deploy.Copy;
+import dev.mvlab.deploy.DiffResult;
+import dev.mvlab.deploy.Drop;
+import dev.mvlab.deploy.Diff;
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.EngineRuntime;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.graph.ProjectGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** The commands that deploy a project to ClickHouse: apply, drop, diff, check and copy. */
+final class DeployCommands {
+    private DeployCommands() {
+    }
+
+    /** Options every deploy command shares. */
+    abstract static class Base {
+        @Mixin
+        EngineOptions engine;
+        @Mixin
+        RenderingOptions rendering;
+        @Spec
+        CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        ProjectGraph graph() {
+            return RenderingOptions.graph(engine.project, err());
+        }
+
+        Database server() {
+            return engine.connect(err(), "default");
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = "Create the project's tables and views in a database; a second apply "
+            + "changes nothing. Never drops or alters a table that holds data.")
+    static final class ApplyCommand extends Base implements Runnable {
+        @Mixin
+        DatabaseOption database;
+        @Option(names = "--dry-run", description = "Print the statements in apply order; connect to nothing.")
+        boolean dryRun;
+        @Option(names = "--recreate", description = "Drop and recreate objects defined differently when that loses "
+                + "no data: views, materialized views, empty tables.")
+        boolean recreate;
+
+        @Override
+        public void run() {
+            ProjectGraph graph = graph();
+            ApplyOptions options = new ApplyOptions(dryRun, recreate);
+            if (dryRun) {
+                DeployReport.apply(out(), new Apply(null, rendering.renderer()).run(graph, database.database, options));
+                return;
+            }
+            try (Database server = server()) {
+                ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.database, options);
+                DeployReport.apply(out(), result);
+            }
+        }
+    }
+
+    @Command(name = "drop", mixinStandardHelpOptions = true,
+            description = "Drop the project's views and tables from a database (their data too).")
+    static final class DropCommand extends Base implements Runnable {
+        @Mixin
+        DatabaseOption database;
+
+        @Override
+        public void run() {
+            ProjectGraph graph = graph();
+            try (Database server = server()) {
+                DeployReport.drop(out(), new Drop(server, rendering.renderer()).run(graph, database.database));
+            }
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare a database with the datafiles: missing, extra and different "
+            + "objects. Exit code 1 when they differ.")
+    static final class DiffCommand extends Base implements Callable<Integer> {
+        @Mixin
+        DatabaseOption database;
+
+        @Override
+        public Integer call() {
+            ProjectGraph graph = graph();
+            try (Database server = server()) {
+                DiffResult result = new Diff(server, rendering.renderer()).run(graph, database.database);
+                DeployReport.diff(out(), result);
+                return result.clean() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate the datafiles; when the engine runs, ClickHouse validates every "
+            + "statement in a throwaway database. Exit code 3 on any error.")
+    static final class CheckCommand extends Base implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            ProjectGraph graph = graph();
+            EngineRuntime runtime = engine.runtime();
+            CheckResult result;
+            if (runtime.status().running() && runtime.endpoint().isPresent()) {
+                try (Database server = Database.connect(runtime.endpoint().get(), "default")) {
+                    result = new Check(server, rendering.renderer()).run(graph);
+                }
+            } else {
+                result = new Check(null, rendering.renderer()).run(graph);
+            }
+            DeployReport.check(out(), err(), result);
+            return result.ok() ? ExitCode.OK.code() : ExitCode.DATAFILE.code();
+        }
+    }
+
+    @Command(name = "copy", mixinStandardHelpOptions = true,
+            description = "Run a copy pipe once (TRUNCATE first in COPY_MODE replace).")
+    static final class CopyCommand extends Base implements Runnable {
+        @Mixin
+        DatabaseOption database;
+        @Parameters(paramLabel = "PIPE", description = "The copy pipe.")
+        String pipe;
+
+        @Override
+        public void run() {
+            ProjectGraph graph = graph();
+            try (Database server = server()) {
+                DeployReport.copy(out(), new Copy(server, rendering.renderer()).run(graph, pipe, database.database));
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.lesson.Lesson;
+import dev.mvlab.lesson.LessonCatalog;
+import dev.mvlab.lesson.LessonResult;
+import dev.mvlab.lesson.LessonRunner;
+import dev.mvlab.lesson.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mvlab lesson list|show|run}: the numbered lessons of {@code lessons/}. */
+@Command(name = "lesson", description = "List, show and run the lessons of lessons/NN-slug/.",
+        subcommands = {LessonCommand.ListLessons.class, LessonCommand.Show.class, LessonCommand.Run.class})
+final class LessonCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", description = "Number, title and summary of every lesson.")
+    static final class ListLessons implements Runnable {
+        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
+        Path project;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project).all());
+        }
+    }
+
+    @Command(name = "show", description = "A lesson's overview, then each step's narrative and SQL, without running it.")
+    static final class Show implements Runnable {
+        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
+        Path project;
+        @Parameters(paramLabel = "N", description = "The lesson number.")
+        int number;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            new LessonPrinter(spec.commandLine().getOut(), false).show(new LessonCatalog(project).get(number));
+        }
+    }
+
+    @Command(name = "run", description = {"Run a lesson on a fresh database lesson_NN, step by step.",
+            "Exits 1 when a verdict differs from what the lesson expects."})
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+        @Parameters(paramLabel = "N", description = "The lesson number.")
+        int number;
+        @Option(names = "--events", paramLabel = "N", description = "Events per generate step that gives no count.")
+        Long events;
+        @Option(names = "--seed", paramLabel = "S", description = "The lesson's random seed.")
+        Long seed;
+        @Option(names = "--step", description = "Wait for Enter after each step (when stdin is a terminal).")
+        boolean step;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Lesson lesson = new LessonCatalog(engine.project).get(number);
+            LessonRunner runner = LessonServices.runner(engine.project);
+            runner.validate(lesson);
+            LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), System.console() != null);
+            LessonResult result;
+            try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
+                result = runner.run(lesson, server, new RunOptions(events, seed, step, null), printer);
+            }
+            printer.summary(result);
+            return result.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.graph.LineageText;
+import dev.mvlab.graph.ObjectKind;
+import dev.mvlab.graph.MermaidDiagram;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.graph.ProjectObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code mvlab plan [--format text|mermaid]}: the apply order and the lineage of the project. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show the apply order and the data lineage (text tree or Mermaid).")
+final class PlanCommand implements Runnable {
+    enum Format { TEXT, MERMAID }
+
+    @Mixin
+    ProjectOption project;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or mermaid (default: text).")
+    Format format;
+
+    @Override
+    public void run() {
+        ProjectGraph graph = RenderingOptions.graph(project.project, spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.MERMAID) {
+            out.print(MermaidDiagram.of(graph));
+            return;
+        }
+        out.print(applyOrder(graph));
+        out.println();
+        out.println("Lineage (==> writes):");
+        out.print(LineageText.of(graph));
+    }
+
+    static String applyOrder(ProjectGraph graph) {
+        List<ProjectObject> order = graph.applyOrder();
+        int nameWidth = order.stream().mapToInt(o -> o.name().length()).max().orElse(4);
+        StringBuilder text = new StringBuilder("Apply order (drop runs it backwards):\n");
+        for (int i = 0; i < order.size(); i++) {
+            ProjectObject o = order.get(i);
+            String kind = o.inlineTable() ? "table (inline)" : o.kind().label();
+            text.append(String.format(Locale.ROOT, "%4d  %-18s %-" + nameWidth + "s  %s:%d%s%n", i + 1, kind,
+                    o.name(), o.location().file(), o.location().line(),
+                    o.writes() == null ? "" : (o.kind() == ObjectKind.COPY ? "  copies into (on demand) " : "  writes ")
+                            + o.writes()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.mvlab.deploy;
+
+import dev.mvlab.render.Statement;
+
+/** What apply did with one statement of the plan. */
+public record ApplyStep(Statement statement, Action action) {
+
+    public enum Action {
+        /** Dry run: this statement would be considered. */
+        PLANNED,
+        /** The object was missing and has been created. */
+        CREATED,
+        /** The object exists exactly as the files define it; nothing was run. */
+        UNCHANGED,
+        /** The object was defined differently and held no data; it was dropped and created again (--recreate). */
+        RECREATED,
+        /** A copy pipe's statement: apply never runs it ('mvlab copy' does). */
+        NOT_RUN
+    }
+}

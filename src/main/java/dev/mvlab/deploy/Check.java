@@ -1,0 +1,63 @@
+package dev.mvlab.deploy;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.Identifiers;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.render.Plan;
+import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.render.Statement;
+import dev.mvlab.render.StatementKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a project. Loading, the graph and rendering have already checked the files when this runs; with a server,
+ * every statement is also run in a throwaway database that is dropped afterwards (views are queried with LIMIT 0, copy
+ * pipes copy from the empty tables), so ClickHouse itself validates types, functions and columns. Nothing is created
+ * in the user's databases.
+ */
+public final class Check {
+    private final Database server;
+    private final SqlRenderer renderer;
+
+    /** @param server a connection to any database of the server, or null to check the files only */
+    public Check(Database server, SqlRenderer renderer) {
+        this.server = server;
+        this.renderer = renderer;
+    }
+
+    public CheckResult run(ProjectGraph graph) {
+        Plan plan = renderer.applyPlan(graph);
+        if (server == null) {
+            return new CheckResult(plan.statements().size(), false, List.of(), 0);
+        }
+        List<CheckIssue> issues = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        int skipped = 0;
+        try (Shadow shadow = Shadow.create(server)) {
+            for (Statement statement : plan.statements()) {
+                boolean blocked = graph.object(statement.object())
+                        .map(o -> o.needs().stream().anyMatch(failed::contains)).orElse(false);
+                if (blocked || failed.contains(statement.object())) {
+                    skipped++;
+                    failed.add(statement.object());
+                    continue;
+                }
+                try {
+                    shadow.db().execute(statement.sql());
+                    if (statement.kind() == StatementKind.CREATE_VIEW) {
+                        shadow.db().run("SELECT * FROM " + Identifiers.quote(statement.object()) + " LIMIT 0");
+                    }
+                } catch (DatabaseException e) {
+                    failed.add(statement.object());
+                    issues.add(new CheckIssue(statement.origin(), statement.object(), e.getMessage(), statement.sql()));
+                }
+            }
+        }
+        return new CheckResult(plan.statements().size(), true, List.copyOf(issues), skipped);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.mvlab.deploy;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.Identifiers;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.graph.ObjectKind;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.render.Statement;
+import dev.mvlab.render.StatementKind;
+
+import java.util.List;
+
+/** Runs a copy pipe once, as Tinybird's scheduler would: TRUNCATE first in COPY_MODE replace, then INSERT SELECT. */
+public final class Copy {
+    private final Database server;
+    private final SqlRenderer renderer;
+
+    public Copy(Database server, SqlRenderer renderer) {
+        this.server = server;
+        this.renderer = renderer;
+    }
+
+    public CopyResult run(ProjectGraph graph, String pipe, String database) {
+        ProjectObject object = graph.object(pipe).filter(o -> o.kind() == ObjectKind.COPY).orElseThrow(() ->
+                new MvlabException(ExitCode.USAGE, "`" + pipe + "` is not a copy pipe", "copy pipes: " + String.join(
+                        ", ", graph.objects().stream().filter(o -> o.kind() == ObjectKind.COPY)
+                                .map(ProjectObject::name).toList())));
+        List<Statement> statements = renderer.create(graph, object);
+        boolean replace = statements.stream().anyMatch(s -> s.kind() == StatementKind.TRUNCATE_TABLE);
+        try (Database target = server.use(database)) {
+            String count = "SELECT count() FROM " + Identifiers.quote(object.writes());
+            long before = target.queryLong(count);
+            for (Statement statement : statements) {
+                try {
+                    target.execute(statement.sql());
+                } catch (DatabaseException e) {
+                    throw Failures.at(statement, e);
+                }
+            }
+            return new CopyResult(pipe, object.writes(), replace, before, target.queryLong(count));
+        }
+    }
+}

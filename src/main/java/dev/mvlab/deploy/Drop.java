@@ -1,0 +1,50 @@
+package dev.mvlab.deploy;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.render.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drops every object the files define, in drop order: upstream materialized views first (so nothing flows while the
+ * rest goes), then views, then tables. Objects the files do not define are left alone; so is the database.
+ */
+public final class Drop {
+    private final Database server;
+    private final SqlRenderer renderer;
+
+    public Drop(Database server, SqlRenderer renderer) {
+        this.server = server;
+        this.renderer = renderer;
+    }
+
+    public DropResult run(ProjectGraph graph, String database) {
+        List<DropResult.Step> steps = new ArrayList<>();
+        if (!Catalog.databaseExists(server, database)) {
+            graph.dropOrder().forEach(o -> steps.add(new DropResult.Step(renderer.drop(graph, o), false)));
+            return new DropResult(database, steps);
+        }
+        Map<String, ServerObject> actual = Catalog.read(server, database, null);
+        try (Database target = server.use(database)) {
+            for (ProjectObject object : graph.dropOrder()) {
+                Statement statement = renderer.drop(graph, object);
+                boolean exists = actual.containsKey(object.name());
+                if (exists) {
+                    try {
+                        target.execute(statement.sql());
+                    } catch (DatabaseException e) {
+                        throw Failures.at(statement, e);
+                    }
+                }
+                steps.add(new DropResult.Step(statement, exists));
+            }
+        }
+        return new DropResult(database, steps);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.mvlab.graph;
+
+import dev.mvlab.model.Project;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The objects of a project and how data flows between them: a data source feeds the pipes that read it, a
+ * materialized pipe feeds the table it writes. {@link #objects()} is in data-flow (lineage) order;
+ * {@link #applyOrder()}
+ * is the order to create them in without losing rows; {@link #dropOrder()} is its reverse.
+ */
+public final class ProjectGraph {
+    private final Project project;
+    private final Map<String, ProjectObject> objects;
+    private final Map<String, Set<String>> upstream;
+    private final List<ProjectObject> lineageOrder;
+    private final List<ProjectObject> applyOrder;
+
+    private ProjectGraph(Project project, Map<String, ProjectObject> objects, Map<String, Set<String>> upstream,
+                         List<ProjectObject> lineageOrder) {
+        this.project = project;
+        this.objects = objects;
+        this.upstream = upstream;
+        this.lineageOrder = lineageOrder;
+        this.applyOrder = creationOrder();
+    }
+
+    static ProjectGraph of(Project project, Map<String, ProjectObject> objects) {
+        Map<String, Set<String>> upstream = new LinkedHashMap<>();
+        objects.values().forEach(o -> upstream.put(o.name(), new LinkedHashSet<>()));
+        for (ProjectObject o : objects.values()) {
+            upstream.get(o.name()).addAll(o.kind() == ObjectKind.TABLE ? Set.of() : o.reads());
+            if (o.writes() != null && o.kind() == ObjectKind.MATERIALIZED_VIEW) {
+                upstream.get(o.writes()).add(o.name());
+            }
+        }
+        List<String> order = new ArrayList<>(objects.keySet());
+        List<String> sorted = TopologicalSort.sort(order, upstream, Comparator.comparingInt(order::indexOf));
+        if (sorted.size() < order.size()) {
+            throw Cycles.error(project, objects, upstream, sorted);
+        }
+        return new ProjectGraph(project, Collections.unmodifiableMap(objects), upstream,
+                sorted.stream().map(objects::get).toList());
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    /** Every object, in data-flow order: each after everything that feeds it. */
+    public List<ProjectObject> objects() {
+        return lineageOrder;
+    }
+
+    public Optional<ProjectObject> object(String name) {
+        return Optional.ofNullable(objects.get(name));
+    }
+
+    /**
+     * The order to create objects in: tables first (in data-flow order), then views, then materialized views from
+     * the most downstream to the most upstream, so that when a materialized view starts to fire, everything it feeds
+     * is already in place and no inserted row is lost; copy pipes last. A table defined inline by a pipe comes after
+     * the tables its query reads.
+     */
+    public List<ProjectObject> applyOrder() {
+        return applyOrder;
+    }
+
+    /** The reverse of {@link #applyOrder()}, without copy pipes: upstream materialized views stop first. */
+    public List<ProjectObject> dropOrder() {
+        List<ProjectObject> order = new ArrayList<>(applyOrder.stream()
+                .filter(o -> o.kind() != ObjectKind.COPY).toList());
+        Collections.reverse(order);
+        return List.copyOf(order);
+    }
+
+    /** The objects that feed this one: the tables and views a pipe reads, the materialized views writing a table. */
+    public List<ProjectObject> upstream(String name) {
+        return upstream.getOrDefault(name, Set.of()).stream().map(objects::get).toList();
+    }
+
+    /** The objects this one feeds, in data-flow order (copy pipes included). */
+    public List<ProjectObject> downstream(String name) {
+        return lineageOrder.stream()
+                .filter(o -> upstream.get(o.name()).contains(name)
+                        || o.kind() == ObjectKind.TABLE && copiesInto(o.name()).contains(name))
+                .toList();
+    }
+
+    private List<String> copiesInto(String table) {
+        return objects.values().stream().filter(o -> o.kind() == ObjectKind.COPY && table.equals(o.writes()))
+                .map(ProjectObject::name).toList();
+    }
+
+    private List<ProjectObject> creationOrder() {
+        Map<String, Integer> lineageIndex = new HashMap<>();
+        for (int i = 0; i < lineageOrder.size(); i++) {
+            lineageIndex.put(lineageOrder.get(i).name(), i);
+        }
+        Map<String, Set<String>> needs = new LinkedHashMap<>();
+        objects.values().forEach(o -> needs.put(o.name(), new LinkedHashSet<>(o.needs())));
+        Comparator<String> priority = Comparator.<String>comparingInt(n -> rank(objects.get(n).kind()))
+                .thenComparingInt(n -> objects.get(n).kind() == ObjectKind.MATERIALIZED_VIEW
+                        ? -lineageIndex.get(n) : lineageIndex.get(n));
+        List<String> sorted = TopologicalSort.sort(new ArrayList<>(objects.keySet()), needs, priority);
+        return sorted.stream().map(objects::get).toList();
+    }
+
+    private static int rank(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE -> 0;
+            case VIEW -> 1;
+            case MATERIALIZED_VIEW -> 2;
+            case COPY -> 3;
+        };
+    }
+
+    /** Kahn's algorithm; among the ready nodes, the smallest by {@code priority} goes first. */
+    static final class TopologicalSort {
+        private TopologicalSort() {
+        }
+
+        static List<String> sort(List<String> nodes, Map<String, Set<String>> dependencies,
+                                 Comparator<String> priority) {
+            Map<String, Integer> waiting = new HashMap<>();
+            Map<String, List<String>> dependents = new HashMap<>();
+            for (String node : nodes) {
+                Set<String> deps = dependencies.getOrDefault(node, Set.of());
+                waiting.put(node, (int) deps.stream().filter(nodes::contains).count());
+                deps.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(node));
+            }
+            PriorityQueue<String> ready = new PriorityQueue<>(priority);
+            nodes.stream().filter(n -> waiting.get(n) == 0).forEach(ready::add);
+            List<String> sorted = new ArrayList<>();
+            while (!ready.isEmpty()) {
+                String next = ready.poll();
+                sorted.add(next);
+                for (String dependent : dependents.getOrDefault(next, List.of())) {
+                    if (waiting.merge(dependent, -1, Integer::sum) == 0) {
+                        ready.add(dependent);
+                    }
+                }
+            }
+            return sorted;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.mvlab.lesson;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.verify.Verifier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a lesson: resets its database ({@code lesson_NN}, dropped and created again), runs the steps in order and
+ * tells a {@link LessonListener} what each shows as it happens. Verdicts that differ from the lesson's expectation
+ * do not stop the run; they make {@link LessonResult#asExpected()} false. A failing step stops the run with an
+ * error naming the manifest line, the step and the SQL.
+ */
+public final class LessonRunner {
+    private final Deployer deployer;
+    private final EventSource events;
+    private final Verifier verifier;
+
+    public LessonRunner(Deployer deployer, EventSource events, Verifier verifier) {
+        this.deployer = deployer;
+        this.events = events;
+        this.verifier = verifier;
+    }
+
+    /**
+     * Fails before anything runs when the lesson needs a service this runner lacks or names datafiles the project
+     * does not define.
+     */
+    public void validate(Lesson lesson) {
+        if (uses(lesson, StepKinds.DEPLOYING)) {
+            List<String> unknown = deployer.unknownNames(lesson.datafiles());
+            if (!unknown.isEmpty()) {
+                throw new MvlabException(ExitCode.DATAFILE, lesson.manifest() + ": datafiles the project does not "
+                        + "define: " + String.join(", ", unknown),
+                        "datafiles are names of datasources/*.datasource and pipes/*.pipe files");
+            }
+        }
+        if (uses(lesson, StepKinds.GENERATING)) {
+            events.ready();
+        }
+    }
+
+    private static boolean uses(Lesson lesson, List<String> kinds) {
+        return lesson.steps().stream().anyMatch(step -> kinds.contains(step.kind()));
+    }
+
+    /**
+     * @param server any database on the engine; the lesson's own database is created through it
+     */
+    public LessonResult run(Lesson lesson, Database server, RunOptions options, LessonListener listener) {
+        validate(lesson);
+        String name = options.database() != null ? options.database() : lesson.database();
+        server.dropDatabase(name);
+        server.createDatabase(name);
+        try (Database db = server.use(name)) {
+            StepContext context = new StepContext(lesson, db, deployer, events, verifier, options, listener);
+            listener.lessonStarted(lesson, name);
+            List<StepOutcome> outcomes = new ArrayList<>();
+            List<Step> steps = lesson.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                outcomes.add(runStep(step, i + 1, steps.size(), context, listener));
+                if (options.stepMode() && i + 1 < steps.size() && !(step instanceof PauseStep)) {
+                    listener.awaitContinue(PauseStep.PROMPT);
+                }
+            }
+            return new LessonResult(lesson, name, outcomes, context.verdicts());
+        }
+    }
+
+    private StepOutcome runStep(Step step, int number, int total, StepContext context, LessonListener listener) {
+        context.begin(number, step.info().location());
+        listener.stepStarted(number, total, step);
+        long start = System.nanoTime();
+        if (step.info().say() != null) {
+            context.emit(new StepOutput.Narrative(step.info().say()));
+        }
+        try {
+            step.run(context);
+        } catch (DatabaseException e) {
+            throw new DatabaseException(where(context, number, step) + e.getMessage(), e.sql(), e);
+        } catch (MvlabException e) {
+            throw new MvlabException(e.exitCode(), where(context, number, step) + e.getMessage(), e.hint(), e);
+        }
+        StepOutcome outcome = new StepOutcome(number, step.kind(), step.info(), context.outputs(),
+                Duration.ofNanos(System.nanoTime() - start));
+        listener.stepFinished(outcome);
+        return outcome;
+    }
+
+    private static String where(StepContext context, int number, Step step) {
+        return context.location() + ": step " + number + " (" + step.kind() + "): ";
+    }
+}

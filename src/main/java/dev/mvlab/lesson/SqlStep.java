@@ -1,0 +1,72 @@
+package dev.mvlab.lesson;
+
+import dev.mvlab.engine.QueryResult;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.model.SourceLocation;
+import dev.mvlab.yaml.YamlScalar;
+
+import java.util.List;
+
+/**
+ * {@code sql:} statements separated by semicolons, each shown and then run on the lesson's database. With
+ * {@code expect_error: text}, the (single) statement must be refused with a message containing the text.
+ */
+record SqlStep(StepInfo info, List<SqlScript.Statement> statements, List<SourceLocation> lines, String expectError)
+        implements Step {
+    static final int MAX_ROWS = 20;
+
+    static Step parse(StepSpec spec) {
+        spec.allow("expect_error");
+        YamlScalar script = spec.text();
+        List<SqlScript.Statement> statements = SqlScript.split(script.text());
+        if (statements.isEmpty()) {
+            throw spec.error(script, "no statement in 'sql'");
+        }
+        String expectError = spec.map().optionalText("expect_error").orElse(null);
+        if (expectError != null && statements.size() != 1) {
+            throw spec.error(spec.map().require("expect_error", ""), "'expect_error' applies to a step with one "
+                    + "statement; this one has " + statements.size(), "put the statement that fails in a step of its own");
+        }
+        List<SourceLocation> lines = statements.stream().map(s -> new SourceLocation(script.location().file(),
+                script.firstTextLine() + s.line(), 1)).toList();
+        return new SqlStep(spec.info(), statements, lines, expectError);
+    }
+
+    @Override
+    public String kind() {
+        return "sql";
+    }
+
+    @Override
+    public List<StepOutput> preview() {
+        return statements.stream().<StepOutput>map(s -> new StepOutput.Sql(s.sql())).toList();
+    }
+
+    @Override
+    public void run(StepContext context) {
+        for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i).sql();
+            context.at(lines.get(i));
+            context.emit(new StepOutput.Sql(sql));
+            QueryResult result;
+            try {
+                result = context.db().run(sql);
+            } catch (DatabaseException e) {
+                if (expectError != null && e.getMessage().contains(expectError)) {
+                    context.emit(new StepOutput.Refused(e.getMessage()));
+                    return;
+                }
+                throw e;
+            }
+            if (expectError != null) {
+                throw new MvlabException(ExitCode.VERDICT, "ClickHouse ran the statement, but the lesson expects it "
+                        + "to be refused with '" + expectError + "'");
+            }
+            if (!result.columns().isEmpty()) {
+                context.emit(new StepOutput.Rows(result, MAX_ROWS));
+            }
+        }
+    }
+}

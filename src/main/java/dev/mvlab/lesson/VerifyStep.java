@@ -1,0 +1,58 @@
+package dev.mvlab.lesson;
+
+import dev.mvlab.verify.Check;
+import dev.mvlab.verify.CheckFileReader;
+import dev.mvlab.verify.Verdict;
+import dev.mvlab.yaml.YamlScalar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code verify:} a check or a list of checks (declared in the lesson or in the project's {@code checks/}), with an
+ * optional {@code expect: MATCH|DRIFT} that overrides what each check declares.
+ */
+record VerifyStep(StepInfo info, List<Check> checks, Verdict expect) implements Step {
+
+    static Step parse(StepSpec spec) {
+        spec.allow("expect");
+        List<Check> checks = new ArrayList<>();
+        for (YamlScalar name : spec.names()) {
+            Check check = spec.checks().get(name.text());
+            if (check == null) {
+                throw spec.error(name, "no check named '" + name.text() + "'", spec.checks().isEmpty()
+                        ? "declare checks under 'checks:' in the manifest, or in checks/*.yaml"
+                        : "known checks: " + String.join(", ", new TreeSet<>(spec.checks().keySet())));
+            }
+            checks.add(check);
+        }
+        Verdict expect = spec.map().has("expect") ? CheckFileReader.expect(spec.map(), "expect") : null;
+        return new VerifyStep(spec.info(), checks, expect);
+    }
+
+    @Override
+    public String kind() {
+        return "verify";
+    }
+
+    private Verdict expected(Check check) {
+        return expect != null ? expect : check.expect();
+    }
+
+    @Override
+    public List<StepOutput> preview() {
+        List<StepOutput> preview = new ArrayList<>();
+        for (Check check : checks) {
+            preview.add(new StepOutput.Info("check " + check.name() + ", expecting " + expected(check)));
+        }
+        return preview;
+    }
+
+    @Override
+    public void run(StepContext context) {
+        for (Check check : checks) {
+            context.verdict(context.verifier().verify(check, expected(check), context.db()));
+        }
+    }
+}

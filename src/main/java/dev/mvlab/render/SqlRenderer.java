@@ -1,0 +1,199 @@
+package dev.mvlab.render;
+
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.graph.ObjectKind;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.model.Column;
+import dev.mvlab.model.DataIndex;
+import dev.mvlab.model.DataSource;
+import dev.mvlab.model.Node;
+import dev.mvlab.model.SourceLocation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders a project graph into {@link Plan}s of SQL statements through the templates. The order of statements is
+ * the graph's (Java decides it); the templates only print.
+ */
+public final class SqlRenderer {
+    private final SqlTemplates templates;
+
+    public SqlRenderer(SqlTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** Every object's CREATE statement in apply order, then the copy pipes' statements (which apply does not run). */
+    public Plan applyPlan(ProjectGraph graph) {
+        List<Statement> statements = new ArrayList<>();
+        for (ProjectObject object : graph.applyOrder()) {
+            statements.addAll(create(graph, object));
+        }
+        return new Plan(statements);
+    }
+
+    /** Only the named objects (data sources or pipes), still in apply order. */
+    public Plan applyPlan(ProjectGraph graph, Collection<String> names) {
+        Set<String> wanted = new LinkedHashSet<>(names);
+        for (String name : wanted) {
+            if (graph.object(name).isEmpty()) {
+                throw new MvlabException(ExitCode.USAGE, "no data source or pipe named `" + name + "` renders SQL",
+                        "names: " + String.join(", ", graph.objects().stream().map(ProjectObject::name).toList()));
+            }
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (ProjectObject object : graph.applyOrder()) {
+            if (wanted.contains(object.name())) {
+                statements.addAll(create(graph, object));
+            }
+        }
+        return new Plan(statements);
+    }
+
+    /** DROP statements for every object, in drop order (views before the tables they read or write). */
+    public Plan dropPlan(ProjectGraph graph) {
+        return new Plan(graph.dropOrder().stream().map(o -> drop(graph, o)).toList());
+    }
+
+    /** The statements that create an object; a copy pipe in replace mode gives TRUNCATE then INSERT. */
+    public List<Statement> create(ProjectGraph graph, ProjectObject object) {
+        Path root = graph.project().root();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", SqlNames.name(object.name()));
+        return switch (object.kind()) {
+            case TABLE -> {
+                model.put("engine", EngineClause.model(root, object.table().engine(), object.location()));
+                if (object.inlineTable()) {
+                    model.put("header", header(object, "table (defined inline by a materialized pipe)"));
+                    model.put("query", QueryText.of(object.query()));
+                    yield List.of(statement(StatementKind.CREATE_TABLE_AS_SELECT, object, model));
+                }
+                model.put("header", header(object, "table"));
+                model.put("columns", columns(root, object.table()));
+                model.put("indexes", indexes(object.table()));
+                yield List.of(statement(StatementKind.CREATE_TABLE, object, model));
+            }
+            case MATERIALIZED_VIEW -> {
+                model.put("header", header(object, "materialized view, writes " + object.writes()));
+                model.put("target", SqlNames.name(object.writes()));
+                model.put("query", QueryText.of(object.query()));
+                yield List.of(statement(StatementKind.CREATE_MATERIALIZED_VIEW, object, model));
+            }
+            case VIEW -> {
+                model.put("header", header(object, "view (endpoint pipe)"));
+                model.put("query", QueryText.of(object.query()));
+                yield List.of(statement(StatementKind.CREATE_VIEW, object, model));
+            }
+            case COPY -> copy(graph, object, model);
+        };
+    }
+
+    public Statement drop(ProjectGraph graph, ProjectObject object) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", SqlNames.name(object.name()));
+        model.put("header", List.of(object.name() + ": drop " + object.kind().label() + " of " + source(object)));
+        StatementKind kind = object.kind() == ObjectKind.TABLE ? StatementKind.DROP_TABLE : StatementKind.DROP_VIEW;
+        return statement(kind, object, model);
+    }
+
+    private List<Statement> copy(ProjectGraph graph, ProjectObject object, Map<String, Object> model) {
+        Node output = object.query().outputNode();
+        boolean replace = output.copyMode() != null && output.copyMode().strip().toLowerCase(Locale.ROOT)
+                .equals("replace");
+        List<Statement> statements = new ArrayList<>();
+        if (replace) {
+            Map<String, Object> truncate = new LinkedHashMap<>();
+            truncate.put("name", SqlNames.name(object.writes()));
+            truncate.put("header", List.of(object.name() + ": copy pipe in COPY_MODE replace empties "
+                    + object.writes() + " first, from " + source(object)));
+            statements.add(statement(StatementKind.TRUNCATE_TABLE, object, truncate));
+        }
+        DataSource target = graph.object(object.writes()).map(ProjectObject::table).orElse(null);
+        List<String> columns = target == null ? List.of()
+                : target.columns().stream().map(c -> SqlNames.column(c.name())).toList();
+        String schedule = output.copySchedule() == null ? "on demand" : output.copySchedule().strip();
+        model.put("header", header(object, "copy pipe into " + object.writes() + " (" + schedule
+                + (replace ? ", replace" : ", append") + "); run by 'mvlab copy', never by apply"));
+        model.put("target", SqlNames.name(object.writes()));
+        model.put("columns", columns);
+        model.put("query", QueryText.indent(QueryText.of(object.query()), "    "));
+        statements.add(statement(StatementKind.COPY, object, model));
+        return statements;
+    }
+
+    private Statement statement(StatementKind kind, ProjectObject object, Map<String, Object> model) {
+        String sql = templates.render(kind.template(), model).strip();
+        return new Statement(kind, object.name(), sql, object.location());
+    }
+
+    private static List<String> header(ProjectObject object, String what) {
+        List<String> lines = new ArrayList<>();
+        lines.add(object.name() + ": " + what + ", from " + source(object));
+        String description = object.kind() == ObjectKind.TABLE ? object.table().description()
+                : object.query().pipe().description();
+        if (description != null && !description.isBlank()) {
+            lines.add("");
+            description.strip().lines().map(String::stripTrailing).forEach(lines::add);
+        }
+        return lines;
+    }
+
+    private static String source(ProjectObject object) {
+        SourceLocation at = object.location();
+        return at == null ? "(unknown)" : at.file() + ":" + at.line();
+    }
+
+    private static List<Map<String, Object>> columns(Path root, DataSource table) {
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            checkColumnName(root, table, column);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", SqlNames.column(column.name()));
+            c.put("type", column.type().strip());
+            if (column.defaultExpr() != null && !column.defaultExpr().isBlank()) {
+                c.put("default", column.defaultExpr().strip());
+            }
+            if (column.codec() != null && !column.codec().isBlank()) {
+                c.put("codec", column.codec().strip());
+            }
+            columns.add(c);
+        }
+        if (columns.isEmpty()) {
+            throw RenderErrors.at(root, table.location(), "data source `" + table.name() + "` has no columns",
+                    "add a SCHEMA > block");
+        }
+        return columns;
+    }
+
+    private static void checkColumnName(Path root, DataSource table, Column column) {
+        String name = column.name();
+        if (name == null || name.isBlank() || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            SourceLocation at = column.location() != null ? column.location() : table.location();
+            throw RenderErrors.at(root, at, "column name " + (name == null ? "(none)" : "`" + name.replace("\n", "\\n")
+                    + "`") + " of data source `" + table.name() + "` is empty or has control characters",
+                    "use a plain name such as product_id");
+        }
+    }
+
+    private static List<Map<String, Object>> indexes(DataSource table) {
+        List<Map<String, Object>> indexes = new ArrayList<>();
+        for (DataIndex index : table.indexes() == null ? List.<DataIndex>of() : table.indexes()) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("name", SqlNames.name(index.name()));
+            i.put("expression", index.expression().strip());
+            i.put("type", index.type().strip());
+            i.put("granularity", index.granularity());
+            indexes.add(i);
+        }
+        return indexes;
+    }
+}

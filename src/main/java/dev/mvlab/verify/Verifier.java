@@ -1,0 +1,49 @@
+package dev.mvlab.verify;
+
+import dev.mvlab.engine.Database;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs checks on a database: asks both queries, compares the rows on their keys and returns the verdicts. Never
+ * prints; a query ClickHouse refuses comes back as a {@link dev.mvlab.errors.DatabaseException} naming the check.
+ */
+public final class Verifier {
+    public static final int DEFAULT_EXAMPLES = 10;
+    public static final long DEFAULT_MAX_ROWS = 2_000_000;
+
+    private final int exampleLimit;
+    private final long maxRows;
+
+    public Verifier() {
+        this(DEFAULT_EXAMPLES, DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * @param exampleLimit how many examples to keep of each kind of difference
+     * @param maxRows      the most rows one side may return (one side is held in memory)
+     */
+    public Verifier(int exampleLimit, long maxRows) {
+        this.exampleLimit = exampleLimit;
+        this.maxRows = maxRows;
+    }
+
+    /** Runs a check, expecting the verdict it declares. */
+    public CheckResult verify(Check check, Database db) {
+        return verify(check, check.expect(), db);
+    }
+
+    /** Runs a check, expecting {@code expected} (a lesson step may expect DRIFT before a fix and MATCH after it). */
+    public CheckResult verify(Check check, Verdict expected, Database db) {
+        return new CheckResult(check, expected, new ResultComparator(check, exampleLimit, maxRows).compare(db));
+    }
+
+    public VerificationReport verify(List<Check> checks, Database db) {
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : checks) {
+            results.add(verify(check, db));
+        }
+        return new VerificationReport(results);
+    }
+}

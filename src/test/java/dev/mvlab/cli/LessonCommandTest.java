@@ -1,0 +1,147 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.engine.Endpoint;
+import dev.mvlab.testing.ClickHouseExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ClickHouseExtension.class)
+class LessonCommandTest {
+    static final Path REPO = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
+    static final Path GOLDEN = REPO.resolve("src/test/resources/golden/lesson-run-00.txt");
+    static Endpoint endpoint;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void engine(Endpoint engine) {
+        endpoint = engine;
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result mvlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static Result run(Path project, String... args) {
+        List<String> all = new ArrayList<>(List.of("lesson", "run"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--engine", "url", "--url", endpoint.httpUrl(), "--project", project.toString()));
+        return mvlab(all.toArray(String[]::new));
+    }
+
+    private Path copyOfLessonZero(String from, String to) throws IOException {
+        Path dir = temp.resolve("lessons/00-mv-is-a-trigger");
+        Files.createDirectories(dir);
+        String manifest = Files.readString(REPO.resolve("lessons/00-mv-is-a-trigger/lesson.yaml"));
+        assertThat(manifest).contains(from);
+        Files.writeString(dir.resolve("lesson.yaml"), manifest.replace(from, to));
+        return temp;
+    }
+
+    @Test
+    void listShowsNumberTitleAndSummary() throws IOException {
+        Result result = mvlab("lesson", "list", "--project", REPO.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("  0  A materialized view is an insert trigger  A materialized view sees "
+                + "only rows inserted after it exists; the rows its source already holds need a backfill.\n");
+
+        Files.createDirectories(temp.resolve("lessons/12-late-rows"));
+        Files.writeString(temp.resolve("lessons/12-late-rows/lesson.yaml"),
+                "title: Late rows\nsummary: |\n  First line.\n  Second line.\nsteps:\n  - note: hi\n");
+        Files.createDirectories(temp.resolve("lessons/03-joins"));
+        Files.writeString(temp.resolve("lessons/03-joins/lesson.yaml"),
+                "title: Joins in a view\nsummary: One line.\nsteps:\n  - note: hi\n");
+        assertThat(mvlab("lesson", "list", "--project", temp.toString()).out()).isEqualTo("""
+                  3  Joins in a view  One line.
+                 12  Late rows        First line.
+                """);
+    }
+
+    @Test
+    void runPrintsEveryStepAsItGoesThenTheSummary() throws IOException {
+        Result result = run(REPO, "0");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        if (Boolean.getBoolean("mvlab.golden.update")) {
+            Files.createDirectories(GOLDEN.getParent());
+            Files.writeString(GOLDEN, result.out());
+        }
+        assertThat(result.out()).isEqualTo(Files.readString(GOLDEN));
+        assertThat(result.out()).contains("[7/11] The view drifted from the raw data (verify)")
+                .contains("units_per_product: DRIFT (expected DRIFT, as expected)")
+                .endsWith("All 2 verdicts as expected.\nExplore: mvlab sql -d lesson_00 \"SHOW TABLES\"\n");
+    }
+
+    @Test
+    void aLessonWhoseExpectationIsWrongExitsOne() throws IOException {
+        Path project = copyOfLessonZero("    verify: units_per_product\n    expect: DRIFT\n",
+                "    verify: units_per_product\n    expect: MATCH\n");
+
+        Result result = run(project, "0");
+
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("units_per_product: DRIFT (expected MATCH, UNEXPECTED)")
+                .contains("     7  units_per_product  MATCH     DRIFT    UNEXPECTED\n")
+                .contains("     9  units_per_product  MATCH     MATCH    ok\n")
+                .contains("1 of 2 verdicts differ from what the lesson expects.");
+    }
+
+    @Test
+    void aBrokenManifestExitsThreeWithItsLine() throws IOException {
+        Path project = copyOfLessonZero("  - pause: |", "  - wait: |");
+
+        Result result = run(project, "0");
+
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("error: " + project.resolve("lessons/00-mv-is-a-trigger/lesson.yaml")
+                + ":65:5: unknown step kind 'wait'\n  65 |   - wait: |\n     |     ^\nhint: expected one of: apply,");
+    }
+
+    @Test
+    void aLessonThatNeedsTheDeployServiceSaysSoBeforeRunning() {
+        Result result = run(REPO.resolve("src/test/resources/lesson-projects/deploying"), "1");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("error: this lesson needs the deploy service (apply and drop steps), "
+                + "which this build of mvlab lacks\n");
+    }
+
+    @Test
+    void anUnknownLessonNumberIsAUsageError() {
+        Result result = run(REPO, "99");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: no lesson 99 in ").contains("hint: lessons: 0");
+    }
+
+    @Test
+    void showPrintsTheOverviewAndEveryStepWithoutRunning() {
+        Result result = mvlab("lesson", "show", "0", "--project", REPO.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("Lesson 0: A materialized view is an insert trigger\n")
+                .contains("# Lesson 0: a materialized view is an insert trigger")
+                .contains("[7/11] The view drifted from the raw data (verify)\n")
+                .contains("  check units_per_product, expecting DRIFT\n")
+                .contains("  sql> OPTIMIZE TABLE units_by_product FINAL\n")
+                .doesNotContain("row_count\n");
+    }
+}

@@ -1,0 +1,249 @@
+package dev.mvlab.lesson;
+
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.verify.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ManifestReaderTest {
+    @TempDir
+    Path project;
+
+    private Lesson read(String manifest) throws IOException {
+        Path dir = project.resolve("lessons/02-sample");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("lesson.yaml"), manifest);
+        return new LessonCatalog(project).get(2);
+    }
+
+    /** The first line of the error, with the project folder left out. */
+    private String error(String manifest) throws IOException {
+        MvlabException e = catchThrowableOfType(MvlabException.class, () -> read(manifest));
+        assertThat(e).as("the manifest should be refused").isNotNull();
+        assertThat(e.exitCode()).isEqualTo(ExitCode.DATAFILE);
+        return e.getMessage().lines().findFirst().orElseThrow().replace(project + "/", "")
+                + (e.hint() == null ? "" : " | " + e.hint());
+    }
+
+    @Test
+    void readsTheLessonItsDefaultsAndEveryStepKind() throws IOException {
+        Files.createDirectories(project.resolve("lessons/02-sample"));
+        Files.writeString(project.resolve("lessons/02-sample/README.md"), "# Overview\n");
+        Lesson lesson = read("""
+                title: Late dimension rows
+                summary: |
+                  A view that joins a dimension
+                  keeps the price it saw.
+                datafiles: [events, products]
+                generate: {events: 2000, seed: 5}
+                checks:
+                  - {name: c, mv: SELECT 1 AS k, raw: SELECT 1 AS k, expect: DRIFT}
+                steps:
+                  - apply: [events, products]
+                  - generate_products: 50
+                  - generate
+                  - drop: products
+                  - generate: {events: 10}
+                  - update_prices:
+                  - sql: SELECT 1; SELECT 2
+                  - query: SELECT 3
+                  - insert: {into: products, select: "SELECT 'p', 1.0"}
+                  - optimize: [a, db.b]
+                  - verify: c
+                  - verify: [c, c]
+                    expect: match
+                  - note: Look at this.
+                  - pause:
+                """.replace("  - generate\n", "  - generate:\n"));
+
+        assertThat(lesson.number()).isEqualTo(2);
+        assertThat(lesson.slug()).isEqualTo("sample");
+        assertThat(lesson.database()).isEqualTo("lesson_02");
+        assertThat(lesson.summary()).isEqualTo("A view that joins a dimension\nkeeps the price it saw.");
+        assertThat(lesson.readme()).isEqualTo("# Overview");
+        assertThat(lesson.generate()).isEqualTo(new GenerateDefaults(2000, 100, 5));
+        assertThat(lesson.steps()).extracting(Step::kind).containsExactly("apply", "generate_products", "generate",
+                "drop", "generate", "update_prices", "sql", "query", "insert", "optimize", "verify", "verify", "note",
+                "pause");
+        assertThat(lesson.steps().get(6).preview()).containsExactly(new StepOutput.Sql("SELECT 1"),
+                new StepOutput.Sql("SELECT 2"));
+        assertThat(lesson.steps().get(8).preview()).containsExactly(new StepOutput.Sql(
+                "INSERT INTO products\nSELECT 'p', 1.0"));
+        assertThat(lesson.steps().get(9).preview()).containsExactly(new StepOutput.Sql("OPTIMIZE TABLE a FINAL"),
+                new StepOutput.Sql("OPTIMIZE TABLE db.b FINAL"));
+        assertThat(((VerifyStep) lesson.steps().get(10)).expect()).isNull();
+        assertThat(lesson.steps().get(10).preview()).containsExactly(new StepOutput.Info("check c, expecting DRIFT"));
+        assertThat(((VerifyStep) lesson.steps().get(11)).expect()).isEqualTo(Verdict.MATCH);
+        assertThat(lesson.steps().get(1).info().location().line()).isEqualTo(11);
+    }
+
+    @Test
+    void anUnknownStepKindIsNamedWithTheKinds() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - sql: SELECT 1
+                  - run_sql: SELECT 2
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown step kind 'run_sql' | expected one of: "
+                + "apply, drop, generate, generate_products, update_prices, sql, query, insert, optimize, verify, note, "
+                + "pause");
+    }
+
+    @Test
+    void aStepWithTwoKindsOrNoneIsRefused() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - sql: SELECT 1
+                    query: SELECT 2
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: step 1 has two kinds, 'sql' and 'query' | "
+                + "give each its own step");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - say: just words
+                """)).startsWith("lessons/02-sample/lesson.yaml:4:5: step 1 has no kind | add one of: apply,");
+    }
+
+    @Test
+    void aMissingFieldIsNamed() throws IOException {
+        assertThat(error("""
+                title: t
+                steps:
+                  - sql: SELECT 1
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:1:1: a lesson needs the field 'summary'");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps: []
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:3:8: 'steps' is a list of at least one step");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - insert: {rows: [{a: 1}]}
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:4:13: step 1 (insert) needs the field 'into'");
+    }
+
+    @Test
+    void anUnknownCheckReferenceNamesTheKnownChecks() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                checks:
+                  - {name: totals, mv: SELECT 1 AS k, raw: SELECT 1 AS k}
+                steps:
+                  - verify: [totals, totlas]
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:6:22: step 1 (verify): no check named 'totlas' | "
+                + "known checks: totals");
+    }
+
+    @Test
+    void aFieldThatDoesNotBelongToTheStepKindIsNamed() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - sql: SELECT 1
+                    expect: DRIFT
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown field 'expect' in a 'sql' step | "
+                + "expected one of: title, say, sql, expect_error");
+    }
+
+    @Test
+    void anApplyNamesOnlyTheLessonsDatafiles() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                datafiles: [events]
+                steps:
+                  - apply: [events, sales_mv]
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:5:21: step 1 (apply): 'sales_mv' is not among the "
+                + "lesson's datafiles | declared datafiles: events");
+    }
+
+    @Test
+    void valuesOfTheWrongShapeAreNamed() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - verify: c
+                    expect: maybe
+                checks:
+                  - {name: c, mv: SELECT 1 AS k, raw: SELECT 1 AS k}
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:5:13: 'expect' is MATCH or DRIFT, not 'maybe'");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - generate: {events: many}
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:4:24: 'events' must be a whole number, not 'many'");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - query: SELECT 1; SELECT 2
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:4:12: step 1 (query): 'query' takes exactly one "
+                + "statement, not 2 | use a 'sql' step for several statements");
+        assertThat(error("""
+                title: t
+                summary: s
+                lesson: 3
+                steps:
+                  - note: hi
+                """)).startsWith("lessons/02-sample/lesson.yaml:3:1: unknown field 'lesson' in a lesson manifest");
+    }
+
+    @Test
+    void lessonFoldersAreFoundByNumber() throws IOException {
+        read("title: t\nsummary: s\nsteps:\n  - note: hi\n");
+        Files.createDirectories(project.resolve("lessons/images"));
+        Files.createDirectories(project.resolve("lessons/03-empty"));
+        MvlabException noManifest = catchThrowableOfType(MvlabException.class,
+                () -> new LessonCatalog(project).get(3));
+        assertThat(noManifest.getMessage()).endsWith("lessons/03-empty: no lesson.yaml");
+        MvlabException unknown = catchThrowableOfType(MvlabException.class, () -> new LessonCatalog(project).get(7));
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.getMessage()).startsWith("no lesson 7 in ");
+        assertThat(unknown.hint()).isEqualTo("lessons: 2, 3 (mvlab lesson list)");
+        Files.createDirectories(project.resolve("lessons/2-again"));
+        assertThat(catchThrowableOfType(MvlabException.class, () -> new LessonCatalog(project).all()).getMessage())
+                .contains("lesson number 2 is also used by");
+    }
+
+    @Test
+    void theRepositorysLessonsAreValid() {
+        List<Lesson> lessons = new LessonCatalog(LessonRunnerTest.REPO).all();
+        assertThat(lessons).isNotEmpty();
+        assertThat(lessons.get(0).number()).isZero();
+    }
+
+    @Test
+    void scriptsSplitAtSemicolonsOutsideQuotesAndComments() {
+        assertThat(SqlScript.split("""
+                -- a comment; with a semicolon
+                SELECT 'a;b', "c;d", `e;f`;
+                /* block; comment */ SELECT 'it''s; \\'quoted\\'';
+
+                SELECT 3 -- trailing;
+                ;
+                -- only a comment;
+                """)).containsExactly(
+                new SqlScript.Statement("-- a comment; with a semicolon\nSELECT 'a;b', \"c;d\", `e;f`", 0),
+                new SqlScript.Statement("/* block; comment */ SELECT 'it''s; \\'quoted\\''", 2),
+                new SqlScript.Statement("SELECT 3 -- trailing;", 4));
+    }
+}
