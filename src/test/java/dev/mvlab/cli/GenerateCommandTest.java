@@ -172,7 +172,7 @@ class GenerateCommandTest {
         update.addAll(List.of("--update-prices", "3"));
         Run repriced = mvlab(update.toArray(String[]::new));
         assertThat(repriced.code()).as(repriced.err()).isZero();
-        assertThat(repriced.out()).matches("(  product_\\d+: \\d+\\.\\d+ -> \\d+\\.\\d+\n){3}" + database
+        assertThat(repriced.out()).matches("(  product_\\d+: \\d+\\.\\d+ -> \\d+\\.\\d+, \\d+ on hand\n){3}" + database
                 + "\\.products: wrote new prices of 3 products \\(updated_at .*\\)\n");
         assertThat(db.queryLong("SELECT count() FROM products")).isEqualTo(503);
     }
