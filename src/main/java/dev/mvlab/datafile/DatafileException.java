@@ -37,6 +37,22 @@ public class DatafileException extends MvlabException {
     }
 
     /** One exception reporting the first error of each of several files; the hints go inline. */
+    /**
+     * An error found after parsing (rendering, the graph) at a location in a datafile of the project at {@code root};
+     * the excerpt is read from that file, and left out when it cannot be read.
+     */
+    public static DatafileException at(java.nio.file.Path root, SourceLocation location, String reason, String hint) {
+        List<String> lines = null;
+        if (root != null && location != null && location.file() != null) {
+            try {
+                lines = java.nio.file.Files.readAllLines(root.resolve(location.file()));
+            } catch (java.io.IOException | RuntimeException e) {
+                lines = null;
+            }
+        }
+        return new DatafileException(location, reason, hint, lines);
+    }
+
     public static DatafileException combine(List<DatafileException> errors) {
         if (errors.size() == 1) {
             return errors.get(0);

@@ -4,10 +4,7 @@ import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.SourceLocation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,19 +15,7 @@ final class GraphErrors {
     }
 
     static DatafileException at(Path root, SourceLocation location, String reason, String hint) {
-        return new DatafileException(location, reason, hint, lines(root, location));
-    }
-
-    /** The lines of the datafile, for the excerpt under the message; null when it cannot be read. */
-    private static List<String> lines(Path root, SourceLocation location) {
-        if (root == null || location == null || location.file() == null) {
-            return null;
-        }
-        try {
-            return Files.readAllLines(root.resolve(location.file()));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return DatafileException.at(root, location, reason, hint);
     }
 
     /** The position of an offset of a node's (template-expanded) SQL in its datafile. */

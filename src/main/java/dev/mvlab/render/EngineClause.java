@@ -1,5 +1,6 @@
 package dev.mvlab.render;
 
+import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.SourceLocation;
 
@@ -40,12 +41,12 @@ final class EngineClause {
             return model;
         }
         if (!WITHOUT_KEYS.contains(name)) {
-            throw RenderErrors.at(root, at, "unknown ENGINE `" + name + "`",
+            throw DatafileException.at(root, at, "unknown ENGINE `" + name + "`",
                     "use one of " + String.join(", ", new java.util.TreeSet<>(MERGE_TREES)) + " or Null");
         }
         if (spec != null && (!blank(spec.sortingKey()) || !blank(spec.partitionKey()) || !blank(spec.primaryKey())
                 || !blank(spec.ttl()))) {
-            throw RenderErrors.at(root, at, "ENGINE " + name + " takes no sorting, partition or primary key and no TTL",
+            throw DatafileException.at(root, at, "ENGINE " + name + " takes no sorting, partition or primary key and no TTL",
                     "remove the ENGINE_* key lines, or use a MergeTree engine");
         }
         model.put("args", List.of());
@@ -65,7 +66,7 @@ final class EngineClause {
                         args.add(spec.isDeleted().strip());
                     }
                 } else if (!blank(spec.isDeleted())) {
-                    throw RenderErrors.at(root, at, "ENGINE_IS_DELETED needs ENGINE_VER",
+                    throw DatafileException.at(root, at, "ENGINE_IS_DELETED needs ENGINE_VER",
                             "add ENGINE_VER with the version column");
                 }
             }
@@ -90,7 +91,7 @@ final class EngineClause {
 
     private static String required(Path root, String value, String instruction, String engine, SourceLocation at) {
         if (blank(value)) {
-            throw RenderErrors.at(root, at, engine + " needs " + instruction,
+            throw DatafileException.at(root, at, engine + " needs " + instruction,
                     "add " + instruction + " with the column");
         }
         return value.strip();

@@ -1,5 +1,6 @@
 package dev.mvlab.render;
 
+import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ObjectKind;
@@ -168,7 +169,7 @@ public final class SqlRenderer {
             columns.add(c);
         }
         if (columns.isEmpty()) {
-            throw RenderErrors.at(root, table.location(), "data source `" + table.name() + "` has no columns",
+            throw DatafileException.at(root, table.location(), "data source `" + table.name() + "` has no columns",
                     "add a SCHEMA > block");
         }
         return columns;
@@ -178,7 +179,7 @@ public final class SqlRenderer {
         String name = column.name();
         if (name == null || name.isBlank() || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
             SourceLocation at = column.location() != null ? column.location() : table.location();
-            throw RenderErrors.at(root, at, "column name " + (name == null ? "(none)" : "`" + name.replace("\n", "\\n")
+            throw DatafileException.at(root, at, "column name " + (name == null ? "(none)" : "`" + name.replace("\n", "\\n")
                     + "`") + " of data source `" + table.name() + "` is empty or has control characters",
                     "use a plain name such as product_id");
         }
