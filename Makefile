@@ -42,6 +42,11 @@ lessons:
 verify:
 	$(MVLAB) verify
 
+# End-to-end ingest (generator -> landing table with MVs) against the server-side ceiling; later work adds more.
+BENCH_ARGS ?=
+bench:
+	$(MVLAB) bench ingest $(BENCH_ARGS)
+
 clean:
 	-$(MVLAB) engine stop 2>/dev/null
 	$(MVN) -q clean

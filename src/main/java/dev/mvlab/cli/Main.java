@@ -11,8 +11,8 @@ import java.io.PrintWriter;
         description = "Teach and test ClickHouse materialized views on a real ClickHouse.",
         subcommands = {EngineCommand.class, SqlCommand.class, RenderCommand.class, PlanCommand.class,
                 DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class, DeployCommands.DiffCommand.class,
-                DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class, VerifyCommand.class,
-                LessonCommand.class},
+                DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class, GenerateCommand.class,
+                VerifyCommand.class, LessonCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verification verdict differs from what was expected",
                 "  2  wrong usage of the command line", "  3  a datafile or validation error",
@@ -28,7 +28,8 @@ public final class Main implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setAllowSubcommandsAsOptionParameters(true); // generate --datasource products
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());

@@ -1,0 +1,51 @@
+package dev.mvlab.generate;
+
+import java.util.List;
+
+/**
+ * Figures of an ingest benchmark: events per second end to end (generator, HTTP, JSONPath mapping, landing table
+ * and its materialized views) and the server-side ceiling for the same rows (the same NDJSON read from a file on the
+ * server through the same mapping), one figure per round.
+ */
+public record BenchResult(long events, long bytes, BatchSettings batching, List<Double> clientRates,
+                         List<Double> serverRates, String serverVersion, String serverFile, Cost endToEndCost,
+                         Cost serverSideCost) {
+
+    /**
+     * CPU seconds per million events summed over the rounds, of this JVM (generator and HTTP client) and of the
+     * engine process (parsing, mapping, writing, views, merges); -1 when unknown (an engine on another machine).
+     */
+    public record Cost(double client, double server) {
+    }
+
+    public double bestClient() {
+        return clientRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    public double bestServer() {
+        return serverRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    public double medianClient() {
+        return median(clientRates);
+    }
+
+    public double medianServer() {
+        return median(serverRates);
+    }
+
+    /** End-to-end rate over the server-side ceiling, from the medians. */
+    public double ratio() {
+        double server = medianServer();
+        return server == 0 ? 0 : medianClient() / server;
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

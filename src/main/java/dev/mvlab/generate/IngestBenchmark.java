@@ -1,0 +1,223 @@
+package dev.mvlab.generate;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.model.Column;
+import dev.mvlab.model.DataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Measures ingest into a workshop-like landing table with materialized views attached (a purchases filter, an hourly
+ * AggregatingMergeTree roll-up of views, and an hourly revenue roll-up chained on the purchases), in its own
+ * database: end to end through {@link LandingIngest}, and the server-side ceiling for the same NDJSON read from a
+ * file on the server with the same JSONPath mapping. Rounds alternate the two so that a busy machine hurts both;
+ * an uncounted end-to-end warm-up comes first.
+ */
+public final class IngestBenchmark {
+    public static final String DATABASE = "mvlab_bench";
+    private static final long WARM_UP = 300_000;
+    static final String LANDING = "estore_stream";
+    private static final List<String> TABLES = List.of(LANDING, "purchases_mv", "hourly_views_mv",
+            "hourly_revenue_mv");
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE estore_stream (action String, customer_id String, product_id String, product_info String,"
+                    + " timestamp DateTime) ENGINE = MergeTree PARTITION BY toYear(timestamp)"
+                    + " ORDER BY (timestamp, action, customer_id, product_id)",
+            "CREATE TABLE purchases_mv (timestamp DateTime, customer_id String, product_id String, price Float64)"
+                    + " ENGINE = MergeTree PARTITION BY toYear(timestamp) ORDER BY (timestamp, customer_id)",
+            "CREATE MATERIALIZED VIEW feed_purchases_mv TO purchases_mv AS SELECT timestamp, customer_id,"
+                    + " product_id, JSONExtractFloat(product_info, 'price') AS price FROM estore_stream"
+                    + " WHERE action = 'purchase'",
+            "CREATE TABLE hourly_views_mv (hour DateTime, product_id String, views AggregateFunction(count),"
+                    + " customers AggregateFunction(uniq, String)) ENGINE = AggregatingMergeTree"
+                    + " ORDER BY (hour, product_id)",
+            "CREATE MATERIALIZED VIEW feed_hourly_views_mv TO hourly_views_mv AS SELECT toStartOfHour(timestamp)"
+                    + " AS hour, product_id, countState() AS views, uniqState(customer_id) AS customers"
+                    + " FROM estore_stream WHERE action = 'view' GROUP BY hour, product_id",
+            "CREATE TABLE hourly_revenue_mv (hour DateTime, revenue AggregateFunction(sum, Float64))"
+                    + " ENGINE = AggregatingMergeTree ORDER BY hour",
+            "CREATE MATERIALIZED VIEW feed_hourly_revenue_mv TO hourly_revenue_mv AS SELECT toStartOfHour(timestamp)"
+                    + " AS hour, sumState(price) AS revenue FROM purchases_mv GROUP BY hour");
+
+    private final Database admin;
+    private final Path workDir;
+    private final CpuClock serverCpu;
+
+    /**
+     * @param admin     a connection to any existing database of the server; {@code workDir} holds scratch files
+     * @param serverCpu the engine process's CPU time, or {@link CpuClock#UNKNOWN}
+     */
+    public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu) {
+        this.admin = admin;
+        this.workDir = workDir;
+        this.serverCpu = serverCpu;
+    }
+
+    /** The workshop's landing data source, as its datafile declares it. */
+    public static DataSource landing() {
+        return new DataSource(LANDING, "e-store events (bench)", List.of(
+                column("action", "String", "$.action"),
+                column("customer_id", "String", "$.customer_id"),
+                column("product_id", "String", "$.product.product_id"),
+                column("product_info", "String", "$.product"),
+                column("timestamp", "DateTime", "$.timestamp")), null, List.of(), List.of(), List.of(), List.of(),
+                null);
+    }
+
+    private static Column column(String name, String type, String path) {
+        return new Column(name, type, path, null, null, null);
+    }
+
+    public BenchResult run(long events, BatchSettings batching, int rounds) {
+        admin.dropDatabase(DATABASE);
+        admin.createDatabase(DATABASE);
+        Path checkpoints = workDir.resolve("checkpoints");
+        try (Database db = admin.use(DATABASE)) {
+            SCHEMA.forEach(db::execute);
+            StreamOptions options = StreamOptions.defaults(1);
+            ServerFile file = ServerFile.upload(db, workDir, options, events);
+            JsonPathMapping mapping = JsonPathMapping.of(landing(), new LandingTable(db, LANDING)
+                    .columnTypes(landing()));
+            // the ceiling may use every core of the server for one insert
+            long threads = db.queryLong("SELECT toUInt64(getSetting('max_threads'))");
+            String serverInsert = mapping.insertFromFile(DATABASE, LANDING, file.path())
+                    + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort', "
+                    + "max_insert_threads = " + threads;
+            List<Double> client = new ArrayList<>();
+            List<Double> server = new ArrayList<>();
+            CpuClock clientCpu = CpuClock.thisProcess();
+            // an uncounted warm-up: the rounds measure compiled code, not the JIT at work
+            new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT).run(options, true,
+                    RunLimits.events(Math.min(events, WARM_UP)), false, Progress.Listener.NONE);
+            long[] endToEnd = new long[2];
+            long[] serverSide = new long[2];
+            for (int round = 0; round < rounds; round++) {
+                truncate(db);
+                long[] before = {clientCpu.nanos(), serverCpu.nanos()};
+                GenerateResult result = new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT)
+                        .run(options, true, RunLimits.events(events), false, Progress.Listener.NONE);
+                add(endToEnd, before, clientCpu, serverCpu);
+                expectCount(db, events, "the end-to-end run");
+                client.add(result.rate());
+                truncate(db);
+                before = new long[]{clientCpu.nanos(), serverCpu.nanos()};
+                long start = System.nanoTime();
+                db.execute(serverInsert);
+                server.add(events / ((System.nanoTime() - start) / 1e9));
+                add(serverSide, before, clientCpu, serverCpu);
+                expectCount(db, events, "the server-side insert");
+            }
+            String version = String.valueOf(db.query("SELECT version()").scalar());
+            file.remove(db);
+            double millions = events * (double) rounds / 1e6;
+            return new BenchResult(events, file.bytes(), batching, client, server, version, file.path(),
+                    cost(endToEnd, millions), cost(serverSide, millions));
+        } finally {
+            admin.dropDatabase(DATABASE);
+            deleteTree(checkpoints);
+        }
+    }
+
+    private static void add(long[] total, long[] before, CpuClock client, CpuClock server) {
+        total[0] = before[0] < 0 || total[0] < 0 ? -1 : total[0] + client.nanos() - before[0];
+        total[1] = before[1] < 0 || total[1] < 0 ? -1 : total[1] + server.nanos() - before[1];
+    }
+
+    private static BenchResult.Cost cost(long[] nanos, double millions) {
+        return new BenchResult.Cost(nanos[0] < 0 ? -1 : nanos[0] / 1e9 / millions,
+                nanos[1] < 0 ? -1 : nanos[1] / 1e9 / millions);
+    }
+
+    private static void truncate(Database db) {
+        TABLES.forEach(t -> db.execute("TRUNCATE TABLE " + t));
+    }
+
+    private static void expectCount(Database db, long events, String what) {
+        long count = db.queryLong("SELECT count() FROM " + LANDING);
+        if (count != events) {
+            throw new MvlabException(ExitCode.VERDICT, what + " left " + count + " rows in " + LANDING
+                    + ", expected " + events, null);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // scratch files only
+        }
+    }
+
+    /** The bench stream as an NDJSON file on the server's disk. */
+    record ServerFile(String path, long bytes, boolean local) {
+        private static final int CHUNK_EVENTS = 100_000;
+
+        /** Writes through the server itself, so it works for remote servers too (into their user_files). */
+        static ServerFile upload(Database db, Path workDir, StreamOptions options, long events) {
+            String absolute = workDir.toAbsolutePath().resolve("bench-ingest.ndjson").toString();
+            try {
+                Files.createDirectories(workDir);
+                return write(db, absolute, options, events, true);
+            } catch (DatabaseException | IOException e) {
+                return write(db, "mvlab_bench_ingest.ndjson", options, events, false); // a remote server
+            }
+        }
+
+        private static ServerFile write(Database db, String path, StreamOptions options, long events,
+                                        boolean local) {
+            String target = "INSERT INTO FUNCTION file(" + JsonPathMapping.literal(path)
+                    + ", 'LineAsString', 'line String') SETTINGS engine_file_truncate_on_insert = ";
+            HttpInserter first = new HttpInserter(db.endpoint(), db.name(), target + "1 FORMAT LineAsString",
+                    RetryPolicy.DEFAULT);
+            HttpInserter append = new HttpInserter(db.endpoint(), db.name(), target + "0 FORMAT LineAsString",
+                    RetryPolicy.DEFAULT);
+            EventGenerator generator = new EventGenerator(options);
+            EventJson json = new EventJson();
+            ByteBuffer buffer = new ByteBuffer(16 << 20);
+            long bytes = 0;
+            for (long done = 0; done < events; ) {
+                long chunk = Math.min(CHUNK_EVENTS, events - done);
+                for (long i = 0; i < chunk; i++) {
+                    json.append(buffer, generator.next());
+                }
+                try {
+                    (done == 0 ? first : append).insert(buffer.array(), buffer.length(), "bench-" + done);
+                } catch (HttpInserter.Unavailable e) {
+                    throw new MvlabException(ExitCode.ENGINE, e.getMessage(), null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MvlabException(ExitCode.ENGINE, "interrupted", null);
+                }
+                bytes += buffer.length();
+                buffer.clear();
+                done += chunk;
+            }
+            return new ServerFile(path, bytes, local);
+        }
+
+        void remove(Database db) {
+            if (local) {
+                try {
+                    Files.deleteIfExists(Path.of(path));
+                    return;
+                } catch (IOException ignored) {
+                    // fall through: empty it through the server
+                }
+            }
+            db.execute("INSERT INTO FUNCTION file(" + JsonPathMapping.literal(path) + ", 'LineAsString', 'line "
+                    + "String') SELECT '' LIMIT 0 SETTINGS engine_file_truncate_on_insert = 1");
+        }
+    }
+}

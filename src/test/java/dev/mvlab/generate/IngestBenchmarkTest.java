@@ -1,0 +1,33 @@
+package dev.mvlab.generate;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.testing.ClickHouseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark's machinery (not its speed): both paths load the same rows, figures come back, nothing is left. */
+@ExtendWith(ClickHouseExtension.class)
+class IngestBenchmarkTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void bothPathsLoadEveryEventAndTheBenchDatabaseAndFileAreGoneAfterwards(Database db) {
+        BenchResult result = new IngestBenchmark(db, work, CpuClock.UNKNOWN).run(20_000, BatchSettings.DEFAULT, 2);
+        assertThat(result.clientRates()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(result.serverRates()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(result.ratio()).isPositive();
+        assertThat(result.bytes()).isBetween(20_000 * 100L, 20_000 * 140L);
+        assertThat(result.serverVersion()).startsWith("26.7");
+        assertThat(result.endToEndCost().server()).isEqualTo(-1);
+        assertThat(result.endToEndCost().client()).isPositive();
+        assertThat(db.queryLong("SELECT count() FROM system.databases WHERE name = ?", IngestBenchmark.DATABASE))
+                .isZero();
+        assertThat(Path.of(result.serverFile())).doesNotExist();
+    }
+}
