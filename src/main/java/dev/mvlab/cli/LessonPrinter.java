@@ -61,7 +61,7 @@ final class LessonPrinter implements LessonListener {
         } else if (output instanceof StepOutput.Refused r) {
             out.println("  refused, as the lesson expects: " + r.message());
         } else if (output instanceof StepOutput.Info i) {
-            out.println("  " + i.text());
+            i.text().lines().forEach(line -> out.println(("  " + line).stripTrailing()));
         }
         out.flush();
     }

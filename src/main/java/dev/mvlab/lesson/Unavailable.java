@@ -30,6 +30,11 @@ public final class Unavailable implements Deployer, EventSource {
     }
 
     @Override
+    public ApplyOutcome copy(String pipe, Database db) {
+        throw missing();
+    }
+
+    @Override
     public List<String> unknownNames(List<String> names) {
         throw missing();
     }
