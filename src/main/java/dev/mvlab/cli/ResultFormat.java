@@ -48,6 +48,9 @@ public enum ResultFormat {
         if (value instanceof java.time.LocalDateTime time) {
             return dateTime(time);
         }
+        if (value instanceof java.time.ZonedDateTime zoned) {
+            return dateTime(zoned.toLocalDateTime());
+        }
         if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();
             list.forEach(v -> parts.add(v instanceof String s ? "'" + s + "'" : text(v)));
