@@ -17,8 +17,8 @@ import java.time.LocalDateTime;
 
 /** {@code mvlab generate products}: the catalog the stream uses, into the products data source; new price versions. */
 @Command(name = "products", mixinStandardHelpOptions = true, description = {"Write the product catalog the event stream uses (same prices) into the "
-        + "products data source, or, with --update-prices N, new versions of N products' prices (a later "
-        + "updated_at), for the JOIN and ReplacingMergeTree lessons."})
+        + "products data source, or, with --update-prices N, new versions of N products (a new price and stock "
+        + "count, a later updated_at), for the JOIN and ReplacingMergeTree lessons."})
 final class ProductsCommand implements Runnable {
     @Mixin
     EngineOptions engine;
@@ -46,7 +46,7 @@ final class ProductsCommand implements Runnable {
     LocalDateTime updatedAt;
 
     @Option(names = "--update-prices", paramLabel = "N",
-            description = "Instead of the catalog, write new price versions of N products, after the newest version.")
+            description = "Instead of the catalog, write new versions (price, stock) of N products, after the newest one.")
     Integer updatePrices;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed choosing products and prices to update (default 1).")
@@ -70,7 +70,7 @@ final class ProductsCommand implements Runnable {
             }
             var result = table.updatePrices(catalog, updatePrices, seed);
             result.changes().forEach(c -> out.println("  " + c.productId() + ": " + c.oldPrice() + " -> "
-                    + c.newPrice()));
+                    + c.newPrice() + ", " + c.numberOnHand() + " on hand"));
             out.println(result.table() + ": wrote new prices of " + result.rows() + " products (updated_at "
                     + result.updatedAt() + ")");
         }

@@ -1,7 +1,6 @@
 package dev.mvlab.generate;
 
 import dev.mvlab.engine.Database;
-import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Column;
@@ -18,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * Measures ingest into a workshop-like landing table with materialized views attached (a purchases filter, an hourly
  * AggregatingMergeTree roll-up of views, and an hourly revenue roll-up chained on the purchases), in its own
- * database: end to end through {@link LandingIngest}, and the server-side ceiling for the same NDJSON read from a
- * file on the server with the same JSONPath mapping. Rounds alternate the two so that a busy machine hurts both;
+ * database: end to end through {@link LandingIngest}, and the server-side ceiling for the same NDJSON, batch by
+ * batch in files on the server, read with a glob (so in parallel) through the same JSONPath mapping. Rounds alternate the two so that a busy machine hurts both;
  * an uncounted end-to-end warm-up comes first.
  */
 public final class IngestBenchmark {
@@ -84,12 +83,12 @@ public final class IngestBenchmark {
         try (Database db = admin.use(DATABASE)) {
             SCHEMA.forEach(db::execute);
             StreamOptions options = StreamOptions.defaults(1);
-            ServerFile file = ServerFile.upload(db, workDir, options, events);
+            ServerFiles files = ServerFiles.upload(db, workDir, options, events, batching.size());
             JsonPathMapping mapping = JsonPathMapping.of(landing(), new LandingTable(db, LANDING)
                     .columnTypes(landing()));
             // the ceiling may use every core of the server for one insert
             long threads = db.queryLong("SELECT toUInt64(getSetting('max_threads'))");
-            String serverInsert = mapping.insertFromFile(DATABASE, LANDING, file.path())
+            String serverInsert = mapping.insertFromFile(DATABASE, LANDING, files.glob())
                     + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort', "
                     + "max_insert_threads = " + threads;
             List<Double> client = new ArrayList<>();
@@ -117,9 +116,9 @@ public final class IngestBenchmark {
                 expectCount(db, events, "the server-side insert");
             }
             String version = String.valueOf(db.query("SELECT version()").scalar());
-            file.remove(db);
+            files.remove(db);
             double millions = events * (double) rounds / 1e6;
-            return new BenchResult(events, file.bytes(), batching, client, server, version, file.path(),
+            return new BenchResult(events, files.bytes(), batching, client, server, version, files.glob(),
                     cost(endToEnd, millions), cost(serverSide, millions));
         } finally {
             admin.dropDatabase(DATABASE);
@@ -157,67 +156,6 @@ public final class IngestBenchmark {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // scratch files only
-        }
-    }
-
-    /** The bench stream as an NDJSON file on the server's disk. */
-    record ServerFile(String path, long bytes, boolean local) {
-        private static final int CHUNK_EVENTS = 100_000;
-
-        /** Writes through the server itself, so it works for remote servers too (into their user_files). */
-        static ServerFile upload(Database db, Path workDir, StreamOptions options, long events) {
-            String absolute = workDir.toAbsolutePath().resolve("bench-ingest.ndjson").toString();
-            try {
-                Files.createDirectories(workDir);
-                return write(db, absolute, options, events, true);
-            } catch (DatabaseException | IOException e) {
-                return write(db, "mvlab_bench_ingest.ndjson", options, events, false); // a remote server
-            }
-        }
-
-        private static ServerFile write(Database db, String path, StreamOptions options, long events,
-                                        boolean local) {
-            String target = "INSERT INTO FUNCTION file(" + JsonPathMapping.literal(path)
-                    + ", 'LineAsString', 'line String') SETTINGS engine_file_truncate_on_insert = ";
-            HttpInserter first = new HttpInserter(db.endpoint(), db.name(), target + "1 FORMAT LineAsString",
-                    RetryPolicy.DEFAULT);
-            HttpInserter append = new HttpInserter(db.endpoint(), db.name(), target + "0 FORMAT LineAsString",
-                    RetryPolicy.DEFAULT);
-            EventGenerator generator = new EventGenerator(options);
-            EventJson json = new EventJson();
-            ByteBuffer buffer = new ByteBuffer(16 << 20);
-            long bytes = 0;
-            for (long done = 0; done < events; ) {
-                long chunk = Math.min(CHUNK_EVENTS, events - done);
-                for (long i = 0; i < chunk; i++) {
-                    json.append(buffer, generator.next());
-                }
-                try {
-                    (done == 0 ? first : append).insert(buffer.array(), buffer.length(), "bench-" + done);
-                } catch (HttpInserter.Unavailable e) {
-                    throw new MvlabException(ExitCode.ENGINE, e.getMessage(), null);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new MvlabException(ExitCode.ENGINE, "interrupted", null);
-                }
-                bytes += buffer.length();
-                buffer.clear();
-                done += chunk;
-            }
-            return new ServerFile(path, bytes, local);
-        }
-
-        void remove(Database db) {
-            if (local) {
-                try {
-                    Files.deleteIfExists(Path.of(path));
-                    return;
-                } catch (IOException ignored) {
-                    // fall through: empty it through the server
-                }
-            }
-            db.execute("INSERT INTO FUNCTION file(" + JsonPathMapping.literal(path) + ", 'LineAsString', 'line "
-                    + "String') SELECT '' LIMIT 0 SETTINGS engine_file_truncate_on_insert = 1");
         }
     }
 }

@@ -56,6 +56,11 @@ public final class LandingIngest {
             notes.add("set non_replicated_deduplication_window = " + LandingTable.WINDOW + " on "
                     + String.join(", ", changed) + " so that retried batches are not stored twice");
         }
+        if (!resume) {
+            Checkpoint.read(checkpointFile()).filter(c -> !c.complete()).ifPresent(c -> notes.add("replaced the "
+                    + "checkpoint of interrupted run " + c.runId() + " (" + c.acknowledgedEvents() + " events "
+                    + "acknowledged); --resume would have continued it"));
+        }
         Start start = resume ? resumeFrom(options, seedGiven) : fresh(options);
         CheckpointTracker tracker = new CheckpointTracker(checkpointFile(), start.runId, db.name(), datasource.name(),
                 start.options, start.acknowledged, start.ranges);

@@ -38,8 +38,8 @@ public final class ProductsTable {
         this.table = table;
     }
 
-    /** One product whose price changed. */
-    public record PriceChange(String productId, double oldPrice, double newPrice) {
+    /** One product whose price changed (and its stock count, counted anew). */
+    public record PriceChange(String productId, double oldPrice, double newPrice, int numberOnHand) {
     }
 
     /** What a write did: rows written, and for a price update the changes and their version time. */
@@ -59,8 +59,8 @@ public final class ProductsTable {
     }
 
     /**
-     * Writes new versions of {@code count} products with changed prices (up to 20% up or down), one second after the
-     * newest version in the table, or now when that is later. Which products and prices follows from {@code seed}
+     * Writes new versions of {@code count} products with changed prices (up to 20% up or down) and a new stock count,
+     * one second after the newest version in the table, or now when that is later. Which products and prices follows from {@code seed}
      * and the table's content, so the same state and seed give the same update.
      */
     public ProductsResult updatePrices(Catalog catalog, int count, long seed) {
@@ -92,10 +92,10 @@ public final class ProductsTable {
             long oldCents = Math.round(((Number) row.get(1)).doubleValue() * 100);
             long newCents = newPrice(oldCents, random);
             Product product = byId.get(id);
+            int stock = random.nextInt(1001);
             body.append(row(columns, id, product == null ? null : product.brand(),
-                    product == null ? null : product.model(), Product.formatCents(newCents),
-                    product == null ? 0 : product.numberOnHand(), at));
-            changes.add(new PriceChange(id, oldCents / 100.0, newCents / 100.0));
+                    product == null ? null : product.model(), Product.formatCents(newCents), stock, at));
+            changes.add(new PriceChange(id, oldCents / 100.0, newCents / 100.0, stock));
         }
         insert(columns, body.toString());
         changes.sort((a, b) -> a.productId().compareTo(b.productId()));
@@ -104,14 +104,14 @@ public final class ProductsTable {
 
     /** Up to 20% up or down, whole dollars ending in .99, never the old price, never below 0.99. */
     private static long newPrice(long oldCents, SplittableRandom random) {
-        while (true) {
-            double factor = 0.8 + random.nextDouble() * 0.4;
-            long dollars = Math.max(0, Math.round(oldCents * factor / 100.0) - 1);
-            long cents = dollars * 100 + 99;
-            if (cents != oldCents) {
-                return cents;
-            }
+        double factor = 0.8 + random.nextDouble() * 0.4;
+        long dollars = Math.max(0, Math.round(oldCents * factor / 100.0) - 1);
+        long cents = dollars * 100 + 99;
+        if (cents != oldCents) {
+            return cents;
         }
+        // a cheap price (1.99) rounds back to itself for every factor: move it by a dollar instead
+        return oldCents >= 199 && random.nextBoolean() ? oldCents - 100 : oldCents + 100;
     }
 
     private Set<String> columns() {

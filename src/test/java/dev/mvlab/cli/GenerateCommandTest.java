@@ -118,6 +118,15 @@ class GenerateCommandTest {
     }
 
     @Test
+    void helpListsTheOptions() {
+        Run help = mvlab("generate", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--resume", "--weights=ACTION=W,...", "e.g. 2% (default 2%)", "products");
+        assertThat(mvlab("generate", "products", "--help").out()).contains("--update-prices=N");
+        assertThat(mvlab("bench", "ingest", "--help").out()).contains("--rounds");
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         for (String[] args : List.of(new String[]{"--rate", "-5"}, new String[]{"--duplicates", "abc"},
                 new String[]{"--weights", "view=0"}, new String[]{"--events", "-1"}, new String[]{"--batch-size", "0"},
@@ -163,7 +172,7 @@ class GenerateCommandTest {
         update.addAll(List.of("--update-prices", "3"));
         Run repriced = mvlab(update.toArray(String[]::new));
         assertThat(repriced.code()).as(repriced.err()).isZero();
-        assertThat(repriced.out()).matches("(  product_\\d+: \\d+\\.\\d+ -> \\d+\\.\\d+\n){3}" + database
+        assertThat(repriced.out()).matches("(  product_\\d+: \\d+\\.\\d+ -> \\d+\\.\\d+, \\d+ on hand\n){3}" + database
                 + "\\.products: wrote new prices of 3 products \\(updated_at .*\\)\n");
         assertThat(db.queryLong("SELECT count() FROM products")).isEqualTo(503);
     }

@@ -28,6 +28,7 @@ class IngestBenchmarkTest {
         assertThat(result.endToEndCost().client()).isPositive();
         assertThat(db.queryLong("SELECT count() FROM system.databases WHERE name = ?", IngestBenchmark.DATABASE))
                 .isZero();
-        assertThat(Path.of(result.serverFile())).doesNotExist();
+        assertThat(result.serverFile()).endsWith("/bench-ingest/part-*.ndjson");
+        assertThat(work.resolve("bench-ingest")).doesNotExist();
     }
 }

@@ -186,9 +186,17 @@ class LandingIngestTest {
         GenerateResult resumed = ingest.run(StreamOptions.defaults(4), true, RunLimits.events(40_000), true,
                 Progress.Listener.NONE);
         assertThat(resumed.resumedFrom()).isEqualTo(10_000);
+        assertThat(resumed.notes()).contains("resumed run " + done.runId() + " at event 10000");
         assertThat(resumed.batches()).isEqualTo(3);
         assertThat(Workshop.tableFingerprint(db, "in_doubt"))
                 .isEqualTo(Workshop.expectedFingerprint(db, StreamOptions.defaults(4), 40_000, "expected_doubt"));
+        new Checkpoint(Checkpoint.VERSION, "old", done.database(), done.table(), done.stream(), done.seed(), 5,
+                List.of(), false).write(ingest.checkpointFile());
+        db.execute("TRUNCATE TABLE in_doubt");
+        GenerateResult fresh = ingest.run(StreamOptions.defaults(4), true, RunLimits.events(100), false,
+                Progress.Listener.NONE);
+        assertThat(fresh.notes()).contains("replaced the checkpoint of interrupted run old (5 events acknowledged); "
+                + "--resume would have continued it");
     }
 
     @Test

@@ -51,8 +51,8 @@ class ProductsTableTest {
         assertThat(db.queryLong("SELECT count() FROM products")).isEqualTo(510);
         assertThat(db.queryLong("SELECT count() FROM products FINAL")).isEqualTo(500);
         for (ProductsTable.PriceChange change : first.changes()) {
-            assertThat(db.query("SELECT price FROM products FINAL WHERE product_id = ?", change.productId()).scalar())
-                    .isEqualTo(change.newPrice());
+            assertThat(db.query("SELECT price, number_on_hand FROM products FINAL WHERE product_id = ?",
+                    change.productId()).rows()).containsExactly(List.of(change.newPrice(), (long) change.numberOnHand()));
         }
         var second = products.updatePrices(catalog, 5, 7);
         assertThat(second.updatedAt()).isAfter(first.updatedAt());
