@@ -95,8 +95,8 @@ class ManifestReaderTest {
                   - sql: SELECT 1
                   - run_sql: SELECT 2
                 """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown step kind 'run_sql' | expected one of: "
-                + "apply, drop, generate, generate_products, update_prices, sql, query, insert, optimize, verify, note, "
-                + "pause");
+                + "apply, drop, copy, generate, generate_products, update_prices, sql, query, insert, optimize, verify, "
+                + "compare_speed, note, pause");
     }
 
     @Test
