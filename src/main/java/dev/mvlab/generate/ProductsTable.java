@@ -86,7 +86,8 @@ public final class ProductsTable {
         List<List<Object>> candidates = new ArrayList<>(current.rows());
         List<PriceChange> changes = new ArrayList<>();
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i < Math.min(count, candidates.size()); i++) {
+        int updates = Math.min(count, candidates.size()); // fixed before the loop takes candidates away
+        for (int i = 0; i < updates; i++) {
             List<Object> row = candidates.remove(random.nextInt(candidates.size()));
             String id = String.valueOf(row.get(0));
             long oldCents = Math.round(((Number) row.get(1)).doubleValue() * 100);
