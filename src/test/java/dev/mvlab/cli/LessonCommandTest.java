@@ -80,17 +80,20 @@ class LessonCommandTest {
 
     @Test
     void runPrintsEveryStepAsItGoesThenTheSummary() throws IOException {
-        Result result = run(REPO, "0");
+        Result run = run(REPO, "0");
 
-        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("\n11 steps in \\d+\\.\\d s\\.\n");
+        String out = run.out().replaceAll("\n11 steps in \\d+\\.\\d s\\.\n", "\n11 steps in (time) s.\n");
         if (Boolean.getBoolean("mvlab.golden.update")) {
             Files.createDirectories(GOLDEN.getParent());
-            Files.writeString(GOLDEN, result.out());
+            Files.writeString(GOLDEN, out);
         }
-        assertThat(result.out()).isEqualTo(Files.readString(GOLDEN));
-        assertThat(result.out()).contains("[7/11] The view drifted from the raw data (verify)")
+        assertThat(out).isEqualTo(Files.readString(GOLDEN));
+        assertThat(out).contains("[7/11] The view drifted from the raw data (verify)")
                 .contains("units_per_product: DRIFT (expected DRIFT, as expected)")
-                .endsWith("All 2 verdicts as expected.\nExplore: mvlab sql -d lesson_00 \"SHOW TABLES\"\n");
+                .endsWith("All 2 verdicts as expected.\n11 steps in (time) s.\nExplore: mvlab sql -d lesson_00 "
+                        + "\"SHOW TABLES\"\n");
     }
 
     @Test
@@ -126,7 +129,8 @@ class LessonCommandTest {
         assertThat(result.out()).contains("CREATE MATERIALIZED VIEW stock_by_brand_mv TO stock_by_brand")
                 .containsPattern("acme_in_the_view +acme_in_products_final +acme_rows_stored\n.*\n +550 +350 +3\n")
                 .contains("Acme   units_on_hand  550  350")
-                .endsWith("All 4 verdicts as expected.\nExplore: mvlab sql -d lesson_07 \"SHOW TABLES\"\n");
+                .containsPattern("All 4 verdicts as expected.\n14 steps in \\d+\\.\\d s\\.\nExplore: mvlab sql -d "
+                        + "lesson_07 \"SHOW TABLES\"\n$");
     }
 
     @Test
