@@ -61,7 +61,7 @@ final class LessonPrinter implements LessonListener {
         } else if (output instanceof StepOutput.Refused r) {
             out.println("  refused, as the lesson expects: " + r.message());
         } else if (output instanceof StepOutput.Info i) {
-            out.println("  " + i.text());
+            i.text().lines().forEach(line -> out.println(("  " + line).stripTrailing()));
         }
         out.flush();
     }
@@ -118,6 +118,8 @@ final class LessonPrinter implements LessonListener {
             out.println(result.asExpected() ? "All " + total + " verdicts as expected."
                     : result.unexpected().size() + " of " + total + " verdicts differ from what the lesson expects.");
         }
+        double seconds = result.steps().stream().mapToLong(o -> o.elapsed().toNanos()).sum() / 1e9;
+        out.println(String.format(java.util.Locale.ROOT, "%d steps in %.1f s.", result.steps().size(), seconds));
         out.println("Explore: mvlab sql -d " + result.database() + " \"SHOW TABLES\"");
         out.flush();
     }

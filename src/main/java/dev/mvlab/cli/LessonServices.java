@@ -1,23 +1,36 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.lesson.LessonRunner;
+import dev.mvlab.datafile.ProjectLoader;
+import dev.mvlab.lesson.GeneratorEventSource;
+import dev.mvlab.lesson.ProjectDeployer;
 import dev.mvlab.lesson.Unavailable;
+import dev.mvlab.model.Project;
+import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.render.SqlTemplates;
 import dev.mvlab.verify.Verifier;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Builds the lesson runner with the services behind its {@code apply}, {@code drop} and {@code generate*} steps.
- * This is the one place that wires the deploy service and the event generator in; until then those steps report
- * that this build lacks them (sql, query, insert, optimize, verify, note and pause steps all run).
+ * This is the one place that wires the deploy service ({@link ProjectDeployer}) and the event generator
+ * ({@link GeneratorEventSource}) in, over the project's datafiles and its {@code .mvlab/generate} checkpoints. A
+ * folder without datafiles runs lessons of sql, query, insert, optimize, verify, note and pause steps only.
  */
 final class LessonServices {
     private LessonServices() {
     }
 
     static LessonRunner runner(Path project) {
-        Unavailable deployer = new Unavailable("the deploy service (apply and drop steps)");
-        Unavailable events = new Unavailable("the event generator (generate steps)");
+        if (!Files.isDirectory(project.resolve("datasources")) && !Files.isDirectory(project.resolve("pipes"))) {
+            Unavailable none = Unavailable.noDatafiles(project);
+            return new LessonRunner(none, none, new Verifier());
+        }
+        Project loaded = ProjectLoader.load(project);
+        ProjectDeployer deployer = new ProjectDeployer(loaded, new SqlRenderer(new SqlTemplates(null)));
+        GeneratorEventSource events = new GeneratorEventSource(loaded, project.resolve(".mvlab").resolve("generate"));
         return new LessonRunner(deployer, events, new Verifier());
     }
 }

@@ -42,12 +42,28 @@ public enum ResultFormat {
         if (value instanceof BigDecimal big) {
             return big.stripTrailingZeros().toPlainString();
         }
+        if (value instanceof java.sql.Timestamp ts) {
+            return dateTime(ts.toLocalDateTime());
+        }
+        if (value instanceof java.time.LocalDateTime time) {
+            return dateTime(time);
+        }
+        if (value instanceof java.time.ZonedDateTime zoned) {
+            return dateTime(zoned.toLocalDateTime());
+        }
         if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();
             list.forEach(v -> parts.add(v instanceof String s ? "'" + s + "'" : text(v)));
             return "[" + String.join(",", parts) + "]";
         }
         return value.toString();
+    }
+
+    /** {@code 2024-09-30 23:30:00}, as ClickHouse prints a DateTime; fractions only when there are any. */
+    private static String dateTime(java.time.LocalDateTime time) {
+        String text = time.toLocalDate() + " " + String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(),
+                time.getSecond());
+        return time.getNano() == 0 ? text : text + String.format(".%09d", time.getNano()).replaceAll("0+$", "");
     }
 
     static String table(QueryResult result) {

@@ -41,12 +41,26 @@ final class Catalog {
             String name = (String) row.get(0);
             Object rows = row.get(5);
             objects.put(name, new ServerObject(name, (String) row.get(1),
-                    rename((String) row.get(2), database, renameTo),
-                    (String) row.get(3), rename((String) row.get(4), database, renameTo),
+                    withoutRuntimeSettings(rename((String) row.get(2), database, renameTo)),
+                    withoutRuntimeSettings((String) row.get(3)), rename((String) row.get(4), database, renameTo),
                     columns.getOrDefault(name, Map.of()),
                     rows == null ? null : ((Number) rows).longValue()));
         }
         return objects;
+    }
+
+    /**
+     * The definition without settings that mvlab itself sets on a live table for safe ingest: {@code mvlab generate}
+     * sets {@code non_replicated_deduplication_window} so that a retried batch is not stored twice. It is not part of
+     * what the datafiles define, so diff and apply do not see it as a difference.
+     */
+    static String withoutRuntimeSettings(String sql) {
+        if (sql == null || !sql.contains("non_replicated_deduplication_window")) {
+            return sql;
+        }
+        return sql.replaceAll(",\\s*non_replicated_deduplication_window\\s*=\\s*\\d+", "")
+                .replaceAll("SETTINGS\\s+non_replicated_deduplication_window\\s*=\\s*\\d+\\s*,\\s*", "SETTINGS ")
+                .replaceAll("\\s*SETTINGS\\s+non_replicated_deduplication_window\\s*=\\s*\\d+", "");
     }
 
     private static String rename(String sql, String from, String to) {

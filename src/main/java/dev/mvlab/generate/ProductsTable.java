@@ -86,7 +86,8 @@ public final class ProductsTable {
         List<List<Object>> candidates = new ArrayList<>(current.rows());
         List<PriceChange> changes = new ArrayList<>();
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i < Math.min(count, candidates.size()); i++) {
+        int updates = Math.min(count, candidates.size()); // fixed before the loop takes candidates away
+        for (int i = 0; i < updates; i++) {
             List<Object> row = candidates.remove(random.nextInt(candidates.size()));
             String id = String.valueOf(row.get(0));
             long oldCents = Math.round(((Number) row.get(1)).doubleValue() * 100);
@@ -104,14 +105,14 @@ public final class ProductsTable {
 
     /** Up to 20% up or down, whole dollars ending in .99, never the old price, never below 0.99. */
     private static long newPrice(long oldCents, SplittableRandom random) {
-        while (true) {
-            double factor = 0.8 + random.nextDouble() * 0.4;
-            long dollars = Math.max(0, Math.round(oldCents * factor / 100.0) - 1);
-            long cents = dollars * 100 + 99;
-            if (cents != oldCents) {
-                return cents;
-            }
+        double factor = 0.8 + random.nextDouble() * 0.4;
+        long dollars = Math.max(0, Math.round(oldCents * factor / 100.0) - 1);
+        long cents = dollars * 100 + 99;
+        if (cents != oldCents) {
+            return cents;
         }
+        // a cheap price (1.99) rounds back to itself for every factor: move it by a dollar instead
+        return oldCents >= 199 && random.nextBoolean() ? oldCents - 100 : oldCents + 100;
     }
 
     private Set<String> columns() {

@@ -16,6 +16,11 @@ public interface Deployer {
     /** Drops the named data sources and pipes. */
     ApplyOutcome drop(List<String> names, Database db);
 
+    /** Runs a copy pipe once ({@code INSERT INTO target SELECT ...}), as its schedule would. */
+    default ApplyOutcome copy(String pipe, Database db) {
+        throw new UnsupportedOperationException("this deployer runs no copy pipes");
+    }
+
     /**
      * The names among {@code names} that the project does not define, checked before a lesson resets its
      * database; an empty list when all are known (the default, for deployers that cannot tell).

@@ -16,6 +16,19 @@ import java.util.Map;
  */
 record GenerateFields(Long count, Long seed, Map<String, String> options) {
 
+    static GenerateFields of(StepSpec spec, String countField, java.util.List<String> allowed) {
+        GenerateFields fields = of(spec, countField);
+        YamlMap map = spec.value() instanceof YamlMap m ? m : null;
+        for (String key : fields.options().keySet()) {
+            if (!allowed.contains(key)) {
+                throw spec.error(map != null ? map.require(key, "") : spec.value(), "unknown generator option '"
+                        + key + "'", "options of '" + spec.kind() + "': " + countField + ", seed, "
+                        + String.join(", ", allowed));
+            }
+        }
+        return fields;
+    }
+
     static GenerateFields of(StepSpec spec, String countField) {
         spec.allow();
         if (spec.value() instanceof YamlScalar s && s.isNumber()) {

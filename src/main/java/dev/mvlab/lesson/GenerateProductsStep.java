@@ -6,7 +6,7 @@ import java.util.List;
 record GenerateProductsStep(StepInfo info, GenerateFields fields) implements Step {
 
     static Step parse(StepSpec spec) {
-        return new GenerateProductsStep(spec.info(), GenerateFields.of(spec, "products"));
+        return new GenerateProductsStep(spec.info(), GenerateFields.of(spec, "products", GeneratorOptions.PRODUCTS));
     }
 
     @Override

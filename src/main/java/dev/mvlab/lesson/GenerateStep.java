@@ -9,7 +9,7 @@ import java.util.List;
 record GenerateStep(StepInfo info, GenerateFields fields) implements Step {
 
     static Step parse(StepSpec spec) {
-        return new GenerateStep(spec.info(), GenerateFields.of(spec, "events"));
+        return new GenerateStep(spec.info(), GenerateFields.of(spec, "events", GeneratorOptions.EVENTS));
     }
 
     @Override
@@ -27,7 +27,9 @@ record GenerateStep(StepInfo info, GenerateFields fields) implements Step {
     public void run(StepContext context) {
         long count = fields.count() != null ? fields.count() : context.defaultEvents();
         long seed = fields.seed(context);
-        GenerateFields.show(context, context.events().events(new GenerateRequest(count, seed, fields.options()),
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(fields.options());
+        options.putIfAbsent("products", Long.toString(context.defaultProducts()));
+        GenerateFields.show(context, context.events().events(new GenerateRequest(count, seed, options),
                 context.db()), seed);
     }
 }

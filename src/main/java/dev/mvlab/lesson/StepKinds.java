@@ -16,6 +16,7 @@ final class StepKinds {
         Map<String, Function<StepSpec, Step>> parsers = new LinkedHashMap<>();
         parsers.put("apply", ApplyStep::parse);
         parsers.put("drop", DropStep::parse);
+        parsers.put("copy", CopyStep::parse);
         parsers.put("generate", GenerateStep::parse);
         parsers.put("generate_products", GenerateProductsStep::parse);
         parsers.put("update_prices", UpdatePricesStep::parse);
@@ -24,6 +25,7 @@ final class StepKinds {
         parsers.put("insert", InsertStep::parse);
         parsers.put("optimize", OptimizeStep::parse);
         parsers.put("verify", VerifyStep::parse);
+        parsers.put("compare_speed", CompareSpeedStep::parse);
         parsers.put("note", NoteStep::parse);
         parsers.put("pause", PauseStep::parse);
         return java.util.Collections.unmodifiableMap(parsers);
@@ -34,6 +36,6 @@ final class StepKinds {
     }
 
     /** Kinds that need the deployer, and kinds that need the event source. */
-    static final List<String> DEPLOYING = List.of("apply", "drop");
+    static final List<String> DEPLOYING = List.of("apply", "drop", "copy");
     static final List<String> GENERATING = List.of("generate", "generate_products", "update_prices");
 }

@@ -8,15 +8,27 @@ import java.util.List;
 
 /** Stands in for a service this build does not provide: a lesson that needs it stops before touching the database. */
 public final class Unavailable implements Deployer, EventSource {
-    private final String what;
+    private final String message;
+    private final String hint;
 
     public Unavailable(String what) {
-        this.what = what;
+        this("this lesson needs " + what + ", which this build of mvlab lacks",
+                "run lessons that use only sql, query, verify and note steps, or update mvlab");
+    }
+
+    private Unavailable(String message, String hint) {
+        this.message = message;
+        this.hint = hint;
+    }
+
+    /** For a project folder without datafiles: its lessons may not apply, drop, copy or generate. */
+    public static Unavailable noDatafiles(java.nio.file.Path project) {
+        return new Unavailable("this lesson applies or generates, but " + project + " has no datasources/ or pipes/",
+                "run it from the project folder (--project DIR), or use only sql, query, insert, verify and note steps");
     }
 
     private MvlabException missing() {
-        return new MvlabException(ExitCode.USAGE, "this lesson needs " + what + ", which this build of mvlab lacks",
-                "run lessons that use only sql, query, verify and note steps, or update mvlab");
+        return new MvlabException(ExitCode.USAGE, message, hint);
     }
 
     @Override
@@ -26,6 +38,11 @@ public final class Unavailable implements Deployer, EventSource {
 
     @Override
     public ApplyOutcome drop(List<String> names, Database db) {
+        throw missing();
+    }
+
+    @Override
+    public ApplyOutcome copy(String pipe, Database db) {
         throw missing();
     }
 

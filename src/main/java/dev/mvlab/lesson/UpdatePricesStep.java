@@ -9,7 +9,7 @@ import java.util.List;
 record UpdatePricesStep(StepInfo info, GenerateFields fields) implements Step {
 
     static Step parse(StepSpec spec) {
-        return new UpdatePricesStep(spec.info(), GenerateFields.of(spec, "products"));
+        return new UpdatePricesStep(spec.info(), GenerateFields.of(spec, "products", GeneratorOptions.PRICES));
     }
 
     @Override

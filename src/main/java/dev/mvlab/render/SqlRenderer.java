@@ -98,6 +98,17 @@ public final class SqlRenderer {
         };
     }
 
+    /**
+     * The SELECT a materialized, endpoint or copy pipe runs (earlier nodes as common table expressions), exactly as
+     * its CREATE statement embeds it; for a backfill that pushes existing rows through a view's query.
+     */
+    public String select(ProjectObject object) {
+        if (object.query() == null) {
+            throw new IllegalArgumentException(object.name() + " has no query");
+        }
+        return QueryText.of(object.query());
+    }
+
     public Statement drop(ProjectGraph graph, ProjectObject object) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("name", SqlNames.name(object.name()));

@@ -40,6 +40,9 @@ final class Values {
         if (value instanceof ZonedDateTime zoned) {
             return zoned.toInstant();
         }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant(); // a DateTime inside SimpleAggregateFunction arrives zoned, a plain one not
+        }
         if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }

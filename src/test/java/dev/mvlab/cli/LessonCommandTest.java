@@ -61,8 +61,10 @@ class LessonCommandTest {
     void listShowsNumberTitleAndSummary() throws IOException {
         Result result = mvlab("lesson", "list", "--project", REPO.toString());
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("  0  A materialized view is an insert trigger  A materialized view sees "
-                + "only rows inserted after it exists; the rows its source already holds need a backfill.\n");
+        assertThat(result.out()).startsWith("  0  A materialized view is an insert trigger              A materialized "
+                + "view sees only rows inserted after it exists; the rows its source already holds need a backfill.\n"
+                + "  1  The landing data source and the event stream          JSON events land");
+        assertThat(result.out().lines()).hasSize(9);
 
         Files.createDirectories(temp.resolve("lessons/12-late-rows"));
         Files.writeString(temp.resolve("lessons/12-late-rows/lesson.yaml"),
@@ -78,17 +80,20 @@ class LessonCommandTest {
 
     @Test
     void runPrintsEveryStepAsItGoesThenTheSummary() throws IOException {
-        Result result = run(REPO, "0");
+        Result run = run(REPO, "0");
 
-        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("\n11 steps in \\d+\\.\\d s\\.\n");
+        String out = run.out().replaceAll("\n11 steps in \\d+\\.\\d s\\.\n", "\n11 steps in (time) s.\n");
         if (Boolean.getBoolean("mvlab.golden.update")) {
             Files.createDirectories(GOLDEN.getParent());
-            Files.writeString(GOLDEN, result.out());
+            Files.writeString(GOLDEN, out);
         }
-        assertThat(result.out()).isEqualTo(Files.readString(GOLDEN));
-        assertThat(result.out()).contains("[7/11] The view drifted from the raw data (verify)")
+        assertThat(out).isEqualTo(Files.readString(GOLDEN));
+        assertThat(out).contains("[7/11] The view drifted from the raw data (verify)")
                 .contains("units_per_product: DRIFT (expected DRIFT, as expected)")
-                .endsWith("All 2 verdicts as expected.\nExplore: mvlab sql -d lesson_00 \"SHOW TABLES\"\n");
+                .endsWith("All 2 verdicts as expected.\n11 steps in (time) s.\nExplore: mvlab sql -d lesson_00 "
+                        + "\"SHOW TABLES\"\n");
     }
 
     @Test
@@ -118,12 +123,14 @@ class LessonCommandTest {
     }
 
     @Test
-    void aLessonThatNeedsTheDeployServiceSaysSoBeforeRunning() {
-        Result result = run(REPO.resolve("src/test/resources/lesson-projects/deploying"), "1");
-        assertThat(result.code()).isEqualTo(2);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("error: this lesson needs the deploy service (apply and drop steps), "
-                + "which this build of mvlab lacks\n");
+    void aLessonRunsItsApplyAndInsertStepsOnTheRealServicesAndQuotesTheNumbers() {
+        Result result = run(REPO, "7");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("CREATE MATERIALIZED VIEW stock_by_brand_mv TO stock_by_brand")
+                .containsPattern("acme_in_the_view +acme_in_products_final +acme_rows_stored\n.*\n +550 +350 +3\n")
+                .contains("Acme   units_on_hand  550  350")
+                .containsPattern("All 4 verdicts as expected.\n14 steps in \\d+\\.\\d s\\.\nExplore: mvlab sql -d "
+                        + "lesson_07 \"SHOW TABLES\"\n$");
     }
 
     @Test

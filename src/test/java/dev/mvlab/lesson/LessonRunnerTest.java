@@ -128,8 +128,8 @@ class LessonRunnerTest {
 
         assertThat(deployer.calls).containsExactly("apply [events, products]", "apply [revenue_by_product]",
                 "drop [revenue_by_product]", "apply [revenue_by_product] backfill");
-        assertThat(events.calls).containsExactly("products 20 seed 7 {}", "events 500 seed 8 {}",
-                "events 300 seed 9 {late_fraction=0.1}", "prices 5 seed 99 {}");
+        assertThat(events.calls).containsExactly("products 20 seed 7 {}", "events 500 seed 8 {products=20}",
+                "events 300 seed 9 {late=0.1, products=20}", "prices 5 seed 99 {}");
         assertThat(result.verdicts()).extracting(v -> v.result().check().name() + " " + v.result().verdict())
                 .containsExactly("revenue_by_product DRIFT", "revenue_by_product MATCH", "events_exist MATCH");
         assertThat(result.asExpected()).isTrue();
@@ -151,8 +151,8 @@ class LessonRunnerTest {
         new LessonRunner(new SqlFileDeployer(DEPLOYING), events, new Verifier()).run(
                 new LessonCatalog(DEPLOYING).get(1), server, new RunOptions(1000L, 100L, false, "lesson_t_seeds"),
                 LessonListener.NONE);
-        assertThat(events.calls).containsExactly("products 20 seed 100 {}", "events 1000 seed 101 {}",
-                "events 300 seed 102 {late_fraction=0.1}", "prices 5 seed 99 {}");
+        assertThat(events.calls).containsExactly("products 20 seed 100 {}", "events 1000 seed 101 {products=20}",
+                "events 300 seed 102 {late=0.1, products=20}", "prices 5 seed 99 {}");
         server.dropDatabase("lesson_t_seeds");
     }
 

@@ -95,8 +95,8 @@ class ManifestReaderTest {
                   - sql: SELECT 1
                   - run_sql: SELECT 2
                 """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown step kind 'run_sql' | expected one of: "
-                + "apply, drop, generate, generate_products, update_prices, sql, query, insert, optimize, verify, note, "
-                + "pause");
+                + "apply, drop, copy, generate, generate_products, update_prices, sql, query, insert, optimize, verify, "
+                + "compare_speed, note, pause");
     }
 
     @Test
@@ -245,5 +245,42 @@ class ManifestReaderTest {
                 new SqlScript.Statement("-- a comment; with a semicolon\nSELECT 'a;b', \"c;d\", `e;f`", 0),
                 new SqlScript.Statement("/* block; comment */ SELECT 'it''s; \\'quoted\\''", 2),
                 new SqlScript.Statement("SELECT 3 -- trailing;", 4));
+    }
+
+    @Test
+    void newStepKindsAndGeneratorOptionsAreCheckedWithTheirLines() throws IOException {
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - generate: {events: 10, lateness: 0.1}
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:4:38: step 1 (generate): unknown generator option "
+                + "'lateness' | options of 'generate': events, seed, customers, products, duplicates, late, "
+                + "max_lateness, start, pace, weights, catalog_seed, batch_size, datasource, show_insert");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - compare_speed: {mv: SELECT 1, raw: "SELECT 1; SELECT 2"}
+                """)).startsWith("lessons/02-sample/lesson.yaml:4:").contains("'raw' takes exactly one SELECT, not 2");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - compare_speed: {mv: SELECT 1, raw: SELECT 2, runs: 0}
+                """)).contains("'runs' is between 1 and 100");
+        assertThat(error("""
+                title: t
+                summary: s
+                datafiles: [a_copy]
+                steps:
+                  - copy: [a_copy, b_copy]
+                """)).contains("'b_copy' is not among the lesson's datafiles");
+        assertThat(read("""
+                title: t
+                summary: s
+                steps:
+                  - compare_speed: {mv: SELECT 1, raw: SELECT 2, runs: 3}
+                """).steps().get(0).preview()).hasSize(3);
     }
 }

@@ -12,7 +12,7 @@ final class SqlEventSource implements EventSource {
 
     @Override
     public GenerateOutcome events(GenerateRequest request, Database db) {
-        calls.add("events " + request.count() + " seed " + request.seed() + " " + request.options());
+        calls.add("events " + request.count() + " seed " + request.seed() + " " + new java.util.TreeMap<>(request.options()));
         db.execute("INSERT INTO events SELECT toDateTime('2024-09-01 00:00:00') + " + eventsWritten + " + number, "
                 + "concat('product_', toString(cityHash64(number, " + request.seed() + ") % 20)), "
                 + "['view', 'cart', 'purchase'][1 + cityHash64(" + request.seed() + ", number) % 3], "
@@ -23,7 +23,7 @@ final class SqlEventSource implements EventSource {
 
     @Override
     public GenerateOutcome products(GenerateRequest request, Database db) {
-        calls.add("products " + request.count() + " seed " + request.seed() + " " + request.options());
+        calls.add("products " + request.count() + " seed " + request.seed() + " " + new java.util.TreeMap<>(request.options()));
         db.execute("INSERT INTO products SELECT concat('product_', toString(number)), "
                 + "round(1 + (cityHash64(" + request.seed() + ", number) % 1000) / 10, 2), 1 FROM numbers("
                 + request.count() + ")");
@@ -32,7 +32,7 @@ final class SqlEventSource implements EventSource {
 
     @Override
     public GenerateOutcome updatePrices(GenerateRequest request, Database db) {
-        calls.add("prices " + request.count() + " seed " + request.seed() + " " + request.options());
+        calls.add("prices " + request.count() + " seed " + request.seed() + " " + new java.util.TreeMap<>(request.options()));
         db.execute("INSERT INTO products SELECT concat('product_', toString(number)), 999, 2 FROM numbers("
                 + request.count() + ")");
         return new GenerateOutcome("products", request.count(), List.of());

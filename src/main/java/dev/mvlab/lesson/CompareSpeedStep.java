@@ -1,0 +1,96 @@
+package dev.mvlab.lesson;
+
+import dev.mvlab.engine.QueryResult;
+import dev.mvlab.engine.QueryStats;
+import dev.mvlab.yaml.YamlMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code compare_speed: {mv: SELECT ..., raw: SELECT ..., runs: 7}}: asks the same question of a view's table and of
+ * the raw table, each {@code runs} times after one warm-up run, and shows the server's median time, the rows and
+ * bytes each read, and the ratios. What it measures depends on the machine: it is shown, never asserted.
+ */
+record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implements Step {
+
+    static Step parse(StepSpec spec) {
+        spec.allow();
+        YamlMap fields = spec.fields();
+        fields.allowOnly(List.of("mv", "raw", "runs"), "a 'compare_speed' (mv, raw and optionally runs)");
+        String where = "step " + spec.number() + " (compare_speed)";
+        long runs = fields.optionalLong("runs").orElse(7L);
+        if (runs < 1 || runs > 100) {
+            throw spec.error(fields.require("runs", ""), "'runs' is between 1 and 100");
+        }
+        return new CompareSpeedStep(spec.info(), one(spec, fields, "mv", where), one(spec, fields, "raw", where),
+                (int) runs);
+    }
+
+    private static String one(StepSpec spec, YamlMap fields, String key, String where) {
+        List<SqlScript.Statement> statements = SqlScript.split(fields.text(key, where));
+        if (statements.size() != 1) {
+            throw spec.error(fields.require(key, where), "'" + key + "' takes exactly one SELECT, not "
+                    + statements.size());
+        }
+        return statements.get(0).sql();
+    }
+
+    @Override
+    public String kind() {
+        return "compare_speed";
+    }
+
+    @Override
+    public List<StepOutput> preview() {
+        return List.of(new StepOutput.Sql(mv), new StepOutput.Sql(raw),
+                new StepOutput.Info("each runs " + runs + " times after a warm-up; the medians are compared"));
+    }
+
+    @Override
+    public void run(StepContext context) {
+        context.emit(new StepOutput.Sql(mv));
+        context.emit(new StepOutput.Sql(raw));
+        Side view = measure(context, mv);
+        Side table = measure(context, raw);
+        List<List<Object>> rows = List.of(view.row("view (mv)"), table.row("raw table"));
+        context.emit(new StepOutput.Rows(new QueryResult(List.of("query", "median ms", "fastest ms", "rows read",
+                "bytes read", "result rows"), List.of("String", "String", "String", "UInt64", "UInt64", "UInt64"),
+                rows), 2));
+        Side floor = measure(context, "SELECT 1");
+        double speedup = table.median() / Math.max(view.median(), 1e-3);
+        double beyondFloor = (table.median() - floor.median()) / Math.max(view.median() - floor.median(), 1e-3);
+        double fewer = table.stats().readRows() / (double) Math.max(view.stats().readRows(), 1);
+        context.emit(new StepOutput.Info(String.format(Locale.ROOT, "measured here: the view answered %.1fx faster "
+                + "(median of %d runs) and read %.0fx fewer rows; any query costs %.2f ms here (SELECT 1), and "
+                + "beyond that the view was %.1fx faster", speedup, runs, fewer, floor.median(), beyondFloor)));
+    }
+
+    private record Side(double median, double fastest, QueryStats stats) {
+        List<Object> row(String name) {
+            return List.of(name, String.format(Locale.ROOT, "%.2f", median), String.format(Locale.ROOT, "%.2f",
+                    fastest), stats.readRows(), stats.readBytes(), stats.resultRows());
+        }
+    }
+
+    private Side measure(StepContext context, String sql) {
+        var db = context.db();
+        QueryStats.measure(db.endpoint(), db.name(), sql);
+        List<QueryStats> all = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            all.add(QueryStats.measure(db.endpoint(), db.name(), sql));
+        }
+        all.sort(Comparator.comparing(QueryStats::elapsed));
+        double median = millis(all.get(all.size() / 2));
+        if (all.size() % 2 == 0) {
+            median = (median + millis(all.get(all.size() / 2 - 1))) / 2;
+        }
+        return new Side(median, millis(all.get(0)), all.get(all.size() / 2));
+    }
+
+    private static double millis(QueryStats stats) {
+        return stats.elapsed().toNanos() / 1e6;
+    }
+}

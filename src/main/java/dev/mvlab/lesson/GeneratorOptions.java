@@ -1,0 +1,127 @@
+package dev.mvlab.lesson;
+
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.generate.ActionWeights;
+import dev.mvlab.generate.StreamOptions;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The options a lesson's generating step may give, as written in the manifest: {@code customers, products,
+ * duplicates (0.05 or 5%), late, max_lateness (90s, 10m, 2h), start (2024-09-20 or 2024-09-20 06:00:00), pace,
+ * weights (view=65,cart=15,...), catalog_seed, batch_size, datasource, show_insert (true: show the INSERT the
+ * generator sends)}; products steps take {@code catalog_seed,
+ * updated_at, datasource}.
+ */
+final class GeneratorOptions {
+    static final List<String> EVENTS = List.of("customers", "products", "duplicates", "late", "max_lateness", "start",
+            "pace", "weights", "catalog_seed", "batch_size", "datasource", "show_insert");
+    static final List<String> PRODUCTS = List.of("catalog_seed", "updated_at", "datasource");
+    static final List<String> PRICES = List.of("catalog_seed", "datasource");
+
+    private final Map<String, String> options;
+
+    GeneratorOptions(Map<String, String> options, List<String> allowed) {
+        for (String key : options.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new MvlabException(ExitCode.DATAFILE, "unknown generator option '" + key + "'",
+                        "options here: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+        this.options = options;
+    }
+
+    StreamOptions stream(long seed) {
+        try {
+            return new StreamOptions((int) longValue("customers", StreamOptions.DEFAULT_CUSTOMERS),
+                    (int) longValue("products", StreamOptions.DEFAULT_PRODUCTS),
+                    options.containsKey("weights") ? ActionWeights.parse(options.get("weights")) : ActionWeights.DEFAULT,
+                    dateTime("start", StreamOptions.DEFAULT_START), doubleValue("pace", StreamOptions.DEFAULT_PACE),
+                    share("duplicates", StreamOptions.DEFAULT_DUPLICATE_SHARE),
+                    share("late", StreamOptions.DEFAULT_LATE_SHARE),
+                    duration("max_lateness", StreamOptions.DEFAULT_MAX_LATENESS), seed,
+                    longValue("catalog_seed", StreamOptions.DEFAULT_CATALOG_SEED));
+        } catch (IllegalArgumentException e) {
+            throw invalid("the generator options", e.getMessage());
+        }
+    }
+
+    String text(String key, String otherwise) {
+        return options.getOrDefault(key, otherwise);
+    }
+
+    long longValue(String key, long otherwise) {
+        String text = options.get(key);
+        try {
+            return text == null ? otherwise : Long.parseLong(text.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw invalid(key, "'" + text + "' is not a whole number");
+        }
+    }
+
+    double doubleValue(String key, double otherwise) {
+        String text = options.get(key);
+        try {
+            return text == null ? otherwise : Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(key, "'" + text + "' is not a number");
+        }
+    }
+
+    double share(String key, double otherwise) {
+        String text = options.get(key);
+        if (text == null) {
+            return otherwise;
+        }
+        String t = text.strip();
+        try {
+            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw invalid(key, "'" + text + "' is not a share such as 0.05 or 5%");
+        }
+    }
+
+    Duration duration(String key, Duration otherwise) {
+        String text = options.get(key);
+        if (text == null) {
+            return otherwise;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            long amount = Long.parseLong(t.replaceAll("[smhd]$", ""));
+            return switch (t.charAt(t.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw invalid(key, "'" + text + "' is not a duration such as 90s, 10m or 2h");
+        }
+    }
+
+    LocalDateTime dateTime(String key, LocalDateTime otherwise) {
+        String text = options.get(key);
+        if (text == null) {
+            return otherwise;
+        }
+        String t = text.strip().replace(' ', 'T');
+        try {
+            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t);
+        } catch (DateTimeParseException e) {
+            throw invalid(key, "'" + text + "' is not a date or date-time such as 2024-09-20 06:00:00");
+        }
+    }
+
+    private static MvlabException invalid(String key, String message) {
+        return new MvlabException(ExitCode.DATAFILE, "generator option " + key + ": " + message, null);
+    }
+}
