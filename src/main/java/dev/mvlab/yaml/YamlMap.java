@@ -67,40 +67,32 @@ public record YamlMap(Map<String, YamlNode> entries, Map<String, SourceLocation>
         return YamlErrors.text(require(key, what), key);
     }
 
-    public Optional<String> optionalText(String key) {
+    /** The value of a key that is given and not null. */
+    private Optional<YamlNode> present(String key) {
         YamlNode node = entries.get(key);
-        if (node == null || node instanceof YamlScalar s && s.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(YamlErrors.text(node, key));
+        return node == null || node instanceof YamlScalar s && s.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    public Optional<String> optionalText(String key) {
+        return present(key).map(node -> YamlErrors.text(node, key));
     }
 
     public Optional<Long> optionalLong(String key) {
-        YamlNode node = entries.get(key);
-        if (node == null || node instanceof YamlScalar s && s.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(YamlErrors.integer(node, key));
+        return present(key).map(node -> YamlErrors.integer(node, key));
     }
 
     public Optional<Double> optionalDouble(String key) {
-        YamlNode node = entries.get(key);
-        if (node == null || node instanceof YamlScalar s && s.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(YamlErrors.decimal(node, key));
+        return present(key).map(node -> YamlErrors.decimal(node, key));
     }
 
     public Optional<Boolean> optionalBoolean(String key) {
-        YamlNode node = entries.get(key);
-        if (node == null || node instanceof YamlScalar s && s.isNull()) {
-            return Optional.empty();
-        }
-        if (node instanceof YamlScalar s && s.kind() == YamlScalar.Kind.BOOLEAN) {
-            return Optional.of(Boolean.parseBoolean(s.text()) || s.text().equalsIgnoreCase("yes")
-                    || s.text().equalsIgnoreCase("on"));
-        }
-        throw YamlErrors.at(node.location(), "'" + key + "' must be true or false, not " + node.describe(), null);
+        return present(key).map(node -> {
+            if (node instanceof YamlScalar s && s.kind() == YamlScalar.Kind.BOOLEAN) {
+                return Boolean.parseBoolean(s.text()) || s.text().equalsIgnoreCase("yes")
+                        || s.text().equalsIgnoreCase("on");
+            }
+            throw YamlErrors.at(node.location(), "'" + key + "' must be true or false, not " + node.describe(), null);
+        });
     }
 
     /** A list of texts, also accepting a single text for a one-element list; absent gives an empty list. */
