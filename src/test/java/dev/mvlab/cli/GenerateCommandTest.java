@@ -1,5 +1,7 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.testing.Datafiles;
+
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
@@ -21,17 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code mvlab generate} and {@code mvlab generate products} end to end on the test engine, and their errors. */
 @ExtendWith(ClickHouseExtension.class)
 class GenerateCommandTest {
-    private static final String LANDING = """
-            SCHEMA >
-                `customer_id` String `json:$.customer_id`,
-                `product_id` String `json:$.product.product_id`,
-                `price` Nullable(Float64) `json:$.product.price`,
-                `action` LowCardinality(String) `json:$.action`,
-                `timestamp` DateTime `json:$.timestamp`
-
-            ENGINE "MergeTree"
-            ENGINE_SORTING_KEY "action, timestamp"
-            """;
+    private static final String LANDING = Datafiles.LANDING;
     private static final String PRODUCTS = """
             SCHEMA >
                 `product_id` String,

@@ -1,5 +1,7 @@
 package dev.mvlab.datafile;
 
+import dev.mvlab.testing.Datafiles;
+
 import dev.mvlab.model.Project;
 
 import java.io.IOException;
@@ -34,15 +36,5 @@ final class TestProject {
         return ProjectLoader.load(root);
     }
 
-    static final String EVENTS = """
-            SCHEMA >
-                `customer_id` String `json:$.customer_id`,
-                `product_id` String `json:$.product.product_id`,
-                `price` Nullable(Float64) `json:$.product.price`,
-                `action` LowCardinality(String) `json:$.action`,
-                `timestamp` DateTime `json:$.timestamp`
-
-            ENGINE "MergeTree"
-            ENGINE_SORTING_KEY "action, timestamp"
-            """;
+    static final String EVENTS = Datafiles.LANDING;
 }

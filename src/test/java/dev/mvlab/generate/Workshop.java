@@ -1,5 +1,7 @@
 package dev.mvlab.generate;
 
+import dev.mvlab.testing.Datafiles;
+
 import dev.mvlab.datafile.DatasourceParser;
 import dev.mvlab.engine.Database;
 import dev.mvlab.model.DataSource;
@@ -15,18 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests share: the multiset fingerprint of a stream, and the shop's rules evaluated on a table with SQL.
  */
 final class Workshop {
-    static final String LANDING_DATAFILE = """
-            SCHEMA >
-                `customer_id` String `json:$.customer_id`,
-                `product_id` String `json:$.product.product_id`,
-                `price` Nullable(Float64) `json:$.product.price`,
-                `action` LowCardinality(String) `json:$.action`,
-                `timestamp` DateTime `json:$.timestamp`
-
-            ENGINE "MergeTree"
-            ENGINE_PARTITION_KEY "toYYYYMM(timestamp)"
-            ENGINE_SORTING_KEY "action, timestamp"
-            """;
+    static final String LANDING_DATAFILE = Datafiles.LANDING + "ENGINE_PARTITION_KEY \"toYYYYMM(timestamp)\"\n";
 
     private Workshop() {
     }
