@@ -68,6 +68,9 @@ public final class Apply {
                     execute(target, statement);
                     steps.add(new ApplyStep(statement, diff.status(statement.object()) == ObjectDiff.Status.MISSING
                             ? ApplyStep.Action.CREATED : ApplyStep.Action.RECREATED));
+                } else if (options.deferred().contains(statement.object())
+                        && diff.status(statement.object()) == ObjectDiff.Status.MISSING) {
+                    steps.add(new ApplyStep(statement, ApplyStep.Action.DEFERRED));
                 } else if (diff.status(statement.object()) == ObjectDiff.Status.SAME) {
                     steps.add(new ApplyStep(statement, ApplyStep.Action.UNCHANGED));
                 } else {

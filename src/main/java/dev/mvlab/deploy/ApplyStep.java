@@ -19,6 +19,8 @@ public record ApplyStep(Statement statement, Action action) {
          * new query through ALTER TABLE ... MODIFY QUERY, a view through CREATE OR REPLACE VIEW.
          */
         ALTERED,
+        /** A missing materialized view left to the backfill that follows (apply --backfill). */
+        DEFERRED,
         /** A copy pipe's statement: apply never runs it ('mvlab copy' does). */
         NOT_RUN
     }
