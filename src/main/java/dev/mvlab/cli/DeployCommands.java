@@ -62,9 +62,14 @@ final class DeployCommands {
         DatabaseOption database;
         @Option(names = "--dry-run", description = "Print the statements in apply order; connect to nothing.")
         boolean dryRun;
-        @Option(names = "--recreate", description = "Drop and recreate objects defined differently when that loses "
-                + "no data: views, materialized views, empty tables.")
+        @Option(names = "--recreate", description = "Change objects defined differently when that loses no data: "
+                + "a view's query in place, else drop and create views, materialized views, empty tables.")
         boolean recreate;
+        @Option(names = "--backfill", description = "Create each new materialized view whose source holds rows with "
+                + "a cut-off and backfill it (as 'mvlab backfill'), also while events flow.")
+        boolean backfill;
+        @Mixin
+        BackfillCommand.Tuning tuning;
 
         @Override
         public void run() {
@@ -75,8 +80,21 @@ final class DeployCommands {
                 return;
             }
             try (Database server = server()) {
-                ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.database, options);
-                DeployReport.apply(out(), result);
+                if (!backfill) {
+                    DeployReport.apply(out(), new Apply(server, rendering.renderer()).run(graph, database.database,
+                            options));
+                    return;
+                }
+                server.createDatabase(database.database);
+                try (Database target = server.use(database.database)) {
+                    BackfillCommand.Runner backfills = new BackfillCommand.Runner(target, rendering.renderer(), graph,
+                            tuning, out(), err());
+                    options = new ApplyOptions(false, recreate, java.util.Set.copyOf(backfills.candidates()));
+                    ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.database, options);
+                    DeployReport.apply(out(), result);
+                    result.steps().stream().filter(s -> s.action() == dev.mvlab.deploy.ApplyStep.Action.DEFERRED)
+                            .forEach(s -> backfills.run(s.statement().object()));
+                }
             }
         }
     }

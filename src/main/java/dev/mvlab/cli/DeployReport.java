@@ -35,9 +35,10 @@ final class DeployReport {
         for (ApplyStep step : result.steps()) {
             out.println(line(step.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), step.statement()));
         }
-        out.printf(Locale.ROOT, "database %s: %d created, %d recreated, %d unchanged%n", result.database(),
+        long altered = result.count(ApplyStep.Action.ALTERED);
+        out.printf(Locale.ROOT, "database %s: %d created, %d recreated, %s%d unchanged%n", result.database(),
                 result.count(ApplyStep.Action.CREATED), result.count(ApplyStep.Action.RECREATED),
-                result.count(ApplyStep.Action.UNCHANGED));
+                altered > 0 ? altered + " altered in place, " : "", result.count(ApplyStep.Action.UNCHANGED));
     }
 
     static void drop(PrintWriter out, DropResult result) {

@@ -62,7 +62,7 @@ final class VerificationPrinter {
             table(out, columns, rows, indent + "    ");
         }
         if (!c.duplicates().isEmpty()) {
-            out.println(indent + "  duplicate keys (the first row of each was compared):");
+            out.println(indent + "  duplicate keys (one row of each was compared):");
             List<String> columns = new ArrayList<>(List.of("side"));
             columns.addAll(c.keyColumns());
             columns.add("rows");

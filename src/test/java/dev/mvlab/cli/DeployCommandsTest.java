@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +49,8 @@ class DeployCommandsTest {
         try (Stream<Path> list = Files.list(dir)) {
             names = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(names).hasSize(31).contains("01_table_estore_events.sql", "26_mv_purchases_mv.sql",
-                "30_copy_sales_daily_history_copy.sql", "notes.txt").doesNotContain("99_stale_old.sql");
+        assertThat(names).hasSize(33).contains("01_table_estore_events.sql", "26_mv_purchases_mv.sql",
+                "30_copy_sales_daily_history_copy.sql", "notes.txt", "99_stale_old.sql", ".mvlab-render.sha256");
 
         Run some = mvlab("render", "--project", ROOT, "purchases_mv", "purchases");
         assertThat(some.out()).startsWith("-- purchases: table").contains("CREATE MATERIALIZED VIEW purchases_mv")
@@ -74,9 +74,9 @@ class DeployCommandsTest {
     }
 
     @Test
-    void applyDiffCopyDropThroughTheCommandLine(Endpoint endpoint) {
+    void applyDiffCopyDropThroughTheCommandLine(Endpoint endpoint, Database db) {
         String[] engine = {"--project", ROOT, "--engine", "url", "--url", endpoint.httpUrl()};
-        String database = "cli_" + UUID.randomUUID().toString().substring(0, 8);
+        String database = db.name() + "_cli"; // dropped with the class's database
 
         Run dry = mvlab(concat(new String[]{"apply", "--dry-run", "-d", database}, engine));
         assertThat(dry.code()).isZero();

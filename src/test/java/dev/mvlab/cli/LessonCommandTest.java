@@ -1,7 +1,10 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.engine.Endpoint;
+import dev.mvlab.engine.Database;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.ProjectCopy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +32,13 @@ class LessonCommandTest {
     @BeforeAll
     static void engine(Endpoint engine) {
         endpoint = engine;
+    }
+
+    /** The lesson databases the runs create under their default names. */
+    @AfterAll
+    static void dropLessonDatabases(Database server) {
+        server.dropDatabase("lesson_00");
+        server.dropDatabase("lesson_07");
     }
 
     record Result(int code, String out, String err) {
@@ -80,7 +90,7 @@ class LessonCommandTest {
 
     @Test
     void runPrintsEveryStepAsItGoesThenTheSummary() throws IOException {
-        Result run = run(REPO, "0");
+        Result run = run(ProjectCopy.of(REPO, temp), "0");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("\n11 steps in \\d+\\.\\d s\\.\n");
@@ -124,7 +134,7 @@ class LessonCommandTest {
 
     @Test
     void aLessonRunsItsApplyAndInsertStepsOnTheRealServicesAndQuotesTheNumbers() {
-        Result result = run(REPO, "7");
+        Result result = run(ProjectCopy.of(REPO, temp), "7");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("CREATE MATERIALIZED VIEW stock_by_brand_mv TO stock_by_brand")
                 .containsPattern("acme_in_the_view +acme_in_products_final +acme_rows_stored\n.*\n +550 +350 +3\n")

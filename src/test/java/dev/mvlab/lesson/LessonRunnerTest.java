@@ -7,6 +7,7 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.testing.ClickHouseExtension;
 import dev.mvlab.verify.Verdict;
 import dev.mvlab.verify.Verifier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,12 @@ class LessonRunnerTest {
     private static LessonRunner sqlOnlyRunner() {
         Unavailable none = new Unavailable("no services in this test");
         return new LessonRunner(none, none, new Verifier());
+    }
+
+    /** The database the runs create under the default name lesson_00. */
+    @AfterAll
+    static void dropLessonDatabase(Database server) {
+        server.dropDatabase("lesson_00");
     }
 
     @Test
