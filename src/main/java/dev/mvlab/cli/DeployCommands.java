@@ -46,7 +46,7 @@ final class DeployCommands {
         }
 
         ProjectGraph graph() {
-            return RenderingOptions.graph(engine.project, err());
+            return RenderingOptions.graph(engine.project(), err());
         }
 
         Database server() {
@@ -71,11 +71,11 @@ final class DeployCommands {
             ProjectGraph graph = graph();
             ApplyOptions options = new ApplyOptions(dryRun, recreate);
             if (dryRun) {
-                DeployReport.apply(out(), new Apply(null, rendering.renderer()).run(graph, database.database, options));
+                DeployReport.apply(out(), new Apply(null, rendering.renderer()).run(graph, database.name(), options));
                 return;
             }
             try (Database server = server()) {
-                ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.database, options);
+                ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.name(), options);
                 DeployReport.apply(out(), result);
             }
         }
@@ -91,7 +91,7 @@ final class DeployCommands {
         public void run() {
             ProjectGraph graph = graph();
             try (Database server = server()) {
-                DeployReport.drop(out(), new Drop(server, rendering.renderer()).run(graph, database.database));
+                DeployReport.drop(out(), new Drop(server, rendering.renderer()).run(graph, database.name()));
             }
         }
     }
@@ -107,7 +107,7 @@ final class DeployCommands {
         public Integer call() {
             ProjectGraph graph = graph();
             try (Database server = server()) {
-                DiffResult result = new Diff(server, rendering.renderer()).run(graph, database.database);
+                DiffResult result = new Diff(server, rendering.renderer()).run(graph, database.name());
                 DeployReport.diff(out(), result);
                 return result.clean() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
             }
@@ -147,7 +147,7 @@ final class DeployCommands {
         public void run() {
             ProjectGraph graph = graph();
             try (Database server = server()) {
-                DeployReport.copy(out(), new Copy(server, rendering.renderer()).run(graph, pipe, database.database));
+                DeployReport.copy(out(), new Copy(server, rendering.renderer()).run(graph, pipe, database.name()));
             }
         }
     }

@@ -44,9 +44,8 @@ final class GenerateCommand implements Runnable {
             description = "The landing data source (default: the project's only one with JSONPaths).")
     String datasource;
 
-    @Option(names = {"-d", "--database"}, defaultValue = "mvlab",
-            description = "The database holding the landing table (default: ${DEFAULT-VALUE}).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write NDJSON to FILE ('-' for stdout) instead.")
     String out;
@@ -98,11 +97,11 @@ final class GenerateCommand implements Runnable {
     }
 
     private GenerateResult ingest(StreamOptions options, RunLimits limits, ProgressLine progress) {
-        DataSource landing = LandingChoice.choose(ProjectLoader.load(engine.project), datasource);
+        DataSource landing = LandingChoice.choose(ProjectLoader.load(engine.project()), datasource);
         BatchSettings batching = usage(() -> new BatchSettings(batchSize, flushInterval, inserters, 2,
                 Compression.parse(compression)));
-        try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
-            Path checkpoints = engine.project.resolve(".mvlab").resolve("generate");
+        try (Database db = database.connect(engine, spec.commandLine().getErr())) {
+            Path checkpoints = engine.project().resolve(".mvlab").resolve("generate");
             return new LandingIngest(db, landing, checkpoints, batching, RetryPolicy.within(retryFor))
                     .run(options, stream.seedGiven(), limits, resume, progress);
         }

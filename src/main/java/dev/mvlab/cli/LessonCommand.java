@@ -31,21 +31,21 @@ final class LessonCommand implements Runnable {
 
     @Command(name = "list", description = "Number, title and summary of every lesson.")
     static final class ListLessons implements Runnable {
-        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
-        Path project;
+        @Mixin
+        ProjectOption project;
         @Spec
         CommandSpec spec;
 
         @Override
         public void run() {
-            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project).all());
+            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project.dir()).all());
         }
     }
 
     @Command(name = "show", description = "A lesson's overview, then each step's narrative and SQL, without running it.")
     static final class Show implements Runnable {
-        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
-        Path project;
+        @Mixin
+        ProjectOption project;
         @Parameters(paramLabel = "N", description = "The lesson number.")
         int number;
         @Spec
@@ -53,7 +53,7 @@ final class LessonCommand implements Runnable {
 
         @Override
         public void run() {
-            new LessonPrinter(spec.commandLine().getOut(), false).show(new LessonCatalog(project).get(number));
+            new LessonPrinter(spec.commandLine().getOut(), false).show(new LessonCatalog(project.dir()).get(number));
         }
     }
 
@@ -75,8 +75,8 @@ final class LessonCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Lesson lesson = new LessonCatalog(engine.project).get(number);
-            LessonRunner runner = LessonServices.runner(engine.project);
+            Lesson lesson = new LessonCatalog(engine.project()).get(number);
+            LessonRunner runner = LessonServices.runner(engine.project());
             runner.validate(lesson);
             LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), System.console() != null);
             LessonResult result;

@@ -35,8 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-d", "--database"}, description = "The database (default: default, or lesson_NN with --lesson).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--lesson", paramLabel = "N", description = "Run the checks lesson N declares or uses.")
     Integer lesson;
@@ -49,13 +49,13 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lesson chosen = lesson == null ? null : new LessonCatalog(engine.project).get(lesson);
+        Lesson chosen = lesson == null ? null : new LessonCatalog(engine.project()).get(lesson);
         List<Check> checks = selected(chosen != null ? lessonChecks(chosen)
-                : files.isEmpty() ? CheckFileReader.readProject(engine.project) : fromFiles());
-        String db = database != null ? database : chosen != null ? chosen.database() : "default";
+                : files.isEmpty() ? CheckFileReader.readProject(engine.project()) : fromFiles());
+        String db = database.nameOr(chosen != null ? chosen.database() : DatabaseOption.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
         VerificationReport report;
-        try (Database connection = engine.connect(spec.commandLine().getErr(), db)) {
+        try (Database connection = DatabaseOption.connect(engine, spec.commandLine().getErr(), db)) {
             report = new Verifier().verify(checks, connection);
         }
         VerificationPrinter.summary(out, report.results(), "");

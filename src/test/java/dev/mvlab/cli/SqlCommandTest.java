@@ -65,13 +65,13 @@ class SqlCommandTest {
 
     @Test
     void csvQuotesWhatNeedsIt() {
-        Run run = mvlab("SELECT id, name FROM items ORDER BY id", "-f", "csv");
+        Run run = mvlab("SELECT id, name FROM items ORDER BY id", "--format", "csv");
         assertThat(run.out()).isEqualTo("id,name\n1,apple\n2,\"tab\there\"\n10,\"big, \"\"quoted\"\"\"\n");
     }
 
     @Test
     void tsvEscapesTabs() {
-        Run run = mvlab("SELECT id, name, price FROM items ORDER BY id", "-f", "TSV");
+        Run run = mvlab("SELECT id, name, price FROM items ORDER BY id", "--format", "TSV");
         assertThat(run.out()).isEqualTo("id\tname\tprice\n1\tapple\t1.5\n2\ttab\\there\t\\N\n10\tbig, \"quoted\"\t1000000\n");
     }
 
