@@ -37,6 +37,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOption database;
+    @Mixin
+    OutputFormat format;
 
     @Option(names = "--lesson", paramLabel = "N", description = "Run the checks lesson N declares or uses.")
     Integer lesson;
@@ -58,9 +60,13 @@ final class VerifyCommand implements Callable<Integer> {
         try (Database connection = DatabaseOption.connect(engine, spec.commandLine().getErr(), db)) {
             report = new Verifier().verify(checks, connection);
         }
+        if (format.json()) {
+            JsonReport.print(out, JsonReport.verify(db, report));
+            return report.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+        }
         VerificationPrinter.summary(out, report.results(), "");
         for (CheckResult result : report.results()) {
-            if (result.verdict() != Verdict.MATCH || !result.asExpected()) {
+            if (result.verdict() != Verdict.MATCH || !result.asExpected() || VerificationPrinter.comparedNothing(result)) {
                 out.println();
                 VerificationPrinter.details(out, result, "");
             }
