@@ -14,17 +14,21 @@ public final class DatabaseOption {
     public static final String DEFAULT = "mvlab";
 
     @Option(names = {"-d", "--database"}, paramLabel = "DB",
-            description = "The database (default: " + DEFAULT + "; created when missing).")
+            description = "The database (default: " + DEFAULT + ", or env MVLAB_DATABASE; created when missing).")
     String database;
 
-    /** The database given, or the default. */
+    /** The database given, else MVLAB_DATABASE, else the default. */
     public String name() {
-        return database != null ? database : DEFAULT;
+        if (database != null) {
+            return database;
+        }
+        String env = System.getenv("MVLAB_DATABASE");
+        return env == null || env.isBlank() ? DEFAULT : env;
     }
 
     /** The database given, or {@code fallback} (for commands whose default depends on another option). */
     public String nameOr(String fallback) {
-        return database != null ? database : fallback;
+        return database != null ? database : fallback.equals(DEFAULT) ? name() : fallback;
     }
 
     /** Connects to the database, creating it first when it is missing. */

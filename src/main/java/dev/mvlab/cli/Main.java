@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.engine.EngineInstaller;
 import dev.mvlab.graph.GraphErrors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -51,10 +52,21 @@ public final class Main implements Runnable {
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the commands' stdin. */
     public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine(in, out, err);
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        try (StepLine install = new StepLine(err, Terminal.interactive())) {
+            EngineInstaller.reportTo(what -> {
+                if (what.startsWith("installed ")) {
+                    install.close();
+                    err.println("mvlab: " + what);
+                } else {
+                    install.step(what);
+                }
+            });
+            return commandLine.execute(args);
+        } finally {
+            EngineInstaller.reportTo(null);
+            out.flush();
+            err.flush();
+        }
     }
 
     /** The whole command tree, configured: help on every command, completion, usage errors with suggestions. */
@@ -62,7 +74,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main(in)).setCaseInsensitiveEnumValuesAllowed(true)
                 .setAllowSubcommandsAsOptionParameters(true); // generate --datasource products
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().hidden(false)
+        completion.getCommandSpec().name("completion").usageMessage().hidden(false)
                 .description("Print a bash/zsh completion script: source <(mvlab completion)");
         commandLine.addSubcommand("completion", completion);
         withHelpOptions(commandLine);

@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Check> checks = selected(chosen != null ? lessonChecks(chosen)
                 : files.isEmpty() ? CheckFileReader.readProject(engine.project()) : fromFiles());
         String db = database.nameOr(chosen != null ? chosen.database() : DatabaseOption.DEFAULT);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = VerdictColours.wrap(spec.commandLine().getOut(), Terminal.colour() && !format.json());
         VerificationReport report;
         try (Database connection = DatabaseOption.connect(engine, spec.commandLine().getErr(), db)) {
             report = new Verifier().verify(checks, connection);
