@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeCommandsTest {
     static final Path REPO = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
     static final String LONG = "<!-- readme-test: long -->";
-    private static final Pattern BLOCK = Pattern.compile("(?m)^(.*)\\n```sh\\n(.*?)^```$", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("(?m)^([^\\n]*)\\n```sh\\n(.*?)^```$", Pattern.DOTALL);
 
     record Block(int line, String script) {
     }
