@@ -5,6 +5,8 @@ import java.util.List;
 
 /** Wraps prose to a width at spaces, keeping each line's own indentation (a list item's text hangs under it). */
 final class TextWrap {
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*]|\\d+\\.) ");
+
     private TextWrap() {
     }
 
@@ -13,7 +15,8 @@ final class TextWrap {
         for (String line : text.strip().lines().toList()) {
             String body = line.stripTrailing();
             int own = body.length() - body.stripLeading().length();
-            String hang = indent + " ".repeat(own) + (body.stripLeading().matches("[-*] .*") ? "  " : "");
+            java.util.regex.Matcher item = LIST_ITEM.matcher(body.stripLeading());
+            String hang = indent + " ".repeat(own + (item.lookingAt() ? item.end() : 0));
             String current = indent + body;
             while (current.length() > width) {
                 int cut = current.lastIndexOf(' ', width);

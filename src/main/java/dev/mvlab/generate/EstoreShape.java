@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * Which JSONPaths of a landing data source the e-store events fill ({@link EventJson}: customer_id,
- * product.product_id, price, action, timestamp); a path the events never carry would only ever read NULL or a
+ * product.product_id, product.price, action, timestamp); a path the events never carry would only ever read NULL or a
  * default.
  */
 public final class EstoreShape {
     private static final List<List<Object>> FIELDS = List.of(List.of("customer_id"), List.of("product", "product_id"),
-            List.of("price"), List.of("action"), List.of("timestamp"));
+            List.of("product", "price"), List.of("action"), List.of("timestamp"));
 
     private EstoreShape() {
     }
@@ -31,7 +31,7 @@ public final class EstoreShape {
 
     /** The paths the events carry, as text for messages. */
     public static String fields() {
-        return "$.customer_id, $.product.product_id, $.price, $.action, $.timestamp";
+        return "$.customer_id, $.product.product_id, $.product.price, $.action, $.timestamp";
     }
 
     private static boolean fills(String path) {
