@@ -53,7 +53,7 @@ final class BackfillCommand extends DeployCommands.Base implements Runnable {
     public void run() {
         ProjectGraph graph = graph();
         try (Database server = server()) {
-            try (Database target = server.use(database.database)) {
+            try (Database target = server.use(database.name())) {
                 new Runner(target, rendering.renderer(), graph, tuning, out(), err()).run(pipe);
             }
         }

@@ -94,7 +94,33 @@ class DeployCommandsTest {
         assertThat(again.out()).endsWith("database " + database + ": 0 created, 0 recreated, 29 unchanged\n");
         Run diff = mvlab(concat(new String[]{"diff", "-d", database}, engine));
         assertThat(diff.code()).isZero();
-        assertThat(diff.out()).endsWith("database " + database + " matches the files\n");
+        assertThat(diff.out()).endsWith("database " + database + ": the project's objects match the files\n");
+
+        assertThat(mvlab(concat(new String[]{"sql", "-d", database,
+                "CREATE TABLE another_projects_table (a UInt8) ENGINE = Memory"}, engine)).code()).isZero();
+        Run withOther = mvlab(concat(new String[]{"diff", "-d", database}, engine));
+        assertThat(withOther.code()).isZero();
+        assertThat(withOther.out()).contains("other      table              another_projects_table  (not defined by "
+                + "these files)\n").endsWith("the project's objects match the files; 1 other object (not the "
+                + "project's: left alone)\n").doesNotContain("mvlab apply");
+        assertThat(mvlab(concat(new String[]{"diff", "--strict", "-d", database}, engine)).code()).isEqualTo(1);
+        Run json = mvlab(concat(new String[]{"diff", "-d", database, "--format", "json"}, engine));
+        assertThat(json.code()).isZero();
+        assertThat(json(json.out()).path("clean").asBoolean()).isTrue();
+        assertThat(json(json.out()).path("objects").findValuesAsText("status")).contains("same", "other");
+        var applied = json(mvlab(concat(new String[]{"apply", "-d", database, "--format", "json"}, engine)).out());
+        assertThat(applied.path("unchanged").asInt()).isEqualTo(29);
+        assertThat(json(mvlab(concat(new String[]{"check", "--format", "json"}, engine)).out()).path("ok").asBoolean())
+                .isTrue();
+        assertThat(json(mvlab("plan", "--project", ROOT, "--format", "json").out()).path("apply_order").get(0)
+                .path("name").asText()).isEqualTo("estore_events");
+        assertThat(mvlab(concat(new String[]{"sql", "-d", database,
+                "INSERT INTO estore_events (action, customer_id, product_id, timestamp) "
+                        + "VALUES ('view', 'c1', 'p1', now())"}, engine)).code()).isZero();
+        Run refused = mvlab(concat(new String[]{"drop", "-d", database}, engine));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: drop would delete the data of ").contains("estore_events (1 row)")
+                .contains("nothing was dropped").contains("--yes");
 
         Run copy = mvlab(concat(new String[]{"copy", "sales_daily_history_copy", "-d", database}, engine));
         assertThat(copy.out()).isEqualTo("copied 0 rows into sales_daily_history (now 0 rows)\n");
@@ -103,10 +129,12 @@ class DeployCommandsTest {
         assertThat(notCopy.err()).startsWith("error: `purchases_mv` is not a copy pipe\nhint: copy pipes: "
                 + "sales_daily_history_copy\n");
 
-        Run drop = mvlab(concat(new String[]{"drop", "-d", database}, engine));
+        Run drop = mvlab(concat(new String[]{"drop", "--yes", "-d", database}, engine));
         assertThat(drop.code()).isZero();
         assertThat(drop.out()).startsWith("dropped    estore_events_dedup_mv ")
                 .endsWith("database " + database + ": 29 dropped\n");
+        assertThat(mvlab(concat(new String[]{"sql", "-d", database, "EXISTS TABLE another_projects_table"}, engine))
+                .out()).contains("1");
     }
 
     @Test
@@ -125,6 +153,14 @@ class DeployCommandsTest {
                      |                   ^
                 hint: did you mean `events`?
                 """);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -117,11 +117,12 @@ class LessonRunnerTest {
     }
 
     @Test
-    void stepModeWaitsAfterEveryStepButTheLast(Database server) {
+    void stepModeWaitsBeforeEveryStepWithItsNarrativeOnScreen(Database server) {
         Recorder recorder = new Recorder();
         sqlOnlyRunner().run(new LessonCatalog(REPO).get(0), server, new RunOptions(null, null, true, null), recorder);
-        // 10 waits between 11 steps; the pause step's own wait replaces the one after it
-        assertThat(recorder.events.stream().filter("wait"::equals)).hasSize(10);
+        // one wait before each of the 11 steps; the pause step's own wait is its wait
+        assertThat(recorder.events.stream().filter("wait"::equals)).hasSize(11);
+        assertThat(recorder.events).startsWith("start lesson_00", "step 1/11 sql", "  Narrative", "wait", "  Sql");
     }
 
     @Test
