@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(6);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(15_000);
+        // a server that accepts and never answers ends the call with a message instead of a hang
+        config.addDataSourceProperty("connection_timeout", Long.toString(Endpoint.CONNECT_TIMEOUT.toMillis()));
+        config.addDataSourceProperty("socket_timeout", Long.toString(endpoint.timeout().toMillis()));
         config.setPoolName("mvlab-" + database);
         try {
             return new Database(endpoint, database, new HikariDataSource(config));
@@ -206,6 +209,12 @@ public final class Database implements AutoCloseable {
     /** A refused connection means the engine is unavailable (exit 5); anything else is ClickHouse refusing SQL. */
     private RuntimeException failure(SQLException e, String sql) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return new EngineException("ClickHouse at " + endpoint + " did not answer within "
+                        + endpoint.timeout().toSeconds() + " s", "check that the engine runs ('mvlab engine status');"
+                        + " a query that needs longer: MVLAB_TIMEOUT_SECONDS=600", e);
+            }
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t instanceof java.net.http.HttpConnectTimeoutException) {
                 return new EngineException("cannot reach ClickHouse at " + endpoint + ": " + t.getMessage(),

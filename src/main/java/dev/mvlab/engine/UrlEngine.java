@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * An existing ClickHouse (a server, a cluster, ClickHouse Cloud) reached over HTTP(S). mvlab never starts or stops
- * it; user and password come from MVLAB_USER and MVLAB_PASSWORD (or the config file).
+ * it; user and password come from the URL's userinfo, else MVLAB_USER and MVLAB_PASSWORD (or the config file). A
+ * URL of the user's own embedded engine needs nothing more: its credential is taken from the engine's folder.
  */
 public final class UrlEngine implements EngineRuntime {
     private final Endpoint endpoint;
@@ -18,11 +19,24 @@ public final class UrlEngine implements EngineRuntime {
             throw new EngineException("the url engine needs a server address",
                     "pass --url http://host:8123 (or https://host:8443), or set MVLAB_URL");
         }
+        Endpoint parsed;
         try {
-            this.endpoint = Endpoint.fromUrl(settings.url(), settings.user(), settings.password());
+            parsed = Endpoint.fromUrl(settings.url(), settings.user(), settings.password()).withTimeout(settings.timeout());
         } catch (IllegalArgumentException e) {
             throw new EngineException("bad engine url: " + e.getMessage(), "example: --url https://host:8443");
         }
+        this.endpoint = ownEngine(parsed, settings);
+    }
+
+    /** The user's engine on this machine, asked without a password: give it the user's credential. */
+    private static Endpoint ownEngine(Endpoint parsed, EngineSettings settings) {
+        if (!parsed.password().isEmpty() || parsed.secure() || !Endpoint.isLoopback(parsed.host())) {
+            return parsed;
+        }
+        EngineLayout layout = new EngineLayout(settings.stateDir());
+        boolean ours = SupervisorState.read(layout.stateFile())
+                .filter(s -> s.httpPort() == parsed.httpPort() && s.isEngineOf(layout)).isPresent();
+        return ours ? parsed.withPassword(Credential.read(layout.stateDir()).orElse("")) : parsed;
     }
 
     @Override
@@ -53,7 +67,9 @@ public final class UrlEngine implements EngineRuntime {
                     "external server: never started or stopped by mvlab");
         } catch (IOException e) {
             return new EngineStatus(provider(), false, null, endpoint, null, null, null, null,
-                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+                    e instanceof java.net.SocketTimeoutException ? "no answer within "
+                            + Math.min(endpoint.timeout().toSeconds(), 10) + " s"
+                            : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
     }
 
