@@ -97,11 +97,29 @@ public final class EmbeddedEngine implements EngineRuntime {
     }
 
     private Optional<SupervisorState> runningState() {
-        Optional<SupervisorState> state = SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout));
+        Optional<SupervisorState> stored = SupervisorState.read(layout.stateFile());
+        Optional<SupervisorState> state = stored.filter(s -> s.isEngineOf(layout));
         if (state.isEmpty()) {
+            stored.ifPresent(this::awaitOrphanChdb);
             deleteQuietly(layout.stateFile()); // stale after a crash or reboot, or naming another engine
         }
         return state;
+    }
+
+    /**
+     * A host killed with SIGKILL leaves its chDB to stop by itself (it watches the host); wait for it, so that a new
+     * chDB never opens the same data while the old one still holds it. Only a chDB of this folder is waited for.
+     */
+    private void awaitOrphanChdb(SupervisorState stale) {
+        ProcessHandle.of(stale.chdbPid()).filter(ProcessHandle::isAlive)
+                .filter(p -> SupervisorState.commandLine(p).contains(EngineHost.class.getName())
+                        && SupervisorState.commandLine(p).contains(" " + layout.dataDir() + " "))
+                .ifPresent(orphan -> {
+                    if (!waitForExit(orphan, Duration.ofSeconds(30))) {
+                        orphan.destroyForcibly();
+                        waitForExit(orphan, Duration.ofSeconds(5));
+                    }
+                });
     }
 
     private void launch() throws IOException {

@@ -40,7 +40,7 @@ public final class EngineSupervisor {
         this.layout = layout;
         this.library = library;
         this.access = access;
-        this.relay = new HttpRelay(Credential.loadOrCreate(layout.stateDir()), origins,
+        this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()), origins,
                 new RequestBody.Spool(layout.privateDir().resolve("spool")));
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("relay");

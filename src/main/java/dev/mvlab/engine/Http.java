@@ -24,6 +24,11 @@ final class Http {
         }
     }
 
+    /** A GET of a path; throws IOException on an error status. */
+    static String get(Endpoint endpoint, String path) throws IOException {
+        return call(endpoint, path, null);
+    }
+
     /** Runs one query and returns its body; throws IOException with the server's message on an error status. */
     static String query(Endpoint endpoint, String sql) throws IOException {
         return call(endpoint, "/", sql);

@@ -38,14 +38,19 @@ final class HttpRelay extends Handler.Abstract {
     record Upstream(int port, ChdbConfig config) {
     }
 
+    /** Answers the engine's folder: its credential file there is readable by its own user only (mode 0600). */
+    static final String WHERE_PATH = "/mvlab/engine-folder";
+
     private final String credential;
+    private final java.nio.file.Path stateDir;
     private final List<String> origins;
     private final RequestBody.Spool spool;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Upstream upstream;
 
-    HttpRelay(String credential, List<String> origins, RequestBody.Spool spool) {
+    HttpRelay(java.nio.file.Path stateDir, String credential, List<String> origins, RequestBody.Spool spool) {
+        this.stateDir = stateDir;
         this.credential = credential;
         this.origins = List.copyOf(origins);
         this.spool = spool;
@@ -78,6 +83,12 @@ final class HttpRelay extends Handler.Abstract {
             }
         }
         String path = request.getHttpURI().getPath();
+        if (WHERE_PATH.equals(path)) { // lets mvlab find the credential of an engine given by URL (same user only)
+            response.getHeaders().put("Content-Type", "text/plain; charset=UTF-8");
+            response.write(true, java.nio.ByteBuffer.wrap((stateDir + "\n").getBytes(StandardCharsets.UTF_8)),
+                    callback);
+            return true;
+        }
         boolean ping = "/ping".equals(path) && !request.getMethod().equals("POST");
         if (!ping && !RelayRequests.credentialMatches(request, credential)) {
             response.getHeaders().put("WWW-Authenticate", "Basic realm=\"mvlab engine\"");

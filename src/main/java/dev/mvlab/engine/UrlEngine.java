@@ -25,18 +25,26 @@ public final class UrlEngine implements EngineRuntime {
         } catch (IllegalArgumentException e) {
             throw new EngineException("bad engine url: " + e.getMessage(), "example: --url https://host:8443");
         }
-        this.endpoint = ownEngine(parsed, settings);
+        this.endpoint = ownEngine(parsed);
     }
 
-    /** The user's engine on this machine, asked without a password: give it the user's credential. */
-    private static Endpoint ownEngine(Endpoint parsed, EngineSettings settings) {
+    /**
+     * An mvlab engine on this machine, asked without a password: it names its folder, and the credential there is
+     * readable when the engine is this user's (mode 0600), so nothing more is needed.
+     */
+    private static Endpoint ownEngine(Endpoint parsed) {
         if (!parsed.password().isEmpty() || parsed.secure() || !Endpoint.isLoopback(parsed.host())) {
             return parsed;
         }
-        EngineLayout layout = new EngineLayout(settings.stateDir());
-        boolean ours = SupervisorState.read(layout.stateFile())
-                .filter(s -> s.httpPort() == parsed.httpPort() && s.isEngineOf(layout)).isPresent();
-        return ours ? parsed.withPassword(Credential.read(layout.stateDir()).orElse("")) : parsed;
+        try {
+            String folder = Http.get(parsed, HttpRelay.WHERE_PATH).strip();
+            if (!folder.isEmpty() && !folder.contains("\n")) {
+                return Credential.read(Path.of(folder)).map(parsed::withPassword).orElse(parsed);
+            }
+        } catch (IOException | RuntimeException notMvlab) {
+            // another server: as given
+        }
+        return parsed;
     }
 
     @Override

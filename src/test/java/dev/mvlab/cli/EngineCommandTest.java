@@ -39,7 +39,7 @@ class EngineCommandTest {
         Run start = mvlab("engine", "start");
         assertThat(start.code()).as(start.err()).isZero();
         assertThat(start.out()).contains("engine:   embedded (running)").contains("version:  ClickHouse 26.7")
-                .contains("data:     " + project.resolve(".mvlab/engine/data"));
+                .contains("data:     " + Path.of(System.getenv("MVLAB_HOME")).resolve("engine/data"));
 
         Run status = mvlab("engine", "status");
         assertThat(status.out()).contains("(running)").containsPattern("pid: +\\d+").containsPattern("uptime: +\\d+ s");

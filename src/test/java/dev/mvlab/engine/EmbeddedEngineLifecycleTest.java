@@ -46,13 +46,11 @@ class EmbeddedEngineLifecycleTest {
         }
         long pid = first.pid();
         int httpPort = first.endpoint().httpPort();
-        int tcpPort = first.tcpPort();
 
         engine.stop();
 
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(listening(httpPort)).isFalse();
-        assertThat(listening(tcpPort)).isFalse();
         assertThat(engine.status().running()).isFalse();
         assertThat(engine.endpoint()).isEmpty();
 
@@ -80,10 +78,11 @@ class EmbeddedEngineLifecycleTest {
     @Test
     void aStalePidFileDoesNotBlockStart() throws IOException {
         EmbeddedEngine engine = newEngine("stale");
-        Path state = ClickHouseExtension.testRoot().resolve("stale").resolve(".mvlab/engine/engine.json");
+        Path state = ClickHouseExtension.testRoot().resolve("stale").resolve("engine/engine.json");
         Files.createDirectories(state.getParent());
         // pid 1 is alive but is not an engine host: it must not be trusted
-        Files.writeString(state, "{\"pid\":1,\"httpPort\":1,\"tcpPort\":2,\"dataDir\":\"/x\",\"startedAt\":\"2024-01-01T00:00:00Z\"}");
+        Files.writeString(state, "{\"pid\":1,\"httpPort\":1,\"stateDir\":\"" + state.getParent()
+                + "\",\"startedAt\":\"2024-01-01T00:00:00Z\"}");
         assertThat(engine.status().running()).isFalse();
         EngineStatus status = engine.start();
         assertThat(status.running()).isTrue();
