@@ -38,15 +38,17 @@ public final class Database implements AutoCloseable {
     /** Opens a pool on the database (which must exist; use {@link #createDatabase} on "default" first). */
     public static Database connect(Endpoint endpoint, String database) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(endpoint.jdbcUrl(database));
+        // a server that accepts and never answers ends the call with a message instead of a hang
+        java.util.Properties timeouts = new java.util.Properties();
+        timeouts.setProperty("connection_timeout", Long.toString(Endpoint.CONNECT_TIMEOUT.toMillis()));
+        timeouts.setProperty("socket_timeout", Long.toString(endpoint.timeout().toMillis()));
+        config.setDataSource(KeptTimeouts.dataSource(endpoint.jdbcUrl(database), timeouts));
         config.setUsername(endpoint.user());
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(6);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(15_000);
-        // a server that accepts and never answers ends the call with a message instead of a hang
-        config.addDataSourceProperty("connection_timeout", Long.toString(Endpoint.CONNECT_TIMEOUT.toMillis()));
-        config.addDataSourceProperty("socket_timeout", Long.toString(endpoint.timeout().toMillis()));
+
         config.setPoolName("mvlab-" + database);
         try {
             return new Database(endpoint, database, new HikariDataSource(config));
@@ -54,6 +56,11 @@ public final class Database implements AutoCloseable {
             throw new EngineException("cannot connect to ClickHouse at " + endpoint + " (database " + database + "): "
                     + rootMessage(e), "check that the engine runs: 'mvlab engine status'", e);
         }
+    }
+
+    /** A pooled connection (its read timeout is clickhouse-jdbc's socket_timeout, see {@link KeptTimeouts}). */
+    private Connection connection() throws SQLException {
+        return pool.getConnection();
     }
 
     public String name() {
@@ -69,7 +76,7 @@ public final class Database implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw failure(e, sql);
@@ -78,7 +85,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs any statement; a statement without rows gives an empty result with no columns. */
     public QueryResult run(String sql) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);
@@ -91,7 +98,7 @@ public final class Database implements AutoCloseable {
     }
 
     public QueryResult query(String sql, Object... parameters) {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -109,7 +116,7 @@ public final class Database implements AutoCloseable {
      * exception the sink throws ends the query and comes back unchanged.
      */
     public void stream(String sql, RowSink sink) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = connection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             readInto(rs, sink);
         } catch (SQLException e) {
@@ -125,7 +132,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs a batch of parameter rows through one prepared INSERT. */
     public int insertBatch(String sql, List<Object[]> rows) {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {

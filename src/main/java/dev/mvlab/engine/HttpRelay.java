@@ -129,7 +129,7 @@ final class HttpRelay extends Handler.Abstract {
                 refuse(response, callback, 503, "the engine is not answering (it restarts by itself): " + e);
                 return;
             }
-            pass(answer, response, callback);
+            pass(answer, response, callback, target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             callback.failed(e);
@@ -138,8 +138,11 @@ final class HttpRelay extends Handler.Abstract {
         }
     }
 
-    /** Copies chDB's answer to the client; when the client is gone, reads the rest of it anyway and drops it. */
-    private static void pass(HttpResponse<InputStream> answer, Response response, Callback callback) {
+    /**
+     * Copies chDB's answer to the client. When the client is gone, the query is cancelled and the rest of the answer
+     * is still read to the end and dropped, so that chDB's connection ends normally.
+     */
+    private void pass(HttpResponse<InputStream> answer, Response response, Callback callback, Upstream target) {
         response.setStatus(answer.statusCode());
         answer.headers().map().forEach((name, values) -> {
             if (!NOT_RETURNED.contains(name.toLowerCase()) && !name.startsWith(":")) {
@@ -150,6 +153,7 @@ final class HttpRelay extends Handler.Abstract {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
                 in.transferTo(out);
             } catch (IOException clientGone) {
+                answer.headers().firstValue("X-ClickHouse-Query-Id").ifPresent(id -> cancel(target, id));
                 in.transferTo(OutputStream.nullOutputStream());
                 callback.failed(clientGone);
                 return;
@@ -157,6 +161,22 @@ final class HttpRelay extends Handler.Abstract {
             callback.succeeded();
         } catch (IOException upstreamFailed) {
             callback.failed(upstreamFailed);
+        }
+    }
+
+    private void cancel(Upstream target, String queryId) {
+        String literal = "'" + queryId.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        try {
+            client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", RelayRequests.basic(ChdbConfig.RELAY_USER, target.config().password()))
+                    .header(ChdbConfig.SECRET_HEADER, target.config().secret())
+                    .POST(HttpRequest.BodyPublishers.ofString("KILL QUERY WHERE query_id = " + literal + " ASYNC"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the answer is read to its end anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
