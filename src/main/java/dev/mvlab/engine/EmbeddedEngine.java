@@ -88,6 +88,11 @@ public final class EmbeddedEngine implements EngineRuntime {
                 awaitReady(running.get().pid(), null);
                 return status();
             }
+            Optional<SupervisorState> starting = awaitHostStarting();
+            if (starting.isPresent()) { // a start that was interrupted left its host starting: wait for it
+                awaitReady(starting.get().pid(), null);
+                return status();
+            }
             LegacyEngine.migrate(settings.legacyStateDir(), layout);
             launch();
             return status();
@@ -120,6 +125,27 @@ public final class EmbeddedEngine implements EngineRuntime {
                         waitForExit(orphan, Duration.ofSeconds(5));
                     }
                 });
+    }
+
+    /** While a host holds this folder's host lock but has not written its state yet, wait for the state. */
+    private Optional<SupervisorState> awaitHostStarting() throws IOException {
+        Instant deadline = Instant.now().plus(settings.startTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(layout.hostLockFile(),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock free = channel.tryLock()) {
+                if (free != null) {
+                    return Optional.empty();
+                }
+            }
+            Optional<SupervisorState> state = SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout));
+            if (state.isPresent()) {
+                return state;
+            }
+            sleep(100);
+        }
+        throw new EngineException("an engine host holds " + layout.hostLockFile() + " but wrote no state within "
+                + settings.startTimeout().toSeconds() + " s", "see 'mvlab engine logs'");
     }
 
     private void launch() throws IOException {

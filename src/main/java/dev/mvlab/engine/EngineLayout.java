@@ -34,6 +34,11 @@ record EngineLayout(Path stateDir) {
         return stateDir.resolve("lock");
     }
 
+    /** Held by the running engine host for its whole life: one host (one chDB) per data folder. */
+    Path hostLockFile() {
+        return stateDir.resolve("host.lock");
+    }
+
     Path projectsFile() {
         return stateDir.resolve("projects.tsv");
     }

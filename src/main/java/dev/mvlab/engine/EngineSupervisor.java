@@ -71,6 +71,12 @@ public final class EngineSupervisor {
     }
 
     private void run() throws Exception {
+        java.nio.channels.FileChannel hostLock = java.nio.channels.FileChannel.open(layout.hostLockFile(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        if (hostLock.tryLock() == null) {
+            log("another engine host already runs on " + layout.stateDir() + "; this one ends");
+            System.exit(3);
+        }
         Files.createDirectories(layout.privateDir());
         Files.setPosixFilePermissions(layout.privateDir(), PosixFilePermissions.fromString("rwx------"));
         server.start();
