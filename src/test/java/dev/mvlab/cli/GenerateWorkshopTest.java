@@ -17,7 +17,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The repository's workshop project: apply it, generate products and events, and the views agree with the stream. */
 @ExtendWith(ClickHouseExtension.class)
 class GenerateWorkshopTest {
-    private static final Path REPOSITORY = Path.of(System.getProperty("mvlab.project.dir", "."));
+    private static final Path REPOSITORY = copyOfTheWorkshop();
+
+    /** A copy under target/, so that the run's checkpoints (.mvlab/generate) never land in the repository. */
+    private static Path copyOfTheWorkshop() {
+        Path source = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
+        Path copy = ClickHouseExtension.testRoot().resolve("workshop-copy");
+        dev.mvlab.engine.InstallerTestSupport.deleteTree(copy);
+        for (String folder : List.of("datasources", "pipes")) {
+            try (var files = java.nio.file.Files.walk(source.resolve(folder))) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(source.relativize(file).toString());
+                    if (java.nio.file.Files.isDirectory(file)) {
+                        java.nio.file.Files.createDirectories(target);
+                    } else {
+                        java.nio.file.Files.copy(file, target);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return copy;
+    }
 
     private static String mvlab(Endpoint endpoint, String database, String... args) {
         StringWriter out = new StringWriter();
