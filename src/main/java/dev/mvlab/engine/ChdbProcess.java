@@ -41,7 +41,7 @@ final class ChdbProcess {
         Files.createDirectories(layout.crashLogDir());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-Xss4m",
+                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
                 "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineHost.class.getName(),

@@ -156,7 +156,7 @@ public final class EmbeddedEngine implements EngineRuntime {
                 + EngineInstaller.ENGINE_VERSION + " (embedded)\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-Djdk.httpclient.keepalive.timeout=5",
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
                 "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
         command.addAll(hostJvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineSupervisor.class.getName(),

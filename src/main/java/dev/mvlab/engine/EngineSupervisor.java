@@ -79,6 +79,8 @@ public final class EngineSupervisor {
         }
         Files.createDirectories(layout.privateDir());
         Files.setPosixFilePermissions(layout.privateDir(), PosixFilePermissions.fromString("rwx------"));
+        ChdbProcess first = ChdbProcess.launch(layout, library, access, childOptions()); // starts while Jetty does
+        chdb = first;
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         state = new SupervisorState(ProcessHandle.current().pid(), port, layout.stateDir(), Instant.now(), 0, 0, null);
@@ -86,17 +88,18 @@ public final class EngineSupervisor {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "engine-stop"));
         log("relay listening on 127.0.0.1:" + port + " (access: "
                 + (access.text().isEmpty() ? "no file/url/remote" : access.text()) + ")");
-        supervise();
+        supervise(first);
     }
 
     /** Runs chDB, and runs it again whenever it dies, until the engine is stopped. */
-    private void supervise() throws InterruptedException, IOException {
+    private void supervise(ChdbProcess first) throws InterruptedException, IOException {
         int restarts = 0;
         int quickFailures = 0;
         String reason = null;
         while (!stopping) {
             Instant launched = Instant.now();
-            ChdbProcess process = ChdbProcess.launch(layout, library, access, childOptions());
+            ChdbProcess process = restarts == 0 && quickFailures == 0 ? first
+                    : ChdbProcess.launch(layout, library, access, childOptions());
             chdb = process;
             var upstream = process.awaitReady(READY_TIMEOUT);
             if (upstream.isPresent() && !stopping) {
