@@ -39,6 +39,7 @@ public final class DatabaseOption {
     static Database connect(EngineOptions engine, PrintWriter err, String name) {
         try (Database server = engine.connect(err, "default")) {
             server.createDatabase(name);
+            engine.noteProject(name);
             return server.use(name);
         }
     }

@@ -63,10 +63,17 @@ public final class EngineOptions {
 
     public Database connect(PrintWriter err, String database) {
         Database db = Database.connect(endpoint(err), database);
-        if (runtime() instanceof dev.mvlab.engine.EmbeddedEngine embedded) {
-            embedded.noteProject(project, database);
+        if (!database.equals("default")) {
+            noteProject(database);
         }
         return db;
+    }
+
+    /** Notes that this project uses {@code database}, so that {@code engine status} can say so. */
+    void noteProject(String database) {
+        if (runtime() instanceof dev.mvlab.engine.EmbeddedEngine embedded) {
+            embedded.noteProject(project(), database);
+        }
     }
 
     private static void put(Map<String, String> map, String key, Object value) {

@@ -42,6 +42,7 @@ class LostReplyTest {
     static final Path REPO = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
     static Database db;
     static DroppingProxy proxy;
+    static Endpoint engineEndpoint;
 
     @TempDir
     static Path checkpoints;
@@ -49,6 +50,7 @@ class LostReplyTest {
     @BeforeAll
     static void setUp(Database database, Endpoint engine) throws IOException {
         db = database;
+        engineEndpoint = engine;
         proxy = new DroppingProxy(URI.create(engine.httpUrl()).getPort());
     }
 
@@ -81,7 +83,8 @@ class LostReplyTest {
                 new GeneratorEventSource(project, checkpoints), new Verifier());
         int before = proxy.dropped();
         proxy.dropReplyTo("WHERE _part IN (");
-        try (Database server = Database.connect(Endpoint.loopback(proxy.port()), db.name())) {
+        try (Database server = Database.connect(new Endpoint("127.0.0.1", proxy.port(), false,
+                engineEndpoint.user(), engineEndpoint.password()), db.name())) {
             LessonResult result = runner.run(lesson, server, new RunOptions(null, null, false, db.name() + "_l2"),
                     LessonListener.NONE);
             assertThat(proxy.dropped()).isEqualTo(before + 1);
