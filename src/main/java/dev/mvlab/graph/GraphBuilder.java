@@ -6,6 +6,7 @@ import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.Project;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.template.ParameterValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class GraphBuilder {
         names.addServiceTables(project);
 
         NodeRendering rendering = new TemplateRendering(project.root());
-        PipeResolver resolver = names.resolver(project, rendering, Map.of());
+        PipeResolver resolver = names.resolver(project, rendering, null);
         Map<String, ProjectObject> objects = new LinkedHashMap<>();
         for (DataSource ds : files) {
             objects.put(ds.name(), new ProjectObject(ds.name(), ObjectKind.TABLE, ds.location(), Set.of(), null, ds,
@@ -237,7 +238,7 @@ public final class GraphBuilder {
             return tables;
         }
 
-        PipeResolver resolver(Project project, NodeRendering rendering, Map<String, String> parameters) {
+        PipeResolver resolver(Project project, NodeRendering rendering, ParameterValues parameters) {
             Set<String> readable = new LinkedHashSet<>(tables());
             kinds.forEach((name, k) -> {
                 if (k == PipeResolver.NameKind.ENDPOINT_PIPE) {

@@ -1,15 +1,17 @@
 package dev.mvlab.graph;
 
 import dev.mvlab.model.Node;
-
-import java.util.Map;
+import dev.mvlab.template.ParameterValues;
 
 /**
- * Turns a node's SQL (a Tinybird template or plain SQL) into plain ClickHouse SQL for a set of parameters; with no
- * parameters, every parameter takes its default (what check, apply and materialized views use). Positions are kept:
- * a line of the result is the same line of the node's SQL.
+ * Turns a node's SQL (a Tinybird template or plain SQL) into plain ClickHouse SQL. Positions are kept: a line of the
+ * result is the same line of the node's SQL.
  */
-@FunctionalInterface
 public interface NodeRendering {
-    String render(Node node, Map<String, String> parameters);
+    /**
+     * @param call the request's parameters for an endpoint call, or null without a request (defaults: what check,
+     *             apply and materialized views use)
+     * @throws dev.mvlab.template.TemplateException for a call with a bad or missing parameter (Tinybird's error)
+     */
+    String render(Node node, ParameterValues call);
 }

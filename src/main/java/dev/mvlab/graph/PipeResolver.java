@@ -4,6 +4,7 @@ import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.template.ParameterValues;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -47,7 +48,7 @@ final class PipeResolver {
     private final Function<String, Pipe> pipes;
     private final Set<String> readableNames;
     private final NodeRendering rendering;
-    private final Map<String, String> parameters;
+    private final ParameterValues parameters;
     private final Map<String, Resolved> resolved = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
 
@@ -55,16 +56,16 @@ final class PipeResolver {
      * @param projectNames  what a project-level name is (tables by plain or qualified name, pipes)
      * @param pipes         the pipe of a pipe name
      * @param readableNames the names a node may read, for "did you mean"
-     * @param parameters    the template parameters every node renders with (empty: defaults)
+     * @param parameters    the request's parameters every node renders with, or null for defaults (no request)
      */
     PipeResolver(Path root, Function<String, NameKind> projectNames, Function<String, Pipe> pipes,
-                 Set<String> readableNames, NodeRendering rendering, Map<String, String> parameters) {
+                 Set<String> readableNames, NodeRendering rendering, ParameterValues parameters) {
         this.root = root;
         this.projectNames = projectNames;
         this.pipes = pipes;
         this.readableNames = readableNames;
         this.rendering = rendering;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = parameters;
     }
 
     Resolved resolve(Pipe pipe) {

@@ -5,6 +5,8 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.Project;
+import dev.mvlab.template.ParameterValues;
+import dev.mvlab.template.TemplateParameter;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,11 +86,11 @@ public final class ProjectGraph {
 
     /**
      * The query an endpoint call runs: pipe {@code pipe}'s output node with the earlier nodes and the pipes it reads,
-     * every node rendered with {@code parameters} (absent ones take their defaults).
+     * every node rendered with the request's {@code parameters} (null: no request, defaults).
      *
      * @throws dev.mvlab.errors.MvlabException when the pipe is not an endpoint (USAGE) or a parameter is bad
      */
-    public PipeQuery endpointQuery(String pipe, Map<String, String> parameters) {
+    public PipeQuery endpointQuery(String pipe, ParameterValues parameters) {
         Pipe found = project.pipe(pipe).orElseThrow(() -> new MvlabException(ExitCode.USAGE, "no pipe named `"
                 + pipe + "`", "pipes: " + String.join(", ", project.pipes().stream().map(Pipe::name).toList())));
         if (found.outputType() != NodeType.ENDPOINT) {
@@ -97,6 +99,28 @@ public final class ProjectGraph {
                     "endpoints are pipes with TYPE endpoint or without TYPE");
         }
         return names.resolver(project, rendering, parameters).resolve(found).query();
+    }
+
+    /**
+     * The parameters an endpoint declares: those of its output node and of every node and pipe it reads, each
+     * once, in order of first appearance.
+     */
+    public List<TemplateParameter> endpointParameters(String pipe) {
+        PipeQuery query = endpointQuery(pipe, null);
+        Map<String, TemplateParameter> all = new LinkedHashMap<>();
+        collectParameters(query, all);
+        return List.copyOf(all.values());
+    }
+
+    private void collectParameters(PipeQuery query, Map<String, TemplateParameter> all) {
+        for (PipeQuery inlined : query.inlined()) {
+            collectParameters(inlined, all);
+        }
+        for (QueryNode node : query.nodes()) {
+            for (TemplateParameter p : ((TemplateRendering) rendering).template(node.node()).parameters()) {
+                all.putIfAbsent(p.name(), p);
+            }
+        }
     }
 
     /** Every object, in data-flow order: each after everything that feeds it. */

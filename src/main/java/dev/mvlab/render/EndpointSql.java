@@ -2,7 +2,10 @@ package dev.mvlab.render;
 
 import dev.mvlab.graph.ProjectGraph;
 
-import java.util.Map;
+import dev.mvlab.template.ParameterValues;
+import dev.mvlab.template.TemplateParameter;
+
+import java.util.List;
 
 /**
  * The SQL an endpoint call runs: {@code GET /v0/pipes/NAME.json?params} runs exactly {@link #sql}. The endpoint node
@@ -17,9 +20,14 @@ public final class EndpointSql {
 
     /**
      * @throws dev.mvlab.errors.MvlabException USAGE when {@code pipe} is not an endpoint pipe of the project;
-     *                                          DATAFILE with Tinybird's message when a parameter value is invalid
+     * @throws dev.mvlab.template.TemplateException with Tinybird's error when a parameter is missing or invalid
      */
-    public String sql(String pipe, Map<String, String> parameters) {
+    public String sql(String pipe, ParameterValues parameters) {
         return QueryText.of(graph.endpointQuery(pipe, parameters));
+    }
+
+    /** The parameters the endpoint declares (its own nodes' and those of the pipes it reads), each once. */
+    public List<TemplateParameter> parameters(String pipe) {
+        return graph.endpointParameters(pipe);
     }
 }
