@@ -61,6 +61,11 @@ public final class Check {
             }
             for (PipeQuery node : graph.nodeChecks()) {
                 String name = node.pipe().name() + "." + node.output().name();
+                if (graph.object(node.pipe().name())
+                        .map(o -> o.needs().stream().anyMatch(failed::contains)).orElse(false)) {
+                    skipped++;
+                    continue;
+                }
                 String sql = "SELECT * FROM (\n" + renderer.select(node) + "\n) LIMIT 0";
                 try {
                     shadow.db().run(sql);
