@@ -131,14 +131,18 @@ final class PipeResolver {
         Set<String> inlined = new LinkedHashSet<>();
         TableReferences refs = TableReferences.of(sql);
         StringBuilder text = new StringBuilder(sql);
-        List<TableReferences.Reference> references = new ArrayList<>(refs.tables());
-        Collections.reverse(references);
-        for (TableReferences.Reference ref : references) {
+        List<TableReferences.Reference> rewritten = new ArrayList<>();
+        List<String> localNames = new ArrayList<>();
+        for (TableReferences.Reference ref : refs.tables()) {
             String local = resolveReference(pipe, index, node, sql, ref, refs.localNames(), nodeIndex, deps, tables,
                     inlined);
             if (local != null) {
-                text.replace(ref.offset(), ref.end(), local);
+                rewritten.add(0, ref);
+                localNames.add(0, local);
             }
+        }
+        for (int r = 0; r < rewritten.size(); r++) {
+            text.replace(rewritten.get(r).offset(), rewritten.get(r).end(), localNames.get(r));
         }
         boolean template = node.template();
         String out = template ? withoutBlankLines(text.toString()) : text.toString();
