@@ -36,7 +36,7 @@ final class RenderCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write one numbered .sql file per statement into DIR (its old numbered files are replaced).")
+            description = "Write one numbered .sql file per statement into DIR (replacing only the files mvlab wrote there).")
     Path out;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
