@@ -71,9 +71,11 @@ final class ColumnScanner {
                         "a column reads `name` Type, e.g. `price` Float64");
             }
         }
-        if (!Values.isIdentifier(name)) {
+        boolean quoted = text.charAt(start) == '`';
+        if (quoted ? !java.util.Arrays.stream(name.split("\\.", -1)).allMatch(Values::isIdentifier)
+                : !Values.isIdentifier(name)) {
             throw line.error(start + 1, "column name `" + name + "` is not an identifier",
-                    "use letters, digits and _, starting with a letter or _");
+                    "use letters, digits and _, starting with a letter or _ (other names need backquotes: `p.id`)");
         }
         return name;
     }

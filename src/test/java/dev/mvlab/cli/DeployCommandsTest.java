@@ -83,7 +83,7 @@ class DeployCommandsTest {
         assertThat(dry.out()).startsWith("-- dry run: nothing was run;");
 
         Run check = mvlab(concat(new String[]{"check"}, engine));
-        assertThat(check.out()).isEqualTo("ok: ClickHouse accepted all 30 statements (in a throwaway database)\n");
+        assertThat(check.out()).isEqualTo("ok: ClickHouse accepted all 36 statements and pipe nodes (in a throwaway database)\n");
         assertThat(check.code()).isZero();
 
         assertThat(mvlab(concat(new String[]{"diff", "-d", database}, engine)).code()).isEqualTo(1);
