@@ -38,7 +38,12 @@ public final class Main implements Runnable {
             err.println("see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.USAGE.code();
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            code = ErrorHandler.internalError(e, err); // picocli hands Errors through
+        }
         out.flush();
         err.flush();
         return code;

@@ -40,23 +40,24 @@ public final class ProjectLoader {
                     + " has neither datasources/ nor pipes/", "pass the folder that holds datasources/ and pipes/");
         }
         Map<Path, Source> sources = new HashMap<>();
-        IncludeExpander includes = new IncludeExpander(path -> {
-            String text = Files.readString(root.resolve(path));
-            sources.put(path, Source.of(path, text));
-            return text;
+        DatafileReader reader = new DatafileReader(root);
+        IncludeExpander includes = new IncludeExpander((line, column, path) -> {
+            Source included = reader.include(line, column, path, root.resolve(path));
+            sources.put(path, included);
+            return included;
         });
         List<DatafileException> errors = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         List<DataSource> datasources = new ArrayList<>();
         for (Path file : list(root, "datasources", ".datasource")) {
-            Source source = read(root, file, sources);
-            parse(errors, warnings, () -> datasources.add(DatasourceParser.parse(source, includes, warnings)));
+            parse(errors, warnings, () -> datasources.add(DatasourceParser.parse(read(reader, root, file, sources),
+                    includes, warnings)));
         }
         List<Pipe> pipes = new ArrayList<>();
         for (Path file : Stream.concat(list(root, "pipes", ".pipe").stream(), list(root, "endpoints", ".pipe")
                 .stream()).toList()) {
-            Source source = read(root, file, sources);
-            parse(errors, warnings, () -> pipes.add(PipeParser.parse(source, includes, warnings)));
+            parse(errors, warnings, () -> pipes.add(PipeParser.parse(read(reader, root, file, sources), includes,
+                    warnings)));
         }
         if (!errors.isEmpty()) {
             throw DatafileException.combine(errors);
@@ -77,15 +78,11 @@ public final class ProjectLoader {
         }
     }
 
-    private static Source read(Path root, Path file, Map<Path, Source> sources) {
+    private static Source read(DatafileReader reader, Path root, Path file, Map<Path, Source> sources) {
         Path relative = root.relativize(file);
-        try {
-            Source source = Source.of(relative, Files.readString(file));
-            sources.put(relative, source);
-            return source;
-        } catch (IOException e) {
-            throw new MvlabException(ExitCode.DATAFILE, "cannot read " + relative + ": " + e.getMessage(), null, e);
-        }
+        Source source = reader.read(relative, file);
+        sources.put(relative, source);
+        return source;
     }
 
     private static List<Path> list(Path root, String folder, String extension) {

@@ -139,9 +139,14 @@ final class PipeResolver {
         }
     }
 
+    /** The nodes {@code index} reads, directly or not, and itself (a work list: pipes may have thousands of nodes). */
     private static void collect(int index, List<Set<Integer>> deps, Set<Integer> reached) {
-        if (reached.add(index)) {
-            deps.get(index).forEach(d -> collect(d, deps, reached));
+        java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(index));
+        while (!todo.isEmpty()) {
+            int next = todo.pop();
+            if (reached.add(next)) {
+                todo.addAll(deps.get(next));
+            }
         }
     }
 
