@@ -106,7 +106,7 @@ public final class CheckFileReader {
             return Tolerance.DEFAULT;
         }
         if (node instanceof YamlScalar s && s.isNumber()) {
-            return new Tolerance(nonNegative(s, Double.parseDouble(s.text())), 0);
+            return new Tolerance(nonNegative(s, YamlErrors.decimal(s, "tolerance")), 0);
         }
         if (node instanceof YamlMap tolerance) {
             tolerance.allowOnly(List.of("absolute", "relative"), "a tolerance");
