@@ -28,7 +28,7 @@ final class Shadow implements AutoCloseable {
     static final Duration STALE_AFTER = Duration.ofHours(1);
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX)
             + "(?:(\\d+)_([0-9a-f]{6})_(\\d+)_)?[0-9a-f]+");
-    private static final String HOST = host();
+    static final String HOST = host();
 
     private final Database server;
     private final String name;
