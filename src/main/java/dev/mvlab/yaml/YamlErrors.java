@@ -79,7 +79,7 @@ public final class YamlErrors {
                 // falls through to the error below
             }
         }
-        throw at(node.location(), "'" + key + "' must be a (finite) number, not " + describe(node), null);
+        throw at(node.location(), "'" + key + "' must be a number, not " + describe(node), null);
     }
 
     static List<String> texts(YamlNode node, String key) {

@@ -37,6 +37,20 @@ public final class YamlReader {
     private YamlReader() {
     }
 
+    /** Like {@link #read}, for a file found in {@code folder}: a symbolic link leading outside it is refused. */
+    public static YamlNode readInside(Path file, Path folder) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(folder.toRealPath())) {
+                throw new MvlabException(ExitCode.DATAFILE, file + ": a symbolic link to " + real + ", outside "
+                        + folder, "mvlab reads the YAML files of a project only inside the project folder");
+            }
+        } catch (IOException e) {
+            // read() reports a missing or unreadable file
+        }
+        return read(file);
+    }
+
     /** Reads a regular file of at most {@link #MAX_BYTES} in UTF-8 (never a FIFO or device that could hang). */
     public static YamlNode read(Path file) {
         byte[] bytes;

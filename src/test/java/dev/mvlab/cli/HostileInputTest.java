@@ -345,7 +345,7 @@ class HostileInputTest {
         verify("check file: a 100,000-digit tolerance", check + "    tolerance: 1" + "0".repeat(100_000) + "\n",
                 "checks.yaml:5:16: 'tolerance'");
         verify("check file: an infinite tolerance", check + "    tolerance: 1e999999999\n",
-                "checks.yaml:5:16: 'tolerance' must be a (finite) number");
+                "checks.yaml:5:16: 'tolerance' must be a number, not '1e999999999'");
         verify("check file: a negative tolerance", check + "    tolerance: -1\n", "checks.yaml:5:16: a tolerance cannot be negative");
         verify("check file: checks is a number", "checks: 5\n", "checks.yaml:1:9: 'checks' must be a list");
         verify("check file: a name that is a list", "checks:\n  - name: [1, 2]\n    mv: SELECT 1\n    raw: SELECT 1\n",
@@ -385,6 +385,14 @@ class HostileInputTest {
         cases.add(new Case("manifest: invalid UTF-8", Command.LESSON, p -> p.bytes("lessons/01-hostile/lesson.yaml",
                 (head + "steps:\n  - note: caf\u00ff\n").getBytes(StandardCharsets.ISO_8859_1)), 3,
                 List.of("lessons/01-hostile/lesson.yaml:4:14: invalid UTF-8")));
+        cases.add(new Case("manifest: a README linked to /etc/passwd", Command.LESSON, p -> {
+            p.file("lessons/01-hostile/lesson.yaml", head + "steps:\n  - note: hi\n");
+            Files.createSymbolicLink(p.dir().resolve("lessons/01-hostile/README.md"), Path.of("/etc/passwd"));
+        }, 3, List.of("lessons/01-hostile/README.md: a lesson's README is a file of the lesson folder")));
+        cases.add(new Case("manifest: lesson.yaml linked to /etc/passwd", Command.LESSON, p -> {
+            Files.createDirectories(p.dir().resolve("lessons/01-hostile"));
+            Files.createSymbolicLink(p.dir().resolve("lessons/01-hostile/lesson.yaml"), Path.of("/etc/passwd"));
+        }, 3, List.of("lessons/01-hostile/lesson.yaml: a symbolic link to /etc/passwd")));
         lesson("manifest: a tab for indentation", head + "steps:\n\t- note: hi\n", "lessons/01-hostile/lesson.yaml:4:1:");
     }
 
