@@ -37,15 +37,16 @@ bench-template:
 	$(MVN) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 	java -cp target/classes:target/test-classes:$$(cat target/test-classpath.txt) dev.mvlab.bench.TemplateBenchmark $(TEMPLATE_DIR) 500
 
-# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter after each step
+# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter before each step
 lesson-%:
 	$(MVLAB) lesson run $* $(LESSON_ARGS)
 
 lessons:
 	$(MVLAB) lesson list
 
-# runs the checks of checks/*.yaml on the default database
+# runs the checks of checks/*.yaml on the database mvlab (apply first: it creates what is missing, drops nothing)
 verify:
+	$(MVLAB) apply > /dev/null
 	$(MVLAB) verify
 
 # End-to-end ingest (generator -> landing table with MVs) against the server-side ceiling; later work adds more.
