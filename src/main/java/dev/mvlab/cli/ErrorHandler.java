@@ -28,13 +28,33 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.flush();
             return known.exitCode().code();
         }
-        err.println("internal error: " + e);
-        if (debug) {
+        return internalError(e, err);
+    }
+
+    /**
+     * Anything that is not an {@link MvlabException} is a bug of mvlab (often input it failed to validate): one line
+     * saying so, the trace only with MVLAB_DEBUG, and exit code 3 like every other input error (only the documented
+     * codes 0-5 exist).
+     */
+    static int internalError(Throwable e, PrintWriter err) {
+        err.println("error: internal error (a bug in mvlab, please report it): " + describe(e));
+        if (System.getenv("MVLAB_DEBUG") != null) {
             e.printStackTrace(err);
         } else {
-            err.println("(set MVLAB_DEBUG=1 to see the stack trace, and please report it)");
+            err.println("hint: set MVLAB_DEBUG=1 to see the stack trace; include it in the report");
         }
         err.flush();
-        return ExitCode.USAGE.code() + 68; // 70, EX_SOFTWARE
+        return ExitCode.DATAFILE.code();
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof StackOverflowError) {
+            message = "the input nests too deeply";
+        } else if (e instanceof OutOfMemoryError) {
+            message = "out of memory (the input is too large)";
+        }
+        message = message.length() > 300 ? message.substring(0, 300) + "..." : message;
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }

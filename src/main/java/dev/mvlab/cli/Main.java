@@ -22,9 +22,9 @@ import java.io.PrintWriter;
                 VerifyCommand.class, LessonCommand.class, GenerateCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verification verdict differs from what was expected",
-                "  2  wrong usage of the command line", "  3  a datafile or validation error",
+                "  2  wrong usage of the command line",
+                "  3  a datafile or validation error (also an internal error: a bug, please report it)",
                 "  4  ClickHouse refused a statement", "  5  the engine is unavailable",
-                "  70 an internal error (a bug: please report it)",
                 "", "Run 'mvlab help COMMAND' or 'mvlab COMMAND --help' for a command's options.",
                 "Shell completion: source <(mvlab completion)"})
 public final class Main implements Runnable {
@@ -62,7 +62,11 @@ public final class Main implements Runnable {
                     install.step(what);
                 }
             });
-            return commandLine.execute(args);
+            try {
+                return commandLine.execute(args);
+            } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+                return ErrorHandler.internalError(e, err); // picocli hands Errors through
+            }
         } finally {
             EngineInstaller.reportTo(null);
             out.flush();

@@ -1,6 +1,7 @@
 package dev.mvlab.datafile;
 
 import dev.mvlab.model.Column;
+import dev.mvlab.model.JsonPath;
 
 /**
  * Reads column definitions from one SCHEMA line:
@@ -96,6 +97,7 @@ final class ColumnScanner {
                         + "`: `(` is never closed", "close every `(` of a type on the same line");
             }
             pos = close + 1;
+            SqlChecks.expression(line, open + 1, text.substring(open, close + 1), "the type of column `" + column + "`");
             return base + text.substring(open, close + 1);
         }
         if (!atEnd() && peek() == ')') {
@@ -133,6 +135,12 @@ final class ColumnScanner {
             throw line.error(pathColumn, "JSONPath of column `" + column + "` contains a space: `" + path + "`",
                     null);
         }
+        try {
+            JsonPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw line.error(pathColumn, "invalid JSONPath of column `" + column + "`: " + e.getMessage(),
+                    "JSONPaths read $.a.b, $.a['b-c'], $.items[0], $.items[:] and $.items[:].id");
+        }
         return path;
     }
 
@@ -168,6 +176,7 @@ final class ColumnScanner {
         if (expr.isEmpty()) {
             throw line.error(start + 1, "expected an expression after DEFAULT for column `" + column + "`", null);
         }
+        SqlChecks.expression(line, start + 1, expr, "the DEFAULT of column `" + column + "`");
         return expr;
     }
 
@@ -183,6 +192,7 @@ final class ColumnScanner {
             throw line.error(open + 1, "unbalanced parentheses in the CODEC of column `" + column + "`", null);
         }
         pos = close + 1;
+        SqlChecks.expression(line, open + 1, text.substring(open, close + 1), "the CODEC of column `" + column + "`");
         return text.substring(open + 1, close).strip();
     }
 

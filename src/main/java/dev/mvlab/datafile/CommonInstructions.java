@@ -9,6 +9,8 @@ import java.util.Set;
 
 /** Instructions shared by .datasource and .pipe files: names, DESCRIPTION, TOKEN, TAGS, SHARED_WITH. */
 final class CommonInstructions {
+    /** A DESCRIPTION longer than this is cut, with a warning. */
+    static final int MAX_DESCRIPTION_CHARS = 16_384;
     private CommonInstructions() {
     }
 
@@ -43,6 +45,12 @@ final class CommonInstructions {
                     "second DESCRIPTION for " + owner + " replaces the first"));
         }
         String text = instruction.text().strip();
+        if (text.length() > MAX_DESCRIPTION_CHARS) {
+            warnings.add(new Warning(instruction.location(), "DESCRIPTION of " + owner + " is " + text.length()
+                    + " characters; mvlab keeps the first " + MAX_DESCRIPTION_CHARS + " (it goes into the SQL as a "
+                    + "comment, and ClickHouse takes 256 KiB per statement)"));
+            text = text.substring(0, MAX_DESCRIPTION_CHARS).stripTrailing() + " ...";
+        }
         return text.isEmpty() ? null : text;
     }
 

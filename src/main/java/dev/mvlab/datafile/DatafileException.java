@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public class DatafileException extends MvlabException {
     private static final int CONTEXT_LINES = 2;
+    private static final int EXCERPT_WIDTH = 120;
 
     private final SourceLocation location;
     private final String reason;
@@ -79,7 +80,29 @@ public class DatafileException extends MvlabException {
     }
 
     private static String header(SourceLocation location, String reason) {
-        return location.file() + ":" + location.line() + ":" + location.column() + ": " + reason;
+        return visible(location.file() + ":" + location.line() + ":" + location.column() + ": " + reason, true);
+    }
+
+    /**
+     * The text with characters a terminal would hide or act on (NUL and other control characters, line and
+     * paragraph separators, bidirectional overrides) made visible: escaped as backslash-x-00 or backslash-u-202E, or as
+     * {@code ?} where columns must stay aligned (the excerpt above a caret).
+     */
+    static String visible(String text, boolean escape) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = c < 0x20 && c != '\n' || c == 0x7F || c >= 0x80 && c < 0xA0 || c == '\u2028' || c == '\u2029'
+                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\uFEFF';
+            if (hidden && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(!hidden ? String.valueOf(c) : !escape ? "?"
+                        : c < 0x100 ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String excerpt(SourceLocation location, List<String> lines) {
@@ -89,13 +112,19 @@ public class DatafileException extends MvlabException {
         int last = location.line();
         int first = Math.max(1, last - CONTEXT_LINES);
         int width = Math.max(4, String.valueOf(last).length() + 1);
+        int column = Math.max(1, location.column());
+        // long lines show a window around the caret: "..." + EXCERPT_WIDTH characters + "..."
+        int from = lines.get(last - 1).length() <= EXCERPT_WIDTH ? 0 : Math.max(0, column - 1 - EXCERPT_WIDTH / 2);
         StringBuilder out = new StringBuilder();
         for (int n = first; n <= last; n++) {
-            out.append('\n').append((pad(String.valueOf(n), width) + " | " + lines.get(n - 1).replace('\t', ' '))
-                    .stripTrailing());
+            String line = lines.get(n - 1).replace('\t', ' ');
+            String shown = from == 0 && line.length() <= EXCERPT_WIDTH ? line
+                    : (from > 0 ? "..." : "") + line.substring(Math.min(from, line.length()),
+                    Math.min(line.length(), from + EXCERPT_WIDTH)) + (line.length() > from + EXCERPT_WIDTH ? "..." : "");
+            out.append('\n').append((pad(String.valueOf(n), width) + " | " + visible(shown, false)).stripTrailing());
         }
         out.append('\n').append(" ".repeat(width)).append(" | ")
-                .append(" ".repeat(Math.max(0, location.column() - 1))).append('^');
+                .append(" ".repeat(column - 1 - from + (from > 0 ? 3 : 0))).append('^');
         return out.toString();
     }
 

@@ -36,7 +36,7 @@ public final class DatasourceParser {
 
     /** Parses a file's text, adding warnings to {@code warnings}. */
     public static DataSource parse(Path file, String text, List<Warning> warnings) {
-        return parse(Source.of(file, text), new IncludeExpander(Files::readString), warnings);
+        return parse(Source.of(file, text), new IncludeExpander(DatafileReader.around(file)::include), warnings);
     }
 
     static DataSource parse(Source source, IncludeExpander includes, List<Warning> warnings) {

@@ -4,6 +4,7 @@ import dev.mvlab.model.Column;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.SourceLocation;
 import dev.mvlab.model.Warning;
+import dev.mvlab.sql.SqlShape;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +58,10 @@ final class EngineBuilder {
     EngineSpec build(SourceLocation fallback, List<Column> columns, List<Warning> warnings) {
         Instruction engineLine = seen.get("ENGINE");
         String engine = engineLine == null ? "MergeTree" : engineName(engineLine);
-        String sortingKey = value("ENGINE_SORTING_KEY");
-        String partitionKey = value("ENGINE_PARTITION_KEY");
-        String primaryKey = value("ENGINE_PRIMARY_KEY");
-        String ttl = value("ENGINE_TTL");
+        String sortingKey = expression("ENGINE_SORTING_KEY", Set.of());
+        String partitionKey = expression("ENGINE_PARTITION_KEY", Set.of());
+        String primaryKey = expression("ENGINE_PRIMARY_KEY", Set.of());
+        String ttl = expression("ENGINE_TTL", SqlShape.TTL_WORDS);
         String ver = column("ENGINE_VER", columns, engine, Set.of("ReplacingMergeTree"));
         String isDeleted = column("ENGINE_IS_DELETED", columns, engine, Set.of("ReplacingMergeTree"));
         String sign = column("ENGINE_SIGN", columns, engine,
@@ -68,6 +69,9 @@ final class EngineBuilder {
         String version = column("ENGINE_VERSION", columns, engine, Set.of("VersionedCollapsingMergeTree"));
         List<String> summing = summingColumns(engine, warnings);
         String settings = value("ENGINE_SETTINGS");
+        if (settings != null) {
+            SqlChecks.settings(seen.get("ENGINE_SETTINGS"));
+        }
         SourceLocation location = engineLine != null ? engineLine.location()
                 : first() != null ? first().location() : fallback;
         if (isDeleted != null && ver == null) {
@@ -113,7 +117,7 @@ final class EngineBuilder {
      * column is one), which older versions, and so Tinybird, accepted: such a key is left out, with a warning.
      */
     private String samplingKey(List<Column> columns, List<Warning> warnings) {
-        String key = value("ENGINE_SAMPLING_KEY");
+        String key = expression("ENGINE_SAMPLING_KEY", Set.of());
         if (key == null || columns == null) {
             return key;
         }
@@ -183,6 +187,15 @@ final class EngineBuilder {
         return v.isBlank() ? null : v.strip();
     }
 
+    /** A value pasted into the statement as an expression list: checked to be one (see {@link SqlChecks}). */
+    private String expression(String keyword, Set<String> extraWords) {
+        String v = value(keyword);
+        if (v != null) {
+            SqlChecks.expression(seen.get(keyword), extraWords);
+        }
+        return v;
+    }
+
     private String column(String keyword, List<Column> columns, String engine, Set<String> engines) {
         String name = value(keyword);
         if (name == null) {
@@ -194,7 +207,7 @@ final class EngineBuilder {
                     keyword + " is for " + String.join(" or ", engines.stream().sorted().toList())
                             + "; remove it or change ENGINE");
         }
-        String bare = name.replace("`", "");
+        String bare = columnName(line, name);
         if (columns != null && columns.stream().noneMatch(c -> c.name().equals(bare))) {
             throw line.valueError(keyword + " names `" + bare + "`, which is not a column of the SCHEMA",
                     "columns: " + String.join(", ", columns.stream().map(Column::name).toList()));
@@ -212,6 +225,18 @@ final class EngineBuilder {
                     "ENGINE_SUMMING_COLUMNS is ignored: the engine is " + engine + ", not SummingMergeTree"));
             return List.of();
         }
-        return Values.splitList(v).stream().map(s -> s.replace("`", "").strip()).toList();
+        Instruction line = seen.get("ENGINE_SUMMING_COLUMNS");
+        return Values.splitList(v).stream().map(s -> columnName(line, s.strip())).toList();
+    }
+
+    /** A column name as written ({@code name} or {@code `name`}), checked to be an identifier: it is pasted as is. */
+    private static String columnName(Instruction line, String written) {
+        String bare = written.length() > 1 && written.startsWith("`") && written.endsWith("`")
+                ? written.substring(1, written.length() - 1) : written;
+        if (!Values.isIdentifier(bare)) {
+            throw line.valueError(line.keyword() + " takes a column name, found `" + written + "`",
+                    "write the name of a column: letters, digits and _, starting with a letter or _");
+        }
+        return bare;
     }
 }

@@ -1,7 +1,5 @@
 package dev.mvlab.datafile;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,25 +14,32 @@ import java.util.stream.Collectors;
 
 /**
  * Splices {@code INCLUDE "path.incl" "VAR=value" ...} lines: the included file's lines replace the INCLUDE line,
- * with {@code $VAR} and {@code ${VAR}} substituted. Paths are relative to the including file; includes may nest.
+ * with {@code $VAR} and {@code ${VAR}} substituted. Paths are relative to the including file; includes may nest
+ * {@link #MAX_DEPTH} deep, and one datafile expands to at most {@link #MAX_EXPANDED_CHARS} characters.
  */
 final class IncludeExpander {
-    /** Reads a datafile given its path as shown to users (relative to the project folder, or as given). */
+    /**
+     * Reads an include file given its path as shown to users (relative to the project folder, or as given);
+     * problems are errors at {@code column} of the INCLUDE line.
+     */
     interface FileReader {
-        String read(Path path) throws IOException;
+        Source read(Line includeLine, int column, Path path);
     }
 
+    static final int MAX_DEPTH = 32;
+    static final int MAX_EXPANDED_CHARS = 4 * DatafileReader.MAX_BYTES;
     private static final Pattern VARIABLE =
             Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
-    private static final int MAX_DEPTH = 16;
 
     private final FileReader reader;
+    private long expandedChars;
 
     IncludeExpander(FileReader reader) {
         this.reader = reader;
     }
 
     List<Line> expand(Source source) {
+        expandedChars = 0;
         List<Line> out = new ArrayList<>();
         Deque<Path> stack = new ArrayDeque<>();
         stack.push(source.path().normalize());
@@ -53,6 +58,12 @@ final class IncludeExpander {
             if (isInclude(text)) {
                 include(new Line(source, number, text), vars, stack, out);
             } else {
+                expandedChars += text.length() + 1;
+                if (expandedChars > MAX_EXPANDED_CHARS) {
+                    throw (includedBy != null ? includedBy : new Line(source, number, text)).error(1,
+                            "includes expand this datafile to more than " + MAX_EXPANDED_CHARS + " characters",
+                            "an INCLUDE repeated many times, or includes that include each other many times?");
+                }
                 out.add(new Line(source, number, text));
             }
         }
@@ -79,24 +90,22 @@ final class IncludeExpander {
         }
         Values.Token file = args.get(0);
         Path path = line.source().path().resolveSibling(file.text()).normalize();
-        if (stack.contains(path) || stack.size() > MAX_DEPTH) {
-            List<Path> chainPaths = new ArrayList<>(stack);
-            Collections.reverse(chainPaths);
+        List<Path> chainPaths = new ArrayList<>(stack);
+        Collections.reverse(chainPaths);
+        if (stack.contains(path)) {
             String chain = chainPaths.stream().map(Path::toString).collect(Collectors.joining(" -> "));
             throw line.error(file.column(), "include cycle: " + chain + " -> " + path,
                     "an include file must not include itself, directly or through others");
         }
-        String text;
-        try {
-            text = reader.read(path);
-        } catch (NoSuchFileException e) {
-            throw line.error(file.column(), "include file not found: " + path,
-                    "INCLUDE paths are relative to the including file (" + line.source().path() + ")");
-        } catch (IOException e) {
-            throw line.error(file.column(), "cannot read include file " + path + ": " + e.getMessage(), null);
+        if (stack.size() > MAX_DEPTH) {
+            String chain = chainPaths.subList(0, 2).stream().map(Path::toString).collect(Collectors.joining(" -> "))
+                    + " -> ... -> " + chainPaths.get(chainPaths.size() - 1) + " -> " + path;
+            throw line.error(file.column(), "includes nest more than " + MAX_DEPTH + " levels deep: " + chain,
+                    "INCLUDE files may include others, at most " + MAX_DEPTH + " levels deep");
         }
+        Source included = reader.read(line, file.column(), path);
         stack.push(path);
-        expand(Source.of(path, text), vars, line, stack, out);
+        expand(included, vars, line, stack, out);
         stack.pop();
     }
 

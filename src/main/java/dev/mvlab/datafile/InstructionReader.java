@@ -68,6 +68,9 @@ final class InstructionReader {
                 warnMixedIndent(block, warnings);
             }
             Instruction instruction = new Instruction(line, keyword, value, valueColumn, block, adjacentBlock);
+            if (!keyword.equals("DESCRIPTION")) {
+                SqlChecks.nesting(instruction);
+            }
             out.add(instruction);
             adjacentBlock = block != null && (next >= lines.size() || !lines.get(next).isBlank()) ? instruction
                     : null;

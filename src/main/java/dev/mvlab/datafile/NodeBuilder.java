@@ -108,6 +108,7 @@ final class NodeBuilder {
             misplaced(copySchedule, "COPY_SCHEDULE is only for TYPE copy nodes", hint);
         }
         String text = sqlText();
+        SqlChecks.query(sql, text.startsWith("%"));
         return new Node(name, description, text, text.startsWith("%"), nodeType, target, copyTarget, schedule, mode,
                 targetEngine, nodeLine.location(), sqlLocation());
     }

@@ -40,7 +40,7 @@ public final class PipeParser {
 
     /** Parses a file's text, adding warnings to {@code warnings}. */
     public static Pipe parse(Path file, String text, List<Warning> warnings) {
-        return parse(Source.of(file, text), new IncludeExpander(Files::readString), warnings);
+        return parse(Source.of(file, text), new IncludeExpander(DatafileReader.around(file)::include), warnings);
     }
 
     static Pipe parse(Source source, IncludeExpander includes, List<Warning> warnings) {

@@ -42,26 +42,25 @@ public final class ProjectLoader {
                     + "/", "pass the folder that holds datasources/ and pipes/ (or Forward's endpoints/, ...)");
         }
         Map<Path, Source> sources = new HashMap<>();
-        IncludeExpander includes = new IncludeExpander(path -> {
-            String text = Files.readString(root.resolve(path));
-            sources.put(path, Source.of(path, text));
-            return text;
+        DatafileReader reader = new DatafileReader(root);
+        IncludeExpander includes = new IncludeExpander((line, column, path) -> {
+            Source included = reader.include(line, column, path, root.resolve(path));
+            sources.put(path, included);
+            return included;
         });
         List<DatafileException> errors = new ArrayList<>();
         List<DataSource> datasources = new ArrayList<>();
         for (ProjectFiles.Found file : files.datasources) {
-            Source source = read(root, file.path(), sources);
-            parse(errors, warnings, () -> datasources.add(shared(DatasourceParser.parse(source, includes, warnings),
-                    file.sharedBy())));
+            parse(errors, warnings, () -> datasources.add(shared(DatasourceParser.parse(
+                    read(reader, root, file.path(), sources), includes, warnings), file.sharedBy())));
         }
         List<Pipe> pipes = new ArrayList<>();
         for (ProjectFiles.Found file : files.pipes) {
-            Source source = read(root, file.path(), sources);
-            parse(errors, warnings, () -> pipes.add(PipeParser.parse(source, includes, warnings)));
+            parse(errors, warnings, () -> pipes.add(PipeParser.parse(read(reader, root, file.path(), sources),
+                    includes, warnings)));
         }
         for (ProjectFiles.Found file : files.connections) {
-            Source source = read(root, file.path(), sources);
-            parse(errors, warnings, () -> ConnectionParser.parse(source, warnings));
+            parse(errors, warnings, () -> ConnectionParser.parse(read(reader, root, file.path(), sources), warnings));
         }
         TestFiles.read(root, files.tests, warnings);
         if (!errors.isEmpty()) {
@@ -83,15 +82,11 @@ public final class ProjectLoader {
         }
     }
 
-    private static Source read(Path root, Path file, Map<Path, Source> sources) {
+    private static Source read(DatafileReader reader, Path root, Path file, Map<Path, Source> sources) {
         Path relative = root.relativize(file);
-        try {
-            Source source = Source.of(relative, Files.readString(file));
-            sources.put(relative, source);
-            return source;
-        } catch (IOException e) {
-            throw new MvlabException(ExitCode.DATAFILE, "cannot read " + relative + ": " + e.getMessage(), null, e);
-        }
+        Source source = reader.read(relative, file);
+        sources.put(relative, source);
+        return source;
     }
 
     /** A data source shared by another workspace is read as {@code Workspace.name}. */

@@ -87,6 +87,9 @@ final class SchemaParser {
         if (indexType.isEmpty()) {
             throw line.error(type + 7, "expected an index type after TYPE in index `" + name + "`", hint);
         }
+        SqlChecks.expression(line, nameEnd + 1, text.substring(nameEnd, type), "the expression of index `" + name
+                + "`");
+        SqlChecks.expression(line, type + 7, text.substring(type + 6, granularity), "the TYPE of index `" + name + "`");
         String n = text.substring(granularity + 13).strip();
         if (!n.matches("[0-9]{1,9}")) {
             throw line.error(granularity + 14, "expected a whole number after GRANULARITY, found `" + n + "`", hint);

@@ -2,6 +2,7 @@ package dev.mvlab.generate;
 
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
+import dev.mvlab.model.JsonPath;
 
 import java.util.ArrayList;
 import java.util.List;

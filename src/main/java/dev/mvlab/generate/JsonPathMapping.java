@@ -5,6 +5,7 @@ import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
+import dev.mvlab.model.JsonPath;
 
 import java.util.ArrayList;
 import java.util.List;

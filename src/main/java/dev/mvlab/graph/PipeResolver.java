@@ -224,9 +224,14 @@ final class PipeResolver {
         return null;
     }
 
+    /** The nodes {@code index} reads, directly or not, and itself (a work list: pipes may have thousands of nodes). */
     private static void collect(int index, List<Rendered> rendered, Set<Integer> reached) {
-        if (reached.add(index)) {
-            rendered.get(index).deps().forEach(d -> collect(d, rendered, reached));
+        java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(index));
+        while (!todo.isEmpty()) {
+            int next = todo.pop();
+            if (reached.add(next)) {
+                todo.addAll(rendered.get(next).deps());
+            }
         }
     }
 

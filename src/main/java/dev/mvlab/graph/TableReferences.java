@@ -1,7 +1,8 @@
 package dev.mvlab.graph;
 
-import dev.mvlab.graph.SqlTokenizer.Kind;
-import dev.mvlab.graph.SqlTokenizer.Token;
+import dev.mvlab.sql.SqlTokenizer;
+import dev.mvlab.sql.SqlTokenizer.Kind;
+import dev.mvlab.sql.SqlTokenizer.Token;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -41,8 +41,8 @@ final class GeneratorOptions {
 
     StreamOptions stream(long seed) {
         try {
-            return new StreamOptions((int) longValue("customers", StreamOptions.DEFAULT_CUSTOMERS),
-                    (int) longValue("products", StreamOptions.DEFAULT_PRODUCTS),
+            return new StreamOptions(intValue("customers", StreamOptions.DEFAULT_CUSTOMERS),
+                    intValue("products", StreamOptions.DEFAULT_PRODUCTS),
                     options.containsKey("weights") ? ActionWeights.parse(options.get("weights")) : ActionWeights.DEFAULT,
                     dateTime("start", StreamOptions.DEFAULT_START), doubleValue("pace", StreamOptions.DEFAULT_PACE),
                     share("duplicates", StreamOptions.DEFAULT_DUPLICATE_SHARE),
@@ -67,10 +67,23 @@ final class GeneratorOptions {
         }
     }
 
+    /** A whole number that fits an int (a count of customers or products). */
+    int intValue(String key, int otherwise) {
+        long value = longValue(key, otherwise);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw invalid(key, value + " is too large");
+        }
+        return (int) value;
+    }
+
     double doubleValue(String key, double otherwise) {
         String text = options.get(key);
         try {
-            return text == null ? otherwise : Double.parseDouble(text.strip());
+            double value = text == null ? otherwise : Double.parseDouble(text.strip());
+            if (!Double.isFinite(value)) {
+                throw invalid(key, "'" + text + "' is not a finite number");
+            }
+            return value;
         } catch (NumberFormatException e) {
             throw invalid(key, "'" + text + "' is not a number");
         }
@@ -83,7 +96,12 @@ final class GeneratorOptions {
         }
         String t = text.strip();
         try {
-            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            double share = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100
+                    : Double.parseDouble(t);
+            if (!Double.isFinite(share)) {
+                throw new NumberFormatException();
+            }
+            return share;
         } catch (NumberFormatException e) {
             throw invalid(key, "'" + text + "' is not a share such as 0.05 or 5%");
         }
@@ -103,7 +121,7 @@ final class GeneratorOptions {
                 case 'd' -> Duration.ofDays(amount);
                 default -> Duration.ofSeconds(amount);
             };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        } catch (NumberFormatException | StringIndexOutOfBoundsException | ArithmeticException e) {
             throw invalid(key, "'" + text + "' is not a duration such as 90s, 10m or 2h");
         }
     }

@@ -38,7 +38,7 @@ public final class ManifestReader {
             throw new MvlabException(ExitCode.DATAFILE, dir + ": no " + MANIFEST,
                     "a lesson folder holds " + MANIFEST + " (and a README.md overview)");
         }
-        YamlNode root = YamlReader.read(manifest);
+        YamlNode root = YamlReader.readInside(manifest, dir);
         if (!(root instanceof YamlMap map)) {
             throw YamlErrors.at(root.location(), "a lesson manifest is a map (title, summary, steps, ...), not "
                     + root.describe(), null);
@@ -109,7 +109,16 @@ public final class ManifestReader {
     private static String readme(Path dir) {
         Path readme = dir.resolve(README);
         try {
-            return Files.isRegularFile(readme) ? Files.readString(readme).strip() : "";
+            if (!Files.isRegularFile(readme)) {
+                return "";
+            }
+            if (!readme.toRealPath().startsWith(dir.toRealPath()) || Files.size(readme) > YamlReader.MAX_BYTES) {
+                throw new MvlabException(ExitCode.DATAFILE, readme + ": a lesson's README is a file of the lesson "
+                        + "folder of at most " + YamlReader.MAX_BYTES + " bytes (not a link to a file elsewhere)");
+            }
+            return Files.readString(readme).strip();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MvlabException(ExitCode.DATAFILE, readme + ": not valid UTF-8", "save it as UTF-8");
         } catch (IOException e) {
             throw new MvlabException(ExitCode.DATAFILE, readme + ": cannot read: " + e.getMessage());
         }

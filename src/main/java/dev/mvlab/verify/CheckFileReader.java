@@ -42,7 +42,7 @@ public final class CheckFileReader {
         List<Check> checks = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(CheckFileReader::isYaml).sorted().toList()) {
-                checks.addAll(read(file));
+                checks.addAll(read(YamlReader.readInside(file, projectRoot)));
             }
         } catch (IOException e) {
             throw new MvlabException(ExitCode.DATAFILE, folder + ": cannot list: " + e.getMessage());
@@ -53,7 +53,10 @@ public final class CheckFileReader {
 
     /** The checks of one check file: a map with a single {@code checks:} list. */
     public static List<Check> read(Path file) {
-        YamlNode root = YamlReader.read(file);
+        return read(YamlReader.read(file));
+    }
+
+    private static List<Check> read(YamlNode root) {
         if (!(root instanceof YamlMap map)) {
             throw YamlErrors.at(root.location(), "a check file is a map with a 'checks:' list, not "
                     + root.describe(), null);
@@ -106,7 +109,7 @@ public final class CheckFileReader {
             return Tolerance.DEFAULT;
         }
         if (node instanceof YamlScalar s && s.isNumber()) {
-            return new Tolerance(nonNegative(s, Double.parseDouble(s.text())), 0);
+            return new Tolerance(nonNegative(s, YamlErrors.decimal(s, "tolerance")), 0);
         }
         if (node instanceof YamlMap tolerance) {
             tolerance.allowOnly(List.of("absolute", "relative"), "a tolerance");

@@ -17,6 +17,8 @@ public final class YamlErrors {
     private YamlErrors() {
     }
 
+    private static final int WIDTH = 120;
+
     public static MvlabException at(SourceLocation where, String message, String hint) {
         return new MvlabException(ExitCode.DATAFILE, where + ": " + message + snippet(where), hint);
     }
@@ -33,8 +35,16 @@ public final class YamlErrors {
             }
             String number = Integer.toString(where.line());
             String line = lines.get(where.line() - 1).replace('\t', ' ');
+            int column = Math.max(1, where.column());
+            int from = line.length() <= WIDTH ? 0 : Math.max(0, column - 1 - WIDTH / 2);
+            if (line.length() > WIDTH) { // a window around the caret
+                line = (from > 0 ? "..." : "") + line.substring(from, Math.min(line.length(), from + WIDTH))
+                        + (line.length() > from + WIDTH ? "..." : "");
+            }
+            line = line.chars().mapToObj(c -> Character.isISOControl(c) ? "?" : String.valueOf((char) c))
+                    .collect(java.util.stream.Collectors.joining());
             return "\n  " + number + " | " + line + "\n  " + " ".repeat(number.length()) + " | "
-                    + " ".repeat(Math.max(0, where.column() - 1)) + "^";
+                    + " ".repeat(column - 1 - from + (from > 0 ? 3 : 0)) + "^";
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -58,10 +68,13 @@ public final class YamlErrors {
         throw at(node.location(), "'" + key + "' must be a whole number, not " + describe(node), null);
     }
 
-    static double decimal(YamlNode node, String key) {
+    public static double decimal(YamlNode node, String key) {
         if (node instanceof YamlScalar s && s.isNumber()) {
             try {
-                return Double.parseDouble(s.text().replace("_", ""));
+                double value = Double.parseDouble(s.text().replace("_", ""));
+                if (Double.isFinite(value)) {
+                    return value;
+                }
             } catch (NumberFormatException e) {
                 // falls through to the error below
             }
@@ -87,6 +100,9 @@ public final class YamlErrors {
     }
 
     private static String describe(YamlNode node) {
-        return node instanceof YamlScalar s && !s.isNull() ? "'" + s.text() + "'" : node.describe();
+        if (node instanceof YamlScalar s && !s.isNull()) {
+            return "'" + (s.text().length() > 40 ? s.text().substring(0, 40) + "..." : s.text()) + "'";
+        }
+        return node.describe();
     }
 }

@@ -5,15 +5,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.SourceLocation;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,21 +30,62 @@ import java.util.Map;
  * YAML parser. Syntax errors and duplicate keys come back as {@code file:line:col: message}.
  */
 public final class YamlReader {
+    /** mvlab's YAML files are small; a bigger one is refused before it is read. */
+    public static final int MAX_BYTES = 1 << 20;
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private YamlReader() {
     }
 
-    public static YamlNode read(Path file) {
-        String text;
+    /** Like {@link #read}, for a file found in {@code folder}: a symbolic link leading outside it is refused. */
+    public static YamlNode readInside(Path file, Path folder) {
         try {
-            text = Files.readString(file);
+            Path real = file.toRealPath();
+            if (!real.startsWith(folder.toRealPath())) {
+                throw new MvlabException(ExitCode.DATAFILE, file + ": a symbolic link to " + real + ", outside "
+                        + folder, "mvlab reads the YAML files of a project only inside the project folder");
+            }
+        } catch (IOException e) {
+            // read() reports a missing or unreadable file
+        }
+        return read(file);
+    }
+
+    /** Reads a regular file of at most {@link #MAX_BYTES} in UTF-8 (never a FIFO or device that could hang). */
+    public static YamlNode read(Path file) {
+        byte[] bytes;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new MvlabException(ExitCode.DATAFILE, file + ": not a regular file (a folder, device, FIFO or "
+                        + "socket)", "YAML files of mvlab are plain text files");
+            }
+            if (attributes.size() > MAX_BYTES) {
+                throw new MvlabException(ExitCode.DATAFILE, file + ": " + attributes.size() + " bytes; a YAML file "
+                        + "of mvlab is at most " + MAX_BYTES + " bytes (1 MiB)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
             throw new MvlabException(ExitCode.DATAFILE, file + ": no such file");
         } catch (IOException e) {
             throw new MvlabException(ExitCode.DATAFILE, file + ": cannot read: " + e.getMessage());
         }
-        return parse(file, text);
+        if (bytes.length > MAX_BYTES) {
+            throw new MvlabException(ExitCode.DATAFILE, file + ": more than " + MAX_BYTES + " bytes (1 MiB)");
+        }
+        try {
+            return parse(file, StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            String lenient = new String(bytes, StandardCharsets.UTF_8);
+            int bad = lenient.indexOf('\uFFFD');
+            String before = lenient.substring(0, Math.max(0, bad));
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
+            throw YamlErrors.at(new SourceLocation(file, line, column), "invalid UTF-8 (a byte that cannot start "
+                    + "or continue a character)", "save the file as UTF-8");
+        }
     }
 
     /** Parses {@code text} as if read from {@code file} (which is only used in locations). */
@@ -84,6 +131,10 @@ public final class YamlReader {
                 return new YamlList(List.copyOf(items), where);
             }
             default -> {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw YamlErrors.at(where, "YAML aliases (*" + parser.getText() + ") are not supported",
+                            "write the value out where it is used");
+                }
                 return scalar(parser, token, where, text);
             }
         }

@@ -3,6 +3,7 @@ package dev.mvlab.generate;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
+import dev.mvlab.model.JsonPath;
 import dev.mvlab.model.SourceLocation;
 import org.junit.jupiter.api.Test;
 

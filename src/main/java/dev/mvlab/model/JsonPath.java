@@ -1,4 +1,4 @@
-package dev.mvlab.generate;
+package dev.mvlab.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,15 @@ public record JsonPath(String text, List<Object> prefix, boolean allItems, List<
                 if (end == i + 1) {
                     throw new IllegalArgumentException("empty key after the '.' at column " + (i + 1) + " of JSONPath '" + text + "'");
                 }
-                into.add(path.substring(i + 1, end));
+                String key = path.substring(i + 1, end);
+                int odd = firstOdd(key);
+                if (odd >= 0) {
+                    throw new IllegalArgumentException("unexpected '" + key.charAt(odd) + "' at column "
+                            + (i + 2 + odd) + " of JSONPath '" + text + "'" + (key.charAt(odd) == '*'
+                            ? " (wildcards are not supported; [:] takes every element of an array)"
+                            : " (write ['key'] for a key with it)"));
+                }
+                into.add(key);
                 i = end;
             } else if (c == '[') {
                 int close = closingBracket(path, i, text);
@@ -66,6 +74,18 @@ public record JsonPath(String text, List<Object> prefix, boolean allItems, List<
             }
         }
         return new JsonPath(path, List.copyOf(prefix), allItems, List.copyOf(suffix));
+    }
+
+    /** The index of the first character a bare key cannot hold, or -1. */
+    private static int firstOdd(String key) {
+        for (int j = 0; j < key.length(); j++) {
+            char c = key.charAt(j);
+            if (c == '*' || c == ']' || c == '\'' || c == '"' || c == '$' || c == '(' || c == ')'
+                    || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static int closingBracket(String path, int open, String text) {
