@@ -2,7 +2,7 @@
 MVN ?= mvn -B -Dstyle.color=never
 MVLAB ?= ./mvlab
 
-.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render lessons verify
+.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render lessons verify report
 
 build:
 	$(MVN) -q -DskipTests package
@@ -37,6 +37,10 @@ lesson-%:
 
 lessons:
 	$(MVLAB) lesson list
+
+# runs every lesson and writes build/report/index.html and one self-contained page per lesson
+report:
+	$(MVLAB) report --lessons --out build/report
 
 # runs the checks of checks/*.yaml on the default database
 verify:

@@ -7,6 +7,7 @@ import dev.mvlab.lesson.LessonCatalog;
 import dev.mvlab.lesson.LessonResult;
 import dev.mvlab.lesson.LessonRunner;
 import dev.mvlab.lesson.RunOptions;
+import dev.mvlab.report.PageFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,9 @@ final class LessonCommand implements Runnable {
         Long seed;
         @Option(names = "--step", description = "Wait for Enter after each step (when stdin is a terminal).")
         boolean step;
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write the run as one self-contained HTML "
+                + "page: narrative, SQL, results, verdicts, lineage and charts.")
+        Path html;
         @Spec
         CommandSpec spec;
 
@@ -82,8 +86,12 @@ final class LessonCommand implements Runnable {
             LessonResult result;
             try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
                 result = runner.run(lesson, server, new RunOptions(events, seed, step, null), printer);
+                printer.summary(result);
+                if (html != null) {
+                    long bytes = PageFiles.lesson(result, server, html);
+                    spec.commandLine().getOut().println("Page: " + html + " (" + bytes / 1024 + " KiB)");
+                }
             }
-            printer.summary(result);
             return result.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
         }
     }

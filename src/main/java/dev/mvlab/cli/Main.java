@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         subcommands = {EngineCommand.class, SqlCommand.class, RenderCommand.class, PlanCommand.class,
                 DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class, DeployCommands.DiffCommand.class,
                 DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class, VerifyCommand.class,
-                LessonCommand.class, GenerateCommand.class, BenchCommand.class},
+                LessonCommand.class, GenerateCommand.class, BenchCommand.class, ReportCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verification verdict differs from what was expected",
                 "  2  wrong usage of the command line", "  3  a datafile or validation error",
