@@ -11,6 +11,7 @@ import dev.mvlab.lesson.LessonRunner;
 import dev.mvlab.lesson.RunOptions;
 import dev.mvlab.report.PageFiles;
 import dev.mvlab.report.ReportIndex;
+import dev.mvlab.verify.Check;
 import dev.mvlab.verify.CheckFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -62,15 +64,17 @@ final class ReportCommand implements Callable<Integer> {
     private int project(PrintWriter out) {
         Path file = this.out != null ? this.out : Path.of("build", "report", "project.html");
         ProjectGraph graph = RenderingOptions.graph(engine.project, spec.commandLine().getErr());
-        var checks = Files.isDirectory(engine.project.resolve(CheckFileReader.FOLDER))
-                ? CheckFileReader.readProject(engine.project) : java.util.List.<dev.mvlab.verify.Check>of();
+        List<Check> checks = Files.isDirectory(engine.project.resolve(CheckFileReader.FOLDER))
+                ? CheckFileReader.readProject(engine.project) : List.of();
         String title = engine.project.toAbsolutePath().normalize().getFileName().toString();
-        long bytes;
+        PageFiles.ProjectPageFile page;
         try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
-            bytes = PageFiles.project(title, graph, rendering.renderer(), checks, db, file);
+            page = PageFiles.project(title, graph, rendering.renderer(), checks, db, file);
         }
-        out.println("Page: " + file + " (" + bytes / 1024 + " KiB)");
-        return ExitCode.OK.code();
+        out.println((page.unexpected() == 0 ? "All " + checks.size() + " checks as expected. "
+                : page.unexpected() + " of " + checks.size() + " checks differ from what was expected or could not "
+                + "run. ") + "Page: " + file + " (" + page.bytes() / 1024 + " KiB)");
+        return page.unexpected() == 0 ? ExitCode.OK.code() : ExitCode.VERDICT.code();
     }
 
     private int lessons(PrintWriter out) {

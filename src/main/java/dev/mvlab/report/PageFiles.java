@@ -32,8 +32,12 @@ public final class PageFiles {
         }
     }
 
+    /** A project page written: its size, and how many checks differ from their expectation or could not run. */
+    public record ProjectPageFile(long bytes, long unexpected) {
+    }
+
     /** The page of a project: lineage, each object's SQL, and its checks run on {@code db}. */
-    public static long project(String title, ProjectGraph graph, SqlRenderer renderer, List<Check> checks,
+    public static ProjectPageFile project(String title, ProjectGraph graph, SqlRenderer renderer, List<Check> checks,
                                Database db, Path file) {
         Map<String, List<Statement>> sql = new LinkedHashMap<>();
         for (ProjectObject object : graph.applyOrder()) {
@@ -48,7 +52,8 @@ public final class PageFiles {
                 outcomes.add(new ProjectPage.CheckOutcome(check.name(), null, e.getMessage()));
             }
         }
-        return write(file, ProjectPage.html(title, graph, sql, outcomes, db.name()));
+        long unexpected = outcomes.stream().filter(o -> o.result() == null || !o.result().asExpected()).count();
+        return new ProjectPageFile(write(file, ProjectPage.html(title, graph, sql, outcomes, db.name())), unexpected);
     }
 
     public static long index(ReportIndex index, Path file) {
