@@ -1,6 +1,7 @@
 package dev.mvlab.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record Chart(String title, String unit, List<String> labels, List<Series>
 
     public record Series(String name, List<Double> values) {
         public Series {
-            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+            values = Collections.unmodifiableList(new ArrayList<>(values));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The charts a page draws from a run's own results. */
 public final class Charts {
@@ -94,7 +95,7 @@ public final class Charts {
                 List.of(new Chart.Series("mv", mv), new Chart.Series("raw", raw)), false));
     }
 
-    private static java.util.stream.Stream<Double> sideValues(List<SideRow> rows, Comparison c, String column) {
+    private static Stream<Double> sideValues(List<SideRow> rows, Comparison c, String column) {
         int index = c.valueColumns().indexOf(column);
         return rows.stream().map(r -> index < 0 ? null : value(r, index));
     }

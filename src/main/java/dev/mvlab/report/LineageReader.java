@@ -28,7 +28,8 @@ public final class LineageReader {
     /** @param focus names of the objects the lesson is about (marked in the diagram) */
     public static Lineage read(Database db, Set<String> focus) {
         List<List<Object>> rows = db.query("SELECT name, engine, arrayStringConcat(dependencies_table, ','), "
-                + "create_table_query, as_select FROM system.tables WHERE database = ? ORDER BY name", db.name()).rows();
+                + "create_table_query, as_select FROM system.tables WHERE database = ? ORDER BY name", db.name())
+                .rows();
         Map<String, Lineage.Kind> kinds = new LinkedHashMap<>();
         for (List<Object> row : rows) {
             kinds.put(text(row.get(0)), kind(text(row.get(1)), text(row.get(3))));

@@ -40,8 +40,8 @@ final class Page {
         body.append("<figure class=\"lineage\"><div id=\"lineage\" data-nodes=\"").append(lineage.nodes().size())
                 .append("\"></div><script type=\"application/json\" id=\"lineage-source\">")
                 .append(json(lineage.mermaid())).append("</script><figcaption>Cylinders are tables, hexagons "
-                        + "materialized views (fired by inserts: solid arrows), double boxes refreshable views, rounded "
-                        + "boxes views, slanted boxes dictionaries and copy pipes; dotted arrows are reads. "
+                        + "materialized views (fired by inserts: solid arrows), double boxes refreshable views, "
+                        + "rounded boxes views, slanted boxes dictionaries and copy pipes; dotted arrows are reads. "
                         + "Highlighted: what the lesson checks.</figcaption></figure>\n");
         return this;
     }

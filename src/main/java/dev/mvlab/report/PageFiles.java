@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class PageFiles {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
             Path part = parent.resolve(file.getFileName() + ".part");
             Files.write(part, bytes);
-            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
             return bytes.length;
         } catch (IOException e) {
             throw new MvlabException(ExitCode.USAGE, file + ": cannot write the page: " + e.getMessage());

@@ -5,6 +5,7 @@ import dev.mvlab.verify.Comparison;
 import dev.mvlab.verify.DuplicateKey;
 import dev.mvlab.verify.SideRow;
 import dev.mvlab.verify.ValueDifference;
+import dev.mvlab.verify.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ final class VerdictHtml {
         if (result.check().description() != null) {
             out.append("<p class=\"info\">").append(Html.escape(result.check().description())).append("</p>");
         }
-        if (result.verdict() == dev.mvlab.verify.Verdict.MATCH) {
-            out.append("<p class=\"info\">").append(c.mvRows()).append(c.mvRows() == 1 ? " row" : " rows").append(" on each side agree</p>");
+        if (result.verdict() == Verdict.MATCH) {
+            out.append("<p class=\"info\">").append(c.mvRows()).append(c.mvRows() == 1 ? " row" : " rows")
+                    .append(" on each side agree</p>");
         } else {
             out.append("<p class=\"info\">rows: mv ").append(c.mvRows()).append(", raw ").append(c.rawRows())
                     .append("; only in mv ").append(c.onlyInMv()).append(", only in raw ").append(c.onlyInRaw())

@@ -82,7 +82,8 @@ class ReportCommandTest {
         Result report = mvlab(lessonZeroOnly(), "report", "--lessons", "--out", out.toString());
 
         assertThat(report.code()).as(report.err()).isZero();
-        assertThat(report.out()).contains("all 2 verdicts as expected").contains("Report: " + out.resolve("index.html"));
+        assertThat(report.out()).contains("all 2 verdicts as expected")
+                .contains("Report: " + out.resolve("index.html"));
         assertThat(Files.readString(out.resolve("index.html"))).contains("href=\"lesson-00.html\"")
                 .contains("1 of 1 lessons with every verdict as expected.");
         selfContained(Files.readString(out.resolve("lesson-00.html")));
