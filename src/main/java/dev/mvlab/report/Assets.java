@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The browser libraries every page inlines, vendored into the jar at build time from npm (pinned and checked in
- * {@code src/build/report-assets.lock}): Mermaid for the lineage, Chartist for the bar charts, highlight.js for SQL.
+ * {@code src/main/report-assets/report-assets.lock}): Mermaid for the lineage, Chartist for the bar charts,
+ * highlight.js for SQL.
  */
 enum Assets {
     MERMAID("mermaid.min.js"),
