@@ -43,7 +43,7 @@ public record Lineage(List<Node> nodes, List<Edge> edges) {
         for (ProjectObject o : graph.objects()) {
             nodes.add(new Node(o.name(), kind(o.kind()), focus.contains(o.name())));
             for (ProjectObject source : graph.upstream(o.name())) {
-                if (!source.name().equals(o.writes())) {
+                if (!o.name().equals(source.writes())) {
                     edges.add(new Edge(source.name(), o.name(), source.kind() == ObjectKind.TABLE
                             && o.kind() == ObjectKind.MATERIALIZED_VIEW ? Flow.TRIGGERS : Flow.READS));
                 }

@@ -42,7 +42,7 @@ final class Page {
                 .append(json(lineage.mermaid())).append("</script><figcaption>Cylinders are tables, hexagons "
                         + "materialized views (fired by inserts: solid arrows), double boxes refreshable views, "
                         + "rounded boxes views, slanted boxes dictionaries and copy pipes; dotted arrows are reads. "
-                        + "Highlighted: what the lesson checks.</figcaption></figure>\n");
+                        + "Highlighted: what the checks read.</figcaption></figure>\n");
         return this;
     }
 
