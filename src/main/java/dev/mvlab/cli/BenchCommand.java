@@ -67,7 +67,7 @@ final class BenchCommand implements Runnable {
             }
             try (Database admin = engine.connect(spec.commandLine().getErr(), "default")) {
                 Long pid = engine.runtime().status().pid();
-                BenchResult r = new IngestBenchmark(admin, engine.project.resolve(".mvlab").resolve("bench"),
+                BenchResult r = new IngestBenchmark(admin, engine.project().resolve(".mvlab").resolve("bench"),
                         pid == null ? CpuClock.UNKNOWN : CpuClock.linuxProcess(pid)).run(events, batching, rounds);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "ingest benchmark: %d events per round (%.1f MB of NDJSON), batches of %d, "

@@ -32,21 +32,21 @@ final class LessonCommand implements Runnable {
 
     @Command(name = "list", description = "Number, title and summary of every lesson.")
     static final class ListLessons implements Runnable {
-        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
-        Path project;
+        @Mixin
+        ProjectOption project;
         @Spec
         CommandSpec spec;
 
         @Override
         public void run() {
-            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project).all());
+            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project.dir()).all());
         }
     }
 
     @Command(name = "show", description = "A lesson's overview, then each step's narrative and SQL, without running it.")
     static final class Show implements Runnable {
-        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
-        Path project;
+        @Mixin
+        ProjectOption project;
         @Parameters(paramLabel = "N", description = "The lesson number.")
         int number;
         @Spec
@@ -54,7 +54,7 @@ final class LessonCommand implements Runnable {
 
         @Override
         public void run() {
-            new LessonPrinter(spec.commandLine().getOut(), false).show(new LessonCatalog(project).get(number));
+            new LessonPrinter(spec.commandLine().getOut(), false, Terminal.colour(), true).show(new LessonCatalog(project.dir()).get(number));
         }
     }
 
@@ -69,8 +69,12 @@ final class LessonCommand implements Runnable {
         Long events;
         @Option(names = "--seed", paramLabel = "S", description = "The lesson's random seed.")
         Long seed;
-        @Option(names = "--step", description = "Wait for Enter after each step (when stdin is a terminal).")
+        @Option(names = "--step", description = "Wait for Enter before each step runs, its narrative on screen "
+                + "(when stdin is a terminal).")
         boolean step;
+        @Option(names = {"-v", "--verbose"}, description = "Show every statement apply steps run (default: a list "
+                + "of what they create and the SQL of the views the step names).")
+        boolean verbose;
         @Option(names = "--html", paramLabel = "FILE", description = "Also write the run as one self-contained HTML "
                 + "page: narrative, SQL, results, verdicts, lineage and charts.")
         Path html;
@@ -79,18 +83,25 @@ final class LessonCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Lesson lesson = new LessonCatalog(engine.project).get(number);
-            LessonRunner runner = LessonServices.runner(engine.project);
+            Lesson lesson = new LessonCatalog(engine.project()).get(number);
+            ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+            LessonRunner runner = LessonServices.runner(engine.project(), progress);
             runner.validate(lesson);
-            LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), System.console() != null);
+            LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), Terminal.interactive(),
+                    Terminal.colour(), verbose).clearing(progress);
             LessonResult result;
+            long bytes = 0;
             try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
                 result = runner.run(lesson, server, new RunOptions(events, seed, step, null), printer);
-                printer.summary(result);
                 if (html != null) {
-                    long bytes = PageFiles.lesson(result, server, html);
-                    spec.commandLine().getOut().println("Page: " + html + " (" + bytes / 1024 + " KiB)");
+                    bytes = PageFiles.lesson(result, server, html);
                 }
+            } finally {
+                progress.close();
+            }
+            printer.summary(result);
+            if (html != null) {
+                spec.commandLine().getOut().println("Page: " + html + " (" + bytes / 1024 + " KiB)");
             }
             return result.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
         }

@@ -41,15 +41,16 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--lessons", description = "Run every lesson and write build/report/lesson-NN.html and index.html.")
+    @Option(names = "--lessons", description = "Run every lesson (each on its own database lesson_NN) and write "
+            + "build/report/lesson-NN.html and index.html.")
     boolean lessons;
 
     @Option(names = "--out", paramLabel = "PATH", description = "The folder for --lessons (default build/report), "
             + "else the page (default build/report/project.html).")
     Path out;
 
-    @Option(names = {"-d", "--database"}, description = "Where the project's checks run (default: default).")
-    String database = "default";
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--events", paramLabel = "N", description = "With --lessons: events per generate step that "
             + "gives no count.")
@@ -63,12 +64,12 @@ final class ReportCommand implements Callable<Integer> {
 
     private int project(PrintWriter out) {
         Path file = this.out != null ? this.out : Path.of("build", "report", "project.html");
-        ProjectGraph graph = RenderingOptions.graph(engine.project, spec.commandLine().getErr());
-        List<Check> checks = Files.isDirectory(engine.project.resolve(CheckFileReader.FOLDER))
-                ? CheckFileReader.readProject(engine.project) : List.of();
-        String title = engine.project.toAbsolutePath().normalize().getFileName().toString();
+        ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
+        List<Check> checks = Files.isDirectory(engine.project().resolve(CheckFileReader.FOLDER))
+                ? CheckFileReader.readProject(engine.project()) : List.of();
+        String title = engine.project().toAbsolutePath().normalize().getFileName().toString();
         PageFiles.ProjectPageFile page;
-        try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
+        try (Database db = database.connect(engine, spec.commandLine().getErr())) {
             page = PageFiles.project(title, graph, rendering.renderer(), checks, db, file);
         }
         out.println((page.unexpected() == 0 ? "All " + checks.size() + " checks as expected. "
@@ -79,11 +80,11 @@ final class ReportCommand implements Callable<Integer> {
 
     private int lessons(PrintWriter out) {
         Path dir = this.out != null ? this.out : Path.of("build", "report");
-        LessonRunner runner = LessonServices.runner(engine.project);
+        LessonRunner runner = LessonServices.runner(engine.project());
         ReportIndex index = new ReportIndex();
         long start = System.nanoTime();
         try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
-            for (Lesson lesson : new LessonCatalog(engine.project).all()) {
+            for (Lesson lesson : new LessonCatalog(engine.project()).all()) {
                 LessonResult result = runner.run(lesson, server, new RunOptions(events, null, false, null),
                         LessonListener.NONE);
                 String name = String.format(Locale.ROOT, "lesson-%02d.html", lesson.number());

@@ -4,6 +4,9 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.template.Secrets;
+import dev.mvlab.template.TemplateException;
+import dev.mvlab.template.Templates;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ final class PipeResolver {
     private final Path root;
     private final Function<String, NameKind> projectNames;
     private final Set<String> readableNames;
+    private final Secrets secrets;
 
     /**
      * @param projectNames  what a project-level name is (tables, pipes)
@@ -38,6 +42,7 @@ final class PipeResolver {
         this.root = root;
         this.projectNames = projectNames;
         this.readableNames = readableNames;
+        this.secrets = Secrets.forProject(root);
     }
 
     /** The pipe's output query (null when it has no output node) and the tables and views it reads. */
@@ -61,7 +66,7 @@ final class PipeResolver {
             for (TableReferences.Reference ref : refs.tables()) {
                 resolveReference(pipe, i, node, sql, ref, refs.localNames(), nodeIndex, deps, tables);
             }
-            boolean template = TinybirdTemplate.isTemplate(node.sql());
+            boolean template = Templates.isTemplate(node.sql());
             queryNodes.add(new QueryNode(node, clean(template ? withoutBlankLines(sql) : sql)));
             nodeDeps.add(deps);
             tableReads.add(tables);
@@ -131,11 +136,13 @@ final class PipeResolver {
         }
     }
 
+    /** The node's SQL as Tinybird renders it without a request (defaults), line breaks kept. */
     private String expand(Node node) {
         try {
-            return TinybirdTemplate.expand(node.sql());
-        } catch (TinybirdTemplate.Unsupported e) {
-            throw GraphErrors.at(root, GraphErrors.inSql(node, node.sql(), e.offset), e.getMessage(), e.hint);
+            SourceLocation origin = node.sqlLocation() != null ? node.sqlLocation() : node.location();
+            return Templates.parse(node.sql(), origin).renderDefaults(secrets);
+        } catch (TemplateException e) {
+            throw GraphErrors.at(root, e.location(), e.reason(), e.hint());
         }
     }
 

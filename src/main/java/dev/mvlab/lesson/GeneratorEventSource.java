@@ -32,11 +32,18 @@ import java.util.stream.Collectors;
 public final class GeneratorEventSource implements EventSource {
     private final Project project;
     private final Path checkpoints;
+    private final Progress.Listener progress;
 
     /** @param checkpoints where the ingest keeps its checkpoints, normally {@code <project>/.mvlab/generate} */
     public GeneratorEventSource(Project project, Path checkpoints) {
+        this(project, checkpoints, Progress.Listener.NONE);
+    }
+
+    /** @param progress hears a generate step's progress (the CLI draws it on a terminal) */
+    public GeneratorEventSource(Project project, Path checkpoints, Progress.Listener progress) {
         this.project = project;
         this.checkpoints = checkpoints;
+        this.progress = progress;
     }
 
     @Override
@@ -56,13 +63,14 @@ public final class GeneratorEventSource implements EventSource {
         LandingIngest ingest = new LandingIngest(db, LandingChoice.choose(project, options.text("datasource", null)),
                 checkpoints, batching, RetryPolicy.DEFAULT);
         AtomicBoolean told = new AtomicBoolean();
-        Progress.Listener progress = p -> {
+        Progress.Listener heard = p -> {
+            progress.progress(p);
             if (p.acknowledged() > 0 && !told.getAndSet(true)) {
                 streaming.run();
             }
         };
         GenerateResult result = ingest.run(stream, true, new RunLimits(request.count(), null,
-                options.doubleValue("rate", 0)), false, progress);
+                options.doubleValue("rate", 0)), false, heard);
         if (!told.getAndSet(true)) {
             streaming.run();
         }

@@ -1,7 +1,9 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +31,14 @@ class ReportCommandTest {
     @BeforeAll
     static void engine(Endpoint engine) {
         endpoint = engine;
+    }
+
+    /** The databases these tests make under fixed names (the lesson's own, the project's) go when the class ends. */
+    @AfterAll
+    static void dropDatabases(Database db) {
+        for (String name : List.of("lesson_00", "report_project_test", "report_project_missing")) {
+            db.dropDatabase(name);
+        }
     }
 
     record Result(int code, String out, String err) {
