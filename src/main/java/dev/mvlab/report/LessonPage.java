@@ -8,6 +8,7 @@ import dev.mvlab.lesson.StepOutcome;
 import dev.mvlab.lesson.StepOutput;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +80,8 @@ public final class LessonPage {
             } else if (output instanceof StepOutput.Refused r) {
                 page.add("<div class=\"refused\">refused, as the lesson expects: " + Html.escape(r.message())
                         + "</div>\n");
+            } else if (output instanceof StepOutput.Created c) {
+                created(page, c);
             } else if (output instanceof StepOutput.Info i) {
                 page.add("<p class=\"info\">" + Html.escape(i.text()) + "</p>\n");
             }
@@ -90,6 +93,14 @@ public final class LessonPage {
             page.add("</div>\n");
         }
         page.add("</section>\n");
+    }
+
+    /** What an apply created, as a table, then the SQL of every object (the page has room for all of it). */
+    private static void created(Page page, StepOutput.Created created) {
+        page.add(Html.table(List.of("created", "kind", "from", "named by the step"), created.objects().stream()
+                .map(o -> Arrays.<Object>asList(o.object(), o.kind(), o.source(), o.named() ? "yes" : "needed"))
+                .toList(), "rows"));
+        created.objects().stream().filter(o -> o.sql() != null).forEach(o -> page.add(Html.sql(o.sql())));
     }
 
     private static void rows(Page page, QueryResult result, int maxRows) {
