@@ -2,7 +2,8 @@
 MVN ?= mvn -B -Dstyle.color=never
 MVLAB ?= ./mvlab
 
-.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render bench-template lessons verify
+.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render bench-template lessons verify \
+	report
 
 build:
 	$(MVN) -q -DskipTests package
@@ -43,6 +44,10 @@ lesson-%:
 
 lessons:
 	$(MVLAB) lesson list
+
+# runs every lesson and writes build/report/index.html and one self-contained page per lesson
+report:
+	$(MVLAB) report --lessons --out build/report
 
 # runs the checks of checks/*.yaml on the database mvlab (apply first: it creates what is missing, drops nothing)
 verify:

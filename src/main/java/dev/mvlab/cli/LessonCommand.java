@@ -7,6 +7,7 @@ import dev.mvlab.lesson.LessonCatalog;
 import dev.mvlab.lesson.LessonResult;
 import dev.mvlab.lesson.LessonRunner;
 import dev.mvlab.lesson.RunOptions;
+import dev.mvlab.report.PageFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,9 @@ final class LessonCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "Show every statement apply steps run (default: a list "
                 + "of what they create and the SQL of the views the step names).")
         boolean verbose;
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write the run as one self-contained HTML "
+                + "page: narrative, SQL, results, verdicts, lineage and charts.")
+        Path html;
         @Spec
         CommandSpec spec;
 
@@ -86,12 +90,19 @@ final class LessonCommand implements Runnable {
             LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), Terminal.interactive(),
                     Terminal.colour(), verbose).clearing(progress);
             LessonResult result;
+            long bytes = 0;
             try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
                 result = runner.run(lesson, server, new RunOptions(events, seed, step, null), printer);
+                if (html != null) {
+                    bytes = PageFiles.lesson(result, server, html);
+                }
             } finally {
                 progress.close();
             }
             printer.summary(result);
+            if (html != null) {
+                spec.commandLine().getOut().println("Page: " + html + " (" + bytes / 1024 + " KiB)");
+            }
             return result.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
         }
     }

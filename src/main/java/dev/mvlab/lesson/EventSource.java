@@ -11,6 +11,16 @@ public interface EventSource {
     /** Streams {@code count} events (view, cart, uncart, purchase, return) into the landing data source. */
     GenerateOutcome events(GenerateRequest request, Database db);
 
+    /**
+     * As {@link #events(GenerateRequest, Database)}, calling {@code streaming} once the first events are stored
+     * (the {@code stream} step waits for it before running its {@code during} steps). The default calls it at the end.
+     */
+    default GenerateOutcome events(GenerateRequest request, Database db, Runnable streaming) {
+        GenerateOutcome outcome = events(request, db);
+        streaming.run();
+        return outcome;
+    }
+
     /** Writes {@code count} products (the dimension rows a view may join). */
     GenerateOutcome products(GenerateRequest request, Database db);
 

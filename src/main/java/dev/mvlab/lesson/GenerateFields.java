@@ -16,8 +16,9 @@ import java.util.Map;
  */
 record GenerateFields(Long count, Long seed, Map<String, String> options) {
 
-    static GenerateFields of(StepSpec spec, String countField, java.util.List<String> allowed) {
-        GenerateFields fields = of(spec, countField);
+    /** @param extraFields fields of the step besides the kind and the common ones (e.g. {@code during}) */
+    static GenerateFields of(StepSpec spec, String countField, java.util.List<String> allowed, String... extraFields) {
+        GenerateFields fields = of(spec, countField, extraFields);
         YamlMap map = spec.value() instanceof YamlMap m ? m : null;
         for (String key : fields.options().keySet()) {
             if (!allowed.contains(key)) {
@@ -29,8 +30,8 @@ record GenerateFields(Long count, Long seed, Map<String, String> options) {
         return fields;
     }
 
-    static GenerateFields of(StepSpec spec, String countField) {
-        spec.allow();
+    static GenerateFields of(StepSpec spec, String countField, String... extraFields) {
+        spec.allow(extraFields);
         if (spec.value() instanceof YamlScalar s && s.isNumber()) {
             return new GenerateFields(positive(spec, s, spec.map().optionalLong(spec.kind()).orElseThrow()), null,
                     Map.of());

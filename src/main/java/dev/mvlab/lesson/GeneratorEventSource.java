@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +48,13 @@ public final class GeneratorEventSource implements EventSource {
 
     @Override
     public GenerateOutcome events(GenerateRequest request, Database db) {
-        GeneratorOptions options = new GeneratorOptions(request.options(), GeneratorOptions.EVENTS);
+        return events(request, db, () -> {
+        });
+    }
+
+    @Override
+    public GenerateOutcome events(GenerateRequest request, Database db, Runnable streaming) {
+        GeneratorOptions options = new GeneratorOptions(request.options(), GeneratorOptions.STREAM);
         StreamOptions stream = options.stream(request.seed());
         int batchSize = (int) Math.min(Integer.MAX_VALUE, options.longValue("batch_size",
                 Math.max(1, request.count())));
@@ -55,7 +62,18 @@ public final class GeneratorEventSource implements EventSource {
                 BatchSettings.DEFAULT.compression());
         LandingIngest ingest = new LandingIngest(db, LandingChoice.choose(project, options.text("datasource", null)),
                 checkpoints, batching, RetryPolicy.DEFAULT);
-        GenerateResult result = ingest.run(stream, true, RunLimits.events(request.count()), false, progress);
+        AtomicBoolean told = new AtomicBoolean();
+        Progress.Listener heard = p -> {
+            progress.progress(p);
+            if (p.acknowledged() > 0 && !told.getAndSet(true)) {
+                streaming.run();
+            }
+        };
+        GenerateResult result = ingest.run(stream, true, new RunLimits(request.count(), null,
+                options.doubleValue("rate", 0)), false, heard);
+        if (!told.getAndSet(true)) {
+            streaming.run();
+        }
         List<String> notes = new ArrayList<>();
         notes.add(result.actions().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))

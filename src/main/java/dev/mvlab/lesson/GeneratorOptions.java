@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The options a lesson's generating step may give, as written in the manifest: {@code customers, products,
@@ -24,6 +25,8 @@ import java.util.TreeSet;
 final class GeneratorOptions {
     static final List<String> EVENTS = List.of("customers", "products", "duplicates", "late", "max_lateness", "start",
             "pace", "weights", "catalog_seed", "batch_size", "datasource", "show_insert");
+    /** The {@code stream} step's options: those of {@code generate}, and {@code rate} (events per wall-clock second). */
+    static final List<String> STREAM = Stream.concat(EVENTS.stream(), Stream.of("rate")).toList();
     static final List<String> PRODUCTS = List.of("catalog_seed", "updated_at", "datasource");
     static final List<String> PRICES = List.of("catalog_seed", "datasource");
 

@@ -83,7 +83,7 @@ public final class ManifestReader {
         return steps;
     }
 
-    private static Step step(YamlMap map, int number, Map<String, Check> checks, List<String> datafiles) {
+    static Step step(YamlMap map, int number, Map<String, Check> checks, List<String> datafiles) {
         List<String> kinds = map.keys().stream().filter(StepKinds.PARSERS::containsKey).toList();
         String expected = String.join(", ", StepKinds.names());
         if (kinds.size() > 1) {

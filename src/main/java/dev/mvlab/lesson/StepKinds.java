@@ -18,6 +18,7 @@ final class StepKinds {
         parsers.put("drop", DropStep::parse);
         parsers.put("copy", CopyStep::parse);
         parsers.put("generate", GenerateStep::parse);
+        parsers.put("stream", StreamStep::parse);
         parsers.put("generate_products", GenerateProductsStep::parse);
         parsers.put("update_prices", UpdatePricesStep::parse);
         parsers.put("sql", SqlStep::parse);
@@ -37,5 +38,5 @@ final class StepKinds {
 
     /** Kinds that need the deployer, and kinds that need the event source. */
     static final List<String> DEPLOYING = List.of("apply", "drop", "copy");
-    static final List<String> GENERATING = List.of("generate", "generate_products", "update_prices");
+    static final List<String> GENERATING = List.of("generate", "generate_products", "update_prices", "stream");
 }

@@ -95,7 +95,7 @@ class ManifestReaderTest {
                   - sql: SELECT 1
                   - run_sql: SELECT 2
                 """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown step kind 'run_sql' | expected one of: "
-                + "apply, drop, copy, generate, generate_products, update_prices, sql, query, insert, optimize, verify, "
+                + "apply, drop, copy, generate, stream, generate_products, update_prices, sql, query, insert, optimize, verify, "
                 + "compare_speed, note, pause");
     }
 
@@ -282,5 +282,43 @@ class ManifestReaderTest {
                 steps:
                   - compare_speed: {mv: SELECT 1, raw: SELECT 2, runs: 3}
                 """).steps().get(0).preview()).hasSize(3);
+    }
+
+    @Test
+    void aStreamRunsItsDuringStepsAndRefusesWhatCannotRunMeanwhile() throws IOException {
+        Lesson lesson = read("""
+                title: t
+                summary: s
+                steps:
+                  - stream: {events: 100, rate: 50, batch_size: 10}
+                    during:
+                      - title: meanwhile
+                        sql: SELECT 1
+                      - query: SELECT 2
+                """);
+        StreamStep stream = (StreamStep) lesson.steps().get(0);
+        assertThat(stream.during()).extracting(Step::kind).containsExactly("sql", "query");
+        assertThat(stream.fields().options()).containsEntry("rate", "50").containsEntry("batch_size", "10");
+        assertThat(stream.preview()).contains(new StepOutput.Narrative("meanwhile"), new StepOutput.Sql("SELECT 2"));
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - stream: {events: 100}
+                """)).isEqualTo("lessons/02-sample/lesson.yaml:4:5: a 'stream' step needs the field 'during'");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - stream: {events: 100}
+                    during:
+                      - pause: wait
+                """)).contains("step 1 (stream): a 'pause' step cannot run during a stream");
+        assertThat(error("""
+                title: t
+                summary: s
+                steps:
+                  - generate: {events: 10, rate: 5}
+                """)).contains("unknown generator option 'rate'");
     }
 }
