@@ -84,7 +84,9 @@ public final class ApiServer implements AutoCloseable {
             Fields query = Request.extractQueryParameters(request);
             query.forEach(f -> params.putIfAbsent(f.getName(), f.getValue()));
             String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
+            // curl -d sends events as a form: the Events API always reads its body as NDJSON
+            boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                    && !Request.getPathInContext(request).equals("/v0/events");
             ApiRequest.BodySupplier body = () -> readBody(request);
             if (form && request.getMethod().equals("POST")) {
                 byte[] bytes = readBody(request);
