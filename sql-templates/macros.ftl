@@ -31,6 +31,9 @@ PRIMARY KEY ${e.primaryKey}
 <#if e.orderBy??>
 ORDER BY ${e.orderBy}
 </#if>
+<#if e.sampleBy??>
+SAMPLE BY ${e.sampleBy}
+</#if>
 <#if e.ttl??>
 TTL ${e.ttl}
 </#if>

@@ -71,9 +71,11 @@ final class ColumnScanner {
                         "a column reads `name` Type, e.g. `price` Float64");
             }
         }
-        if (!Values.isIdentifier(name)) {
+        boolean quoted = text.charAt(start) == '`';
+        if (quoted ? name.isBlank() || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)
+                : !Values.isIdentifier(name)) {
             throw line.error(start + 1, "column name `" + name + "` is not an identifier",
-                    "use letters, digits and _, starting with a letter or _");
+                    "use letters, digits and _, starting with a letter or _ (other names need backquotes: `p.id`)");
         }
         return name;
     }

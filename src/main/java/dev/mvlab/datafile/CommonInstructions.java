@@ -12,11 +12,17 @@ final class CommonInstructions {
     private CommonInstructions() {
     }
 
-    /** The resource name from the file name, checked to be an identifier. */
+    /**
+     * The resource name from the file name, checked to be an identifier; a data source shared by another workspace
+     * may be named {@code Workspace.name}.
+     */
     static String nameOf(Source source, String extension, String kind) {
         String file = source.path().getFileName().toString();
         String name = file.endsWith(extension) ? file.substring(0, file.length() - extension.length()) : file;
-        if (!Values.isIdentifier(name)) {
+        boolean shared = extension.equals(".datasource") && name.indexOf('.') > 0
+                && Values.isIdentifier(name.substring(0, name.indexOf('.')))
+                && Values.isIdentifier(name.substring(name.indexOf('.') + 1));
+        if (!Values.isIdentifier(name) && !shared) {
             throw source.error(1, 1, kind + " name `" + name + "` (from the file name " + file
                             + ") is not a valid identifier",
                     "rename the file: letters, digits and _, starting with a letter or _, e.g. "

@@ -5,6 +5,7 @@ import dev.mvlab.model.DataIndex;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.Warning;
+import dev.mvlab.model.WarningKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,8 @@ public final class DatasourceParser {
                 case "TAGS" -> tags.addAll(CommonInstructions.tags(ins));
                 case "SHARED_WITH" -> sharedWith.addAll(CommonInstructions.sharedWith(ins));
                 default -> {
-                    if (!engine.accept(ins) && !Keywords.ignored(ins, warnings)) {
+                    if (!engine.accept(ins) && !Keywords.isConnectorInstruction(ins.keyword())
+                            && !Keywords.ignored(ins, warnings)) {
                         throw Keywords.unknown(ins, INSTRUCTIONS, ".datasource");
                     }
                 }
@@ -80,6 +82,17 @@ public final class DatasourceParser {
                     "add SCHEMA > with the columns on indented lines");
         }
         List<Column> columns = SchemaParser.columns(schema, warnings);
+        Connector connector = Connector.of(instructions);
+        if (connector != null) {
+            Instruction first = instructions.stream().filter(i -> Keywords.isTinybirdInstruction(i.keyword()))
+                    .findFirst().orElse(instructions.get(0));
+            columns = connector.withImplicitColumns(columns, first.location());
+            List<String> added = connector.implicitNames();
+            warnings.add(new Warning(first.location(), connector.label() + " connector of data source " + name
+                    + " is not run by mvlab: insert its rows by hand"
+                    + (added.isEmpty() ? "" : "; its columns " + String.join(", ", added) + " are added"),
+                    WarningKind.SKIPPED));
+        }
         EngineSpec spec = engine.build(source.location(1, 1), columns, warnings);
         return new DataSource(name, description, columns, spec, indexes, List.copyOf(tags), List.copyOf(tokens),
                 List.copyOf(sharedWith), source.location(1, 1));

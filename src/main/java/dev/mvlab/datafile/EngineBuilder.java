@@ -17,10 +17,13 @@ import java.util.Set;
  */
 final class EngineBuilder {
     static final List<String> ENGINES = List.of("MergeTree", "ReplacingMergeTree", "SummingMergeTree",
-            "AggregatingMergeTree", "CollapsingMergeTree", "VersionedCollapsingMergeTree", "Null");
+            "AggregatingMergeTree", "CollapsingMergeTree", "VersionedCollapsingMergeTree", "Null", "Join");
     static final Set<String> KEYWORDS = Set.of("ENGINE", "ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY",
             "ENGINE_PRIMARY_KEY", "ENGINE_TTL", "ENGINE_VER", "ENGINE_IS_DELETED", "ENGINE_SIGN", "ENGINE_VERSION",
-            "ENGINE_SUMMING_COLUMNS", "ENGINE_SETTINGS");
+            "ENGINE_SUMMING_COLUMNS", "ENGINE_SETTINGS", "ENGINE_SAMPLING_KEY", "ENGINE_JOIN_STRICTNESS",
+            "ENGINE_JOIN_TYPE", "ENGINE_KEY_COLUMNS");
+    private static final Set<String> JOIN_KEYWORDS = Set.of("ENGINE_JOIN_STRICTNESS", "ENGINE_JOIN_TYPE",
+            "ENGINE_KEY_COLUMNS");
     static final String DEFAULT_SORTING_KEY = "tuple()";
 
     private final Map<String, Instruction> seen = new LinkedHashMap<>();
@@ -78,6 +81,15 @@ final class EngineBuilder {
         if (engine.equals("VersionedCollapsingMergeTree") && version == null) {
             throw engineLine.valueError(engine + " needs ENGINE_VERSION", "add ENGINE_VERSION <version column>");
         }
+        if (engine.equals("Join")) {
+            return new EngineSpec(engine, null, null, null, null, null, null, null, null, List.of(), settings,
+                    location, null, join(engineLine, columns));
+        }
+        for (String k : JOIN_KEYWORDS) {
+            if (seen.containsKey(k)) {
+                throw seen.get(k).error(k + " is for the Join engine, not " + engine, "remove it or write ENGINE Join");
+            }
+        }
         if (engine.equals("Null")) {
             for (String k : List.of("ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY", "ENGINE_PRIMARY_KEY", "ENGINE_TTL",
                     "ENGINE_SETTINGS")) {
@@ -93,7 +105,39 @@ final class EngineBuilder {
             sortingKey = DEFAULT_SORTING_KEY;
         }
         return new EngineSpec(engine, sortingKey, partitionKey, primaryKey, ttl, ver, isDeleted, sign, version,
-                summing, settings, location);
+                summing, settings, location, value("ENGINE_SAMPLING_KEY"), null);
+    }
+
+    /** ENGINE Join needs its strictness, join type and key columns, as ClickHouse's Join(ANY, LEFT, id) does. */
+    private EngineSpec.JoinSpec join(Instruction engineLine, List<Column> columns) {
+        String strictness = value("ENGINE_JOIN_STRICTNESS");
+        String type = value("ENGINE_JOIN_TYPE");
+        String keys = value("ENGINE_KEY_COLUMNS");
+        if (strictness == null || type == null || keys == null) {
+            throw engineLine.valueError("the Join engine needs ENGINE_JOIN_STRICTNESS, ENGINE_JOIN_TYPE and "
+                    + "ENGINE_KEY_COLUMNS", "e.g. ENGINE_JOIN_STRICTNESS \"ANY\", ENGINE_JOIN_TYPE \"LEFT\", "
+                    + "ENGINE_KEY_COLUMNS \"id\"");
+        }
+        for (String k : List.of("ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY", "ENGINE_PRIMARY_KEY", "ENGINE_TTL",
+                "ENGINE_SAMPLING_KEY")) {
+            if (seen.containsKey(k)) {
+                throw seen.get(k).error(k + " does not apply to the Join engine", "remove it");
+            }
+        }
+        List<String> keyColumns = Values.splitList(keys).stream().map(k -> k.replace("`", "").strip()).toList();
+        for (String key : keyColumns) {
+            if (columns != null && columns.stream().noneMatch(c -> c.name().equals(key))) {
+                throw seen.get("ENGINE_KEY_COLUMNS").valueError("ENGINE_KEY_COLUMNS names `" + key
+                        + "`, which is not a column of the SCHEMA",
+                        "columns: " + String.join(", ", columns.stream().map(Column::name).toList()));
+            }
+        }
+        if (!strictness.matches("(?i)ANY|ALL|SEMI|ANTI|ASOF") || !type.matches("(?i)LEFT|RIGHT|INNER|FULL|CROSS")) {
+            throw seen.get("ENGINE_JOIN_STRICTNESS").error("unknown Join strictness or type `" + strictness + " "
+                    + type + "`", "strictness: ANY, ALL, SEMI, ANTI or ASOF; type: LEFT, RIGHT, INNER or FULL");
+        }
+        return new EngineSpec.JoinSpec(strictness.toUpperCase(java.util.Locale.ROOT),
+                type.toUpperCase(java.util.Locale.ROOT), keyColumns);
     }
 
     private static String engineName(Instruction line) {

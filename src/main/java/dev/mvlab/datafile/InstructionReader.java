@@ -11,6 +11,8 @@ import java.util.Set;
  * a {@code KEYWORD >} instruction takes the indented (and blank) lines that follow as its block.
  */
 final class InstructionReader {
+    /** Blocks of free text, which may hold lines at column 1. */
+    private static final Set<String> TEXT_BLOCKS = Set.of("DESCRIPTION", "SQL");
     private InstructionReader() {
     }
 
@@ -53,7 +55,9 @@ final class InstructionReader {
             if (value.equals(">")) {
                 int end = next;
                 int lastContent = i;
-                while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).isIndented())) {
+                boolean text = TEXT_BLOCKS.contains(keyword);
+                while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).isIndented()
+                        || text && continuesText(lines.get(end), known))) {
                     if (!lines.get(end).isBlank()) {
                         lastContent = end;
                     }
@@ -70,6 +74,18 @@ final class InstructionReader {
             i = next;
         }
         return out;
+    }
+
+    /**
+     * Tinybird reads a DESCRIPTION or SQL block up to the next instruction, so a line at column 1 that does not
+     * start with an instruction keyword (prose, a {@code %} template line, unindented SQL) still belongs to it.
+     */
+    private static boolean continuesText(Line line, Set<String> known) {
+        if (line.isComment()) {
+            return false;
+        }
+        String first = line.text().split("[ \t]", 2)[0];
+        return !known.contains(first) && !Keywords.isTinybirdInstruction(first);
     }
 
     private static DatafileException unexpectedIndent(Line line, Instruction previous) {

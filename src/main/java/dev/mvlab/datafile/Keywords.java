@@ -28,6 +28,16 @@ final class Keywords {
         return false;
     }
 
+    /** KAFKA_*, IMPORT_*, S3_*, GCS_*: a data source's connector, reported once per data source. */
+    static boolean isConnectorInstruction(String keyword) {
+        return IGNORED_PREFIXES.stream().anyMatch(keyword::startsWith);
+    }
+
+    /** True for a keyword Tinybird knows in some datafile that mvlab ignores (KAFKA_TOPIC, VERSION, ...). */
+    static boolean isTinybirdInstruction(String keyword) {
+        return IGNORED.contains(keyword) || IGNORED_PREFIXES.stream().anyMatch(keyword::startsWith);
+    }
+
     static DatafileException unknown(Instruction instruction, Collection<String> known, String fileKind) {
         String k = instruction.keyword();
         List<String> sorted = known.stream().sorted().toList();

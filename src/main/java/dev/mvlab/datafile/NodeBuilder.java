@@ -16,7 +16,7 @@ final class NodeBuilder {
     static final Set<String> INSTRUCTIONS = Set.of("SQL", "DESCRIPTION", "TYPE", "DATASOURCE", "TARGET_DATASOURCE",
             "COPY_SCHEDULE", "COPY_MODE");
     private static final Map<String, NodeType> TYPES = Map.of("materialized", NodeType.MATERIALIZED,
-            "endpoint", NodeType.ENDPOINT, "copy", NodeType.COPY);
+            "endpoint", NodeType.ENDPOINT, "copy", NodeType.COPY, "sink", NodeType.SINK);
 
     private final Instruction nodeLine;
     private final String name;
@@ -124,7 +124,7 @@ final class NodeBuilder {
         NodeType t = TYPES.get(v);
         if (t == null) {
             throw type.valueError("unknown node TYPE `" + type.requireValue() + "`",
-                    "expected one of: materialized, endpoint, copy (any case); leave TYPE out for a plain node");
+                    "expected one of: materialized, endpoint, copy, sink (any case); leave TYPE out for a plain node");
         }
         return t;
     }

@@ -15,11 +15,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Loads a Tinybird-style project folder: {@code datasources/*.datasource}, then {@code pipes/*.pipe} and
- * {@code endpoints/*.pipe}, in file name order; validates what spans files.
+ * Loads a Tinybird project folder, Classic or Forward (see {@link ProjectFiles} for which files): data sources,
+ * then pipes, in path order, then connections and tests; validates what spans files.
  * <p>
  * Locations in the model and in errors name files relative to the project folder. When files have errors, the
  * first error of each file is reported, all in one {@link DatafileException}; cross-file checks run only when
@@ -35,9 +34,12 @@ public final class ProjectLoader {
             throw new MvlabException(ExitCode.DATAFILE, "project folder not found: " + projectDir,
                     "pass the folder that holds datasources/ and pipes/ (--project)");
         }
-        if (!Files.isDirectory(root.resolve("datasources")) && !Files.isDirectory(root.resolve("pipes"))) {
+        List<Warning> warnings = new ArrayList<>();
+        ProjectFiles files = ProjectFiles.find(root, warnings);
+        if (files.isEmpty()) {
             throw new MvlabException(ExitCode.DATAFILE, "not a project folder: " + projectDir
-                    + " has neither datasources/ nor pipes/", "pass the folder that holds datasources/ and pipes/");
+                    + " has no datafiles in " + String.join("/, ", ProjectFiles.FOLDERS.stream().sorted().toList())
+                    + "/", "pass the folder that holds datasources/ and pipes/ (or Forward's endpoints/, ...)");
         }
         Map<Path, Source> sources = new HashMap<>();
         IncludeExpander includes = new IncludeExpander(path -> {
@@ -46,18 +48,22 @@ public final class ProjectLoader {
             return text;
         });
         List<DatafileException> errors = new ArrayList<>();
-        List<Warning> warnings = new ArrayList<>();
         List<DataSource> datasources = new ArrayList<>();
-        for (Path file : list(root, "datasources", ".datasource")) {
-            Source source = read(root, file, sources);
-            parse(errors, warnings, () -> datasources.add(DatasourceParser.parse(source, includes, warnings)));
+        for (ProjectFiles.Found file : files.datasources) {
+            Source source = read(root, file.path(), sources);
+            parse(errors, warnings, () -> datasources.add(shared(DatasourceParser.parse(source, includes, warnings),
+                    file.sharedBy())));
         }
         List<Pipe> pipes = new ArrayList<>();
-        for (Path file : Stream.concat(list(root, "pipes", ".pipe").stream(), list(root, "endpoints", ".pipe")
-                .stream()).toList()) {
-            Source source = read(root, file, sources);
+        for (ProjectFiles.Found file : files.pipes) {
+            Source source = read(root, file.path(), sources);
             parse(errors, warnings, () -> pipes.add(PipeParser.parse(source, includes, warnings)));
         }
+        for (ProjectFiles.Found file : files.connections) {
+            Source source = read(root, file.path(), sources);
+            parse(errors, warnings, () -> ConnectionParser.parse(source, warnings));
+        }
+        TestFiles.read(root, files.tests, warnings);
         if (!errors.isEmpty()) {
             throw DatafileException.combine(errors);
         }
@@ -88,16 +94,12 @@ public final class ProjectLoader {
         }
     }
 
-    private static List<Path> list(Path root, String folder, String extension) {
-        Path dir = root.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /** A data source shared by another workspace is read as {@code Workspace.name}. */
+    private static DataSource shared(DataSource ds, String workspace) {
+        if (workspace == null) {
+            return ds;
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(extension) && Files.isRegularFile(f))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new MvlabException(ExitCode.DATAFILE, "cannot list " + dir + ": " + e.getMessage(), null, e);
-        }
+        return new DataSource(workspace + "." + ds.name(), ds.description(), ds.columns(), ds.engine(), ds.indexes(),
+                ds.tags(), ds.tokens(), ds.sharedWith(), ds.location());
     }
 }

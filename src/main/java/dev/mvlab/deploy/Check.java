@@ -3,6 +3,7 @@ package dev.mvlab.deploy;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Identifiers;
 import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.Plan;
 import dev.mvlab.render.SqlRenderer;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * Validates a project. Loading, the graph and rendering have already checked the files when this runs; with a server,
  * every statement is also run in a throwaway database that is dropped afterwards (views are queried with LIMIT 0, copy
- * pipes copy from the empty tables), so ClickHouse itself validates types, functions and columns. Nothing is created
+ * pipes copy from the empty tables), and so is every other node of every pipe (with LIMIT 0), so ClickHouse itself
+ * validates the types, functions and columns of all the project's SQL. Nothing is created
  * in the user's databases.
  */
 public final class Check {
@@ -57,7 +59,17 @@ public final class Check {
                     issues.add(new CheckIssue(statement.origin(), statement.object(), e.getMessage(), statement.sql()));
                 }
             }
+            for (PipeQuery node : graph.nodeChecks()) {
+                String name = node.pipe().name() + "." + node.output().name();
+                String sql = "SELECT * FROM (\n" + renderer.select(node) + "\n) LIMIT 0";
+                try {
+                    shadow.db().run(sql);
+                } catch (DatabaseException e) {
+                    issues.add(new CheckIssue(node.outputNode().location(), name, e.getMessage(), sql));
+                }
+            }
         }
-        return new CheckResult(plan.statements().size(), true, List.copyOf(issues), skipped);
+        return new CheckResult(plan.statements().size() + graph.nodeChecks().size(), true, List.copyOf(issues),
+                skipped);
     }
 }

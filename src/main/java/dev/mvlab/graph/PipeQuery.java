@@ -6,10 +6,16 @@ import dev.mvlab.model.Pipe;
 import java.util.List;
 
 /**
- * The query of a pipe's output node: the earlier nodes it reaches (in pipe order) and the output node last.
- * Nodes the output does not reach are left out.
+ * The query of one node of a pipe (usually its output node): the earlier nodes it reaches (in pipe order) and the
+ * node last. Nodes it does not reach are left out. {@code inlined} are the endpoint pipes it reads, whose queries
+ * go in front of it under the pipes' names, as Tinybird inlines them.
  */
-public record PipeQuery(Pipe pipe, List<QueryNode> nodes) {
+public record PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined) {
+
+    public PipeQuery(Pipe pipe, List<QueryNode> nodes) {
+        this(pipe, nodes, List.of());
+    }
+
     public QueryNode output() {
         return nodes.get(nodes.size() - 1);
     }

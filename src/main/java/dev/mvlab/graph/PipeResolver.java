@@ -1,110 +1,181 @@
 package dev.mvlab.graph;
 
-import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Node;
+import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.template.ParameterValues;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Resolves the names each node of a pipe reads: an earlier node of the same pipe, a name the node's own WITH defines,
- * a table or view of the project, a table function or a {@code system.} table. Anything else is an error at its
- * file:line with a "did you mean" hint.
+ * a data source, an endpoint pipe, a table function or a {@code system.} table. An endpoint pipe is inlined, as
+ * Tinybird does: its query (rendered with the same parameters) becomes a common table expression named after it, and
+ * the reader reads the data sources underneath, so a materialized view over an endpoint fires on inserts into them.
+ * Anything else is an error at its file:line with a "did you mean" hint.
  */
 final class PipeResolver {
 
     /** What a name a pipe reads turned out to be. */
-    enum NameKind { TABLE, VIEW, MATERIALIZED_PIPE, COPY_PIPE, UNKNOWN }
+    enum NameKind { TABLE, ENDPOINT_PIPE, MATERIALIZED_PIPE, COPY_PIPE, SINK_PIPE, UNKNOWN }
+
+    /**
+     * A resolved pipe.
+     *
+     * @param query  the output node's query
+     * @param reads  the data sources it reads, directly or through inlined pipes
+     * @param checks the query of every other node, to check each one on its own
+     */
+    record Resolved(PipeQuery query, Set<String> reads, List<PipeQuery> checks) {
+    }
 
     private final Path root;
     private final Function<String, NameKind> projectNames;
+    private final Function<String, Pipe> pipes;
     private final Set<String> readableNames;
+    private final NodeRendering rendering;
+    private final ParameterValues parameters;
+    private final Map<String, Resolved> resolved = new HashMap<>();
+    private final Deque<String> resolving = new ArrayDeque<>();
 
     /**
-     * @param projectNames  what a project-level name is (tables, pipes)
+     * @param projectNames  what a project-level name is (tables by plain or qualified name, pipes)
+     * @param pipes         the pipe of a pipe name
      * @param readableNames the names a node may read, for "did you mean"
+     * @param parameters    the request's parameters every node renders with, or null for defaults (no request)
      */
-    PipeResolver(Path root, Function<String, NameKind> projectNames, Set<String> readableNames) {
+    PipeResolver(Path root, Function<String, NameKind> projectNames, Function<String, Pipe> pipes,
+                 Set<String> readableNames, NodeRendering rendering, ParameterValues parameters) {
         this.root = root;
         this.projectNames = projectNames;
+        this.pipes = pipes;
         this.readableNames = readableNames;
-    }
-
-    /** The pipe's output query (null when it has no output node) and the tables and views it reads. */
-    record Resolved(PipeQuery query, Set<String> reads) {
+        this.rendering = rendering;
+        this.parameters = parameters;
     }
 
     Resolved resolve(Pipe pipe) {
+        Resolved done = resolved.get(pipe.name());
+        if (done != null) {
+            return done;
+        }
+        resolving.push(pipe.name());
+        try {
+            Resolved result = resolveNodes(pipe);
+            resolved.put(pipe.name(), result);
+            return result;
+        } finally {
+            resolving.pop();
+        }
+    }
+
+    /** One rendered node: its SQL, the earlier nodes, data sources and pipes it reads. */
+    private record Rendered(QueryNode node, Set<Integer> deps, Set<String> tables, Set<String> inlined) {
+    }
+
+    private Resolved resolveNodes(Pipe pipe) {
         Map<String, Integer> nodeIndex = new LinkedHashMap<>();
         for (int i = 0; i < pipe.nodes().size(); i++) {
             nodeIndex.putIfAbsent(pipe.nodes().get(i).name(), i);
         }
-        List<QueryNode> queryNodes = new ArrayList<>();
-        List<Set<Integer>> nodeDeps = new ArrayList<>();
-        List<Set<String>> tableReads = new ArrayList<>();
+        List<Rendered> rendered = new ArrayList<>();
         for (int i = 0; i < pipe.nodes().size(); i++) {
-            Node node = pipe.nodes().get(i);
-            String sql = expand(node);
-            Set<Integer> deps = new LinkedHashSet<>();
-            Set<String> tables = new LinkedHashSet<>();
-            TableReferences refs = TableReferences.of(sql);
-            for (TableReferences.Reference ref : refs.tables()) {
-                resolveReference(pipe, i, node, sql, ref, refs.localNames(), nodeIndex, deps, tables);
-            }
-            boolean template = TinybirdTemplate.isTemplate(node.sql());
-            queryNodes.add(new QueryNode(node, clean(template ? withoutBlankLines(sql) : sql)));
-            nodeDeps.add(deps);
-            tableReads.add(tables);
+            rendered.add(renderNode(pipe, i, nodeIndex));
         }
-        Node output = pipe.outputNode().orElse(null);
-        if (output == null) {
-            return new Resolved(null, Set.of());
-        }
+        Node output = pipe.outputNode().orElseThrow();
         int outputIndex = pipe.nodes().indexOf(output);
-        Set<Integer> reached = new java.util.TreeSet<>();
-        collect(outputIndex, nodeDeps, reached);
-        List<QueryNode> ordered = new ArrayList<>();
-        Set<String> reads = new LinkedHashSet<>();
-        for (int index : reached) {
-            ordered.add(queryNodes.get(index));
-            reads.addAll(tableReads.get(index));
+        List<PipeQuery> checks = new ArrayList<>();
+        for (int i = 0; i < rendered.size(); i++) {
+            if (i != outputIndex) {
+                checks.add(query(pipe, i, rendered, new LinkedHashSet<>()));
+            }
         }
-        return new Resolved(new PipeQuery(pipe, List.copyOf(ordered)), Collections.unmodifiableSet(reads));
+        Set<String> reads = new LinkedHashSet<>();
+        PipeQuery query = query(pipe, outputIndex, rendered, reads);
+        return new Resolved(query, Collections.unmodifiableSet(reads), List.copyOf(checks));
     }
 
-    private void resolveReference(Pipe pipe, int index, Node node, String sql, TableReferences.Reference ref,
-                                  Set<String> localNames, Map<String, Integer> nodeIndex, Set<Integer> deps,
-                                  Set<String> tables) {
+    private PipeQuery query(Pipe pipe, int index, List<Rendered> rendered, Set<String> reads) {
+        Set<Integer> reached = new TreeSet<>();
+        collect(index, rendered, reached);
+        List<QueryNode> ordered = new ArrayList<>();
+        Set<String> inlined = new LinkedHashSet<>();
+        for (int i : reached) {
+            ordered.add(rendered.get(i).node());
+            reads.addAll(rendered.get(i).tables());
+            inlined.addAll(rendered.get(i).inlined());
+        }
+        List<PipeQuery> inlinedQueries = inlined.stream().map(name -> resolved.get(name).query()).toList();
+        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries);
+    }
+
+    private Rendered renderNode(Pipe pipe, int index, Map<String, Integer> nodeIndex) {
+        Node node = pipe.nodes().get(index);
+        String sql = rendering.render(node, parameters);
+        Set<Integer> deps = new LinkedHashSet<>();
+        Set<String> tables = new LinkedHashSet<>();
+        Set<String> inlined = new LinkedHashSet<>();
+        TableReferences refs = TableReferences.of(sql);
+        StringBuilder text = new StringBuilder(sql);
+        List<TableReferences.Reference> references = new ArrayList<>(refs.tables());
+        Collections.reverse(references);
+        for (TableReferences.Reference ref : references) {
+            String local = resolveReference(pipe, index, node, sql, ref, refs.localNames(), nodeIndex, deps, tables,
+                    inlined);
+            if (local != null) {
+                text.replace(ref.offset(), ref.end(), local);
+            }
+        }
+        boolean template = node.template();
+        String out = template ? withoutBlankLines(text.toString()) : text.toString();
+        return new Rendered(new QueryNode(node, clean(out)), deps, tables, inlined);
+    }
+
+    /** Resolves one reference; returns the name to write instead when it must be rewritten, else null. */
+    private String resolveReference(Pipe pipe, int index, Node node, String sql, TableReferences.Reference ref,
+                                    Set<String> localNames, Map<String, Integer> nodeIndex, Set<Integer> deps,
+                                    Set<String> tables, Set<String> inlined) {
         if (ref.tableFunction()) {
-            return;
+            return null;
         }
         SourceLocation at = GraphErrors.inSql(node, sql, ref.offset());
         if (ref.database() != null) {
             if (ref.database().toLowerCase(Locale.ROOT).equals("system")) {
-                return;
+                return null;
             }
+            if (projectNames.apply(ref.qualified()) == NameKind.TABLE) {
+                tables.add(ref.qualified());
+                return "`" + ref.qualified() + "`";
+            }
+            String hint = ref.database().equals("tinybird")
+                    ? "mvlab knows these Tinybird service data sources: " + String.join(", ", ServiceDataSources.NAMES)
+                    : "datafiles read their own project's data sources by name: write `" + ref.name()
+                      + "`; a data source shared by workspace W is read as W.name and defined in W.name.datasource";
             throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + ref.qualified()
-                    + "` from another database", "datafiles read their own project's data sources by name: write `"
-                    + ref.name() + "`");
+                    + "` from another database", hint);
         }
         String name = ref.name();
         if (localNames.contains(name)) {
-            return;
+            return null;
         }
         Integer target = nodeIndex.get(name);
         if (target != null && target < index) {
             deps.add(target);
-            return;
+            return null;
         }
         if (target != null) {
             throw GraphErrors.at(root, at, "node `" + node.name() + "` reads node `" + name + "`, which "
@@ -112,11 +183,24 @@ final class PipeResolver {
                     "a node can read only the nodes before it");
         }
         switch (projectNames.apply(name)) {
-            case TABLE, VIEW -> tables.add(name);
+            case TABLE -> tables.add(name);
+            case ENDPOINT_PIPE -> {
+                if (resolving.contains(name)) {
+                    List<String> chain = new ArrayList<>(resolving);
+                    Collections.reverse(chain);
+                    throw GraphErrors.at(root, at, "pipes read each other in a cycle: " + String.join(" --> ", chain)
+                            + " --> " + name, "a pipe cannot read itself, directly or through other pipes");
+                }
+                Resolved other = resolve(pipes.apply(name));
+                inlined.add(name);
+                tables.addAll(other.reads());
+            }
             case MATERIALIZED_PIPE -> throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name
                     + "`, which is a materialized pipe, not a data source", "read the data source it writes");
             case COPY_PIPE -> throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name
                     + "`, which is a copy pipe, not a data source", "read the data source it copies into");
+            case SINK_PIPE -> throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name
+                    + "`, which is a sink pipe", "read the data sources it reads");
             case UNKNOWN -> {
                 Set<String> candidates = new LinkedHashSet<>(readableNames);
                 pipe.nodes().subList(0, index).forEach(n -> candidates.add(n.name()));
@@ -129,19 +213,12 @@ final class PipeResolver {
             }
             default -> throw new IllegalStateException();
         }
+        return null;
     }
 
-    private String expand(Node node) {
-        try {
-            return TinybirdTemplate.expand(node.sql());
-        } catch (TinybirdTemplate.Unsupported e) {
-            throw GraphErrors.at(root, GraphErrors.inSql(node, node.sql(), e.offset), e.getMessage(), e.hint);
-        }
-    }
-
-    private static void collect(int index, List<Set<Integer>> deps, Set<Integer> reached) {
+    private static void collect(int index, List<Rendered> rendered, Set<Integer> reached) {
         if (reached.add(index)) {
-            deps.get(index).forEach(d -> collect(d, deps, reached));
+            rendered.get(index).deps().forEach(d -> collect(d, rendered, reached));
         }
     }
 
@@ -161,5 +238,15 @@ final class PipeResolver {
             lines.remove(0);
         }
         return String.join("\n", lines).stripIndent().stripTrailing();
+    }
+
+    static NameKind kindOf(Pipe pipe) {
+        NodeType type = pipe.outputType();
+        return switch (type) {
+            case ENDPOINT, STANDARD -> NameKind.ENDPOINT_PIPE;
+            case MATERIALIZED -> NameKind.MATERIALIZED_PIPE;
+            case COPY -> NameKind.COPY_PIPE;
+            case SINK -> NameKind.SINK_PIPE;
+        };
     }
 }

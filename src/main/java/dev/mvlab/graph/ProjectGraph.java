@@ -1,6 +1,12 @@
 package dev.mvlab.graph;
 
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.model.NodeType;
+import dev.mvlab.model.Pipe;
 import dev.mvlab.model.Project;
+import dev.mvlab.template.ParameterValues;
+import dev.mvlab.template.TemplateParameter;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +32,9 @@ public final class ProjectGraph {
     private final Map<String, Set<String>> upstream;
     private final List<ProjectObject> lineageOrder;
     private final List<ProjectObject> applyOrder;
+    private List<PipeQuery> nodeChecks = List.of();
+    private GraphBuilder.ProjectNames names;
+    private NodeRendering rendering;
 
     private ProjectGraph(Project project, Map<String, ProjectObject> objects, Map<String, Set<String>> upstream,
                          List<ProjectObject> lineageOrder) {
@@ -34,6 +43,15 @@ public final class ProjectGraph {
         this.upstream = upstream;
         this.lineageOrder = lineageOrder;
         this.applyOrder = creationOrder();
+    }
+
+    static ProjectGraph of(Project project, Map<String, ProjectObject> objects, List<PipeQuery> nodeChecks,
+                           GraphBuilder.ProjectNames names, NodeRendering rendering) {
+        ProjectGraph graph = of(project, objects);
+        graph.nodeChecks = List.copyOf(nodeChecks);
+        graph.names = names;
+        graph.rendering = rendering;
+        return graph;
     }
 
     static ProjectGraph of(Project project, Map<String, ProjectObject> objects) {
@@ -56,6 +74,53 @@ public final class ProjectGraph {
 
     public Project project() {
         return project;
+    }
+
+    /**
+     * The queries of the pipe nodes that no object's statement contains (nodes before a pipe's output, sink pipes),
+     * each with the nodes and pipes it reads: check runs each of them, so every node reaches ClickHouse.
+     */
+    public List<PipeQuery> nodeChecks() {
+        return nodeChecks;
+    }
+
+    /**
+     * The query an endpoint call runs: pipe {@code pipe}'s output node with the earlier nodes and the pipes it reads,
+     * every node rendered with the request's {@code parameters} (null: no request, defaults).
+     *
+     * @throws dev.mvlab.errors.MvlabException when the pipe is not an endpoint (USAGE) or a parameter is bad
+     */
+    public PipeQuery endpointQuery(String pipe, ParameterValues parameters) {
+        Pipe found = project.pipe(pipe).orElseThrow(() -> new MvlabException(ExitCode.USAGE, "no pipe named `"
+                + pipe + "`", "pipes: " + String.join(", ", project.pipes().stream().map(Pipe::name).toList())));
+        if (found.outputType() != NodeType.ENDPOINT) {
+            throw new MvlabException(ExitCode.USAGE, "pipe `" + pipe + "` is a " + found.outputType().name()
+                    .toLowerCase(java.util.Locale.ROOT) + " pipe, not an endpoint",
+                    "endpoints are pipes with TYPE endpoint or without TYPE");
+        }
+        return names.resolver(project, rendering, parameters).resolve(found).query();
+    }
+
+    /**
+     * The parameters an endpoint declares: those of its output node and of every node and pipe it reads, each
+     * once, in order of first appearance.
+     */
+    public List<TemplateParameter> endpointParameters(String pipe) {
+        PipeQuery query = endpointQuery(pipe, null);
+        Map<String, TemplateParameter> all = new LinkedHashMap<>();
+        collectParameters(query, all);
+        return List.copyOf(all.values());
+    }
+
+    private void collectParameters(PipeQuery query, Map<String, TemplateParameter> all) {
+        for (PipeQuery inlined : query.inlined()) {
+            collectParameters(inlined, all);
+        }
+        for (QueryNode node : query.nodes()) {
+            for (TemplateParameter p : ((TemplateRendering) rendering).template(node.node()).parameters()) {
+                all.putIfAbsent(p.name(), p);
+            }
+        }
     }
 
     /** Every object, in data-flow order: each after everything that feeds it. */

@@ -18,8 +18,11 @@ import java.util.Set;
  */
 public record TableReferences(List<Reference> tables, Set<String> localNames) {
 
-    /** One name read by a query: {@code database} is null unless it was written {@code db.name}. */
-    public record Reference(String database, String name, int offset, boolean tableFunction) {
+    /**
+     * One name read by a query: {@code database} is null unless it was written {@code db.name}; {@code end} is the
+     * offset just after the name as written (quotes included).
+     */
+    public record Reference(String database, String name, int offset, int end, boolean tableFunction) {
         public String qualified() {
             return database == null ? name : database + "." + name;
         }
@@ -57,14 +60,14 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
             }
             boolean join = token.isWord("JOIN") && !at(tokens, i - 1).isWord("ARRAY");
             if (token.isWord("FROM") || join) {
-                readTables(tokens, i + 1, tables);
+                readTables(sql, tokens, i + 1, tables);
             }
         }
         return new TableReferences(List.copyOf(tables), Set.copyOf(localNames));
     }
 
     /** Reads {@code name}, {@code db.name} or {@code fn(...)}, then further ones after commas. */
-    private static void readTables(List<Token> tokens, int i, List<Reference> out) {
+    private static void readTables(String sql, List<Token> tokens, int i, List<Reference> out) {
         while (true) {
             Token first = at(tokens, i);
             if (first.isSymbol('(')) {
@@ -88,7 +91,7 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
                 next += 2;
             }
             boolean function = at(tokens, next).isSymbol('(');
-            out.add(new Reference(database, name, first.offset(), function));
+            out.add(new Reference(database, name, first.offset(), end(sql, at(tokens, next - 1)), function));
             if (function) {
                 return;
             }
@@ -98,6 +101,21 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
             }
             i = next + 1;
         }
+    }
+
+    private static int end(String sql, Token token) {
+        if (token.kind() != Kind.QUOTED) {
+            return token.offset() + token.text().length();
+        }
+        char quote = sql.charAt(token.offset());
+        for (int i = token.offset() + 1; i < sql.length(); i++) {
+            if (sql.charAt(i) == '\\') {
+                i++;
+            } else if (sql.charAt(i) == quote) {
+                return i + 1;
+            }
+        }
+        return sql.length();
     }
 
     private static int afterAlias(List<Token> tokens, int i) {

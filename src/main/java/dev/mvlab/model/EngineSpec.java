@@ -18,8 +18,22 @@ import java.util.List;
  * @param version         ENGINE_VERSION (VersionedCollapsingMergeTree)
  * @param summingColumns  ENGINE_SUMMING_COLUMNS (SummingMergeTree)
  * @param settings        ENGINE_SETTINGS, e.g. {@code index_granularity = 8192}
+ * @param samplingKey     ENGINE_SAMPLING_KEY (SAMPLE BY)
+ * @param join            the Join engine's ENGINE_JOIN_STRICTNESS, ENGINE_JOIN_TYPE and ENGINE_KEY_COLUMNS, else null
  */
 public record EngineSpec(String engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
                          String ver, String isDeleted, String sign, String version, List<String> summingColumns,
-                         String settings, SourceLocation location) {
+                         String settings, SourceLocation location, String samplingKey, JoinSpec join) {
+
+    /** An engine without a sampling key and not a Join engine. */
+    public EngineSpec(String engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
+                      String ver, String isDeleted, String sign, String version, List<String> summingColumns,
+                      String settings, SourceLocation location) {
+        this(engine, sortingKey, partitionKey, primaryKey, ttl, ver, isDeleted, sign, version, summingColumns,
+                settings, location, null, null);
+    }
+
+    /** The arguments of {@code ENGINE = Join(strictness, type, keys...)}. */
+    public record JoinSpec(String strictness, String type, List<String> keyColumns) {
+    }
 }

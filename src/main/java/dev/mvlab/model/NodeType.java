@@ -9,5 +9,7 @@ public enum NodeType {
     /** Published as an API endpoint; rendered as a ClickHouse view. */
     ENDPOINT,
     /** Runs on demand or on COPY_SCHEDULE: {@code INSERT INTO target SELECT ...}. */
-    COPY
+    COPY,
+    /** Exports its result to an external system (TYPE sink); mvlab checks its query and runs no export. */
+    SINK
 }

@@ -36,8 +36,16 @@ final class EngineClause {
                 put(model, "primaryKey", key(spec.primaryKey()));
                 put(model, "ttl", spec.ttl());
                 put(model, "settings", spec.settings());
+                put(model, "sampleBy", spec.samplingKey());
             }
             model.put("orderBy", spec == null || blank(spec.sortingKey()) ? "tuple()" : key(spec.sortingKey()));
+            return model;
+        }
+        if (name.equals("Join") && spec != null && spec.join() != null) {
+            List<String> args = new ArrayList<>(List.of(spec.join().strictness(), spec.join().type()));
+            spec.join().keyColumns().forEach(k -> args.add(SqlNames.name(k)));
+            model.put("args", args);
+            put(model, "settings", spec.settings());
             return model;
         }
         if (!WITHOUT_KEYS.contains(name)) {

@@ -4,6 +4,7 @@ import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ObjectKind;
+import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Column;
@@ -107,6 +108,11 @@ public final class SqlRenderer {
             throw new IllegalArgumentException(object.name() + " has no query");
         }
         return QueryText.of(object.query());
+    }
+
+    /** The SELECT of one pipe node's query (its earlier nodes and the pipes it reads in front), as plain SQL. */
+    public String select(PipeQuery query) {
+        return QueryText.of(query);
     }
 
     public Statement drop(ProjectGraph graph, ProjectObject object) {

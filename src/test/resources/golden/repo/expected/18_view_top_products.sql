@@ -12,7 +12,7 @@ SELECT
     sumMerge(revenue) AS revenue,
     uniqMerge(customers) AS customers
 FROM sales_hourly
-WHERE hour >= toStartOfHour(now()) - INTERVAL 24 HOUR
+WHERE hour >= toStartOfHour(now()) - INTERVAL toInt32('24') HOUR
 GROUP BY product_id
 ORDER BY revenue DESC
-LIMIT 10;
+LIMIT toInt32('10');

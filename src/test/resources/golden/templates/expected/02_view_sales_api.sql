@@ -9,10 +9,10 @@ WITH
         FROM sales
         WHERE day >= '2024-01-01'
           AND country != 'it\'s'
-          AND revenue > 0.5
+          AND revenue > toFloat64('0.5')
     )
 SELECT product_id, sum(revenue) AS revenue
 FROM filtered
 GROUP BY product_id
 ORDER BY revenue DESC
-LIMIT 1000000;
+LIMIT toInt32('1000000');
