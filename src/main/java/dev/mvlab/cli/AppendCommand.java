@@ -1,10 +1,9 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.engine.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
-import dev.mvlab.model.Project;
+import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.serve.EventIngest;
 import dev.mvlab.serve.FileAppend;
 import dev.mvlab.serve.IngestResult;
@@ -32,6 +31,8 @@ final class AppendCommand implements Callable<Integer> {
     EngineOptions engine;
     @Mixin
     DatabaseOption database;
+    @Mixin
+    RenderingOptions rendering;
     @Spec
     CommandSpec spec;
 
@@ -49,10 +50,10 @@ final class AppendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Project project = ProjectLoader.load(engine.project);
+        ProjectGraph graph = RenderingOptions.graph(engine.project, err);
         long loaded = 0;
         long quarantined = 0;
-        try (Database db = engine.connect(err, database.database); EventIngest ingest = new EventIngest(db, project);
+        try (Database db = engine.connect(err, database.database); EventIngest ingest = new EventIngest(db, graph, rendering.renderer());
              AppendProgress progress = new AppendProgress(err)) {
             FileAppend append = new FileAppend(ingest, db);
             for (String file : files) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -51,17 +53,31 @@ final class PipeCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "The endpoint pipe.")
         String name;
 
-        @Option(names = "--param", paramLabel = "k=v", description = "A request parameter (repeatable).")
-        Map<String, String> params = new LinkedHashMap<>();
+        @Option(names = "--param", paramLabel = "k=v", description = "A request parameter (repeatable; repeat a name "
+                + "for several values).")
+        List<String> params = new ArrayList<>();
 
         @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default ${DEFAULT-VALUE}).")
         Format format;
+
+        private Map<String, List<String>> parameters() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (String param : params) {
+                int eq = param.indexOf('=');
+                if (eq <= 0) {
+                    throw new MvlabException(ExitCode.USAGE, "--param needs name=value, got '" + param + "'",
+                            "example: --param limit=5");
+                }
+                values.computeIfAbsent(param.substring(0, eq), k -> new ArrayList<>()).add(param.substring(eq + 1));
+            }
+            return values;
+        }
 
         @Override
         public Integer call() {
             ProjectGraph graph = RenderingOptions.graph(engine.project, spec.commandLine().getErr());
             try (Database db = engine.connect(spec.commandLine().getErr(), database.database)) {
-                String sql = new ProjectEndpoints(graph, rendering.renderer()).sql(name, params);
+                String sql = new ProjectEndpoints(graph).sql(name, parameters());
                 if (format == Format.TABLE) {
                     spec.commandLine().getOut().print(ResultFormat.TABLE.render(db.query(sql)));
                     spec.commandLine().getOut().println();

@@ -8,7 +8,6 @@ import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.serve.ApiService;
-import dev.mvlab.serve.ProjectEndpoints;
 import dev.mvlab.serve.RunningServer;
 import dev.mvlab.serve.ServeSettings;
 import dev.mvlab.serve.Token;
@@ -70,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         Database db = engine.connect(err, database.database);
-        ApiService service = ApiService.start(db, graph.project(), new ProjectEndpoints(graph, renderer), settings);
+        ApiService service = ApiService.start(db, graph, renderer, settings);
         long pid = ProcessHandle.current().pid();
         new RunningServer(pid, service.url(), database.database).save(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,6 +19,11 @@ public record ApiReply(int status, String contentType, byte[] body) {
         }
     }
 
+    static ApiReply of(ApiException e) {
+        return e.rawBody() ? new ApiReply(e.status(), JSON_TYPE, e.getMessage().getBytes(StandardCharsets.UTF_8))
+                : error(e.status(), e.getMessage());
+    }
+
     /** Tinybird's error shape: {@code {"error": "..."}}. */
     static ApiReply error(int status, String message) {
         return json(status, Map.of("error", message));

@@ -40,7 +40,7 @@ public final class ApiRoutes {
         try {
             return route(request);
         } catch (ApiException e) {
-            return ApiReply.error(e.status(), e.getMessage());
+            return ApiReply.of(e);
         } catch (MvlabException e) {
             return ApiReply.error(500, e.getMessage());
         }
@@ -146,12 +146,13 @@ public final class ApiRoutes {
                 "Unknown format '." + extension + "': use .json, .csv, .ndjson or .parquet"));
         require(token.allows(TokenScope.READ, name), "the token '" + token.name() + "' may not read the pipe '"
                 + name + "'");
-        Map<String, String> params = new LinkedHashMap<>(request.params());
+        Map<String, List<String>> params = new LinkedHashMap<>(request.params());
         if (request.isPost()) {
             params.putAll(bodyParams(request.body().read()));
         }
         params.remove("token");
-        String q = params.remove("q");
+        List<String> qs = params.remove("q");
+        String q = qs == null || qs.isEmpty() ? null : qs.get(0);
         String sql = endpoints.sql(name, params);
         if (q != null && !q.isBlank()) {
             QueryRunner.requireSelect(q);
@@ -160,8 +161,18 @@ public final class ApiRoutes {
         return queries.select(sql, format);
     }
 
-    private static Map<String, String> bodyParams(byte[] body) {
-        Map<String, String> params = new LinkedHashMap<>();
+    private static List<String> values(JsonNode value) {
+        List<String> values = new java.util.ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(v -> values.add(v.isTextual() ? v.asText() : v.toString()));
+        } else {
+            values.add(value.isTextual() ? value.asText() : value.toString());
+        }
+        return values;
+    }
+
+    private static Map<String, List<String>> bodyParams(byte[] body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
         if (body.length == 0) {
             return params;
         }
@@ -170,8 +181,7 @@ public final class ApiRoutes {
             if (json == null || !json.isObject()) {
                 throw ApiException.badRequest("The body of a POST to a pipe must be a JSON object of parameters");
             }
-            json.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().isTextual()
-                    ? e.getValue().asText() : e.getValue().toString()));
+            json.fields().forEachRemaining(e -> params.put(e.getKey(), values(e.getValue())));
             return params;
         } catch (IOException e) {
             throw ApiException.badRequest("The body of a POST to a pipe must be a JSON object of parameters: "

@@ -14,7 +14,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -69,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
             try {
                 reply = routes.handle(toApi(request));
             } catch (ApiException e) {
-                reply = ApiReply.error(e.status(), e.getMessage());
+                reply = ApiReply.of(e);
             } catch (RuntimeException e) {
                 reply = ApiReply.error(500, "internal error: " + e);
             }
@@ -80,9 +82,9 @@ public final class ApiServer implements AutoCloseable {
         }
 
         private ApiRequest toApi(Request request) {
-            Map<String, String> params = new LinkedHashMap<>();
+            Map<String, List<String>> params = new LinkedHashMap<>();
             Fields query = Request.extractQueryParameters(request);
-            query.forEach(f -> params.putIfAbsent(f.getName(), f.getValue()));
+            query.forEach(f -> params.computeIfAbsent(f.getName(), k -> new ArrayList<>()).addAll(f.getValues()));
             String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
             // curl -d sends events as a form: the Events API always reads its body as NDJSON
             boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
@@ -93,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
                 Fields fields = new Fields();
                 org.eclipse.jetty.util.UrlEncoded.decodeUtf8To(new String(bytes,
                         java.nio.charset.StandardCharsets.UTF_8), fields);
-                fields.forEach(f -> params.putIfAbsent(f.getName(), f.getValue()));
+                fields.forEach(f -> params.computeIfAbsent(f.getName(), k -> new ArrayList<>()).addAll(f.getValues()));
                 body = () -> new byte[0];
             }
             return new ApiRequest(request.getMethod(), Request.getPathInContext(request), params,

@@ -5,6 +5,8 @@ import dev.mvlab.engine.HttpQueries;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Project;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.render.SqlRenderer;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +31,12 @@ public final class ApiService implements AutoCloseable {
     }
 
     /** Starts serving {@code project} (already applied to {@code db}) on the settings' host and port. */
-    public static ApiService start(Database db, Project project, Endpoints endpoints, ServeSettings settings) {
+    public static ApiService start(Database db, ProjectGraph graph, SqlRenderer renderer, ServeSettings settings) {
         long started = System.nanoTime();
+        Project project = graph.project();
+        Endpoints endpoints = new ProjectEndpoints(graph);
         TokenStore tokens = TokenStore.load(project, settings.stateDir().resolve("tokens.json"));
-        EventIngest ingest = new EventIngest(db, project);
+        EventIngest ingest = new EventIngest(db, graph, renderer);
         QueryRunner queries = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
         ApiRoutes routes = new ApiRoutes(tokens, ingest, endpoints, queries, new Listings(project, db));
         ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes());

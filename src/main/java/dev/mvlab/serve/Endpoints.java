@@ -15,9 +15,9 @@ public interface Endpoints {
     List<Endpoint> list();
 
     /**
-     * The SELECT of {@code pipe}'s endpoint node with these parameters.
+     * The SELECT of {@code pipe}'s endpoint node with these parameters (a parameter given several times has several values).
      *
      * @throws ApiException 404 for an unknown pipe, 400 for a bad or missing parameter
      */
-    String sql(String pipe, Map<String, String> params);
+    String sql(String pipe, Map<String, List<String>> params);
 }

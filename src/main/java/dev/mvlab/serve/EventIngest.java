@@ -6,6 +6,8 @@ import dev.mvlab.generate.LandingTable;
 import dev.mvlab.generate.RetryPolicy;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Project;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.render.SqlRenderer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,15 +38,15 @@ public final class EventIngest implements AutoCloseable {
     private record Target(EventSchema schema, IngestQueue queue) {
     }
 
-    public EventIngest(Database db, Project project, RetryPolicy retry) {
+    public EventIngest(Database db, ProjectGraph graph, SqlRenderer renderer, RetryPolicy retry) {
         this.db = db;
-        this.project = project;
+        this.project = graph.project();
         this.retry = retry;
-        this.quarantine = new Quarantine(db);
+        this.quarantine = new Quarantine(db, graph, renderer);
     }
 
-    public EventIngest(Database db, Project project) {
-        this(db, project, RetryPolicy.within(Duration.ofSeconds(30)));
+    public EventIngest(Database db, ProjectGraph graph, SqlRenderer renderer) {
+        this(db, graph, renderer, RetryPolicy.within(Duration.ofSeconds(30)));
     }
 
     /**

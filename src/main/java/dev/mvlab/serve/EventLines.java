@@ -42,12 +42,13 @@ final class EventLines {
             try {
                 row = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                rejected.add(new Rejected(i + 1, List.of(), List.of("malformed JSON: "
-                        + e.getOriginalMessage()), schema.texts(null), line));
+                rejected.add(new Rejected(i + 1, List.of(), List.of("malformed JSON: " + e.getOriginalMessage()
+                        + "; line: " + abbreviated(line)), schema.texts(null), line));
                 continue;
             }
             if (row == null || !row.isObject()) {
-                rejected.add(new Rejected(i + 1, List.of(), List.of("not a JSON object"), schema.texts(null), line));
+                rejected.add(new Rejected(i + 1, List.of(), List.of("not a JSON object; line: " + abbreviated(line)),
+                        schema.texts(null), line));
                 continue;
             }
             List<EventSchema.Problem> problems = schema.problems(row);
@@ -62,6 +63,10 @@ final class EventLines {
             rows++;
         }
         return new Split(accepted.toByteArray(), rows, rejected);
+    }
+
+    private static String abbreviated(String line) {
+        return line.length() > 2000 ? line.substring(0, 2000) + "..." : line;
     }
 
     /** NDJSON lines; a body that is one JSON object written over several lines counts as one line. */

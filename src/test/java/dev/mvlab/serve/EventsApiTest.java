@@ -141,15 +141,16 @@ class EventsApiTest {
         assertThat(json.get("error").asText()).contains("line 2: value 'abc' on column 'price' is not Float64")
                 .contains("line 5: malformed JSON");
         assertThat(count("customer_id = 'mixed'")).isEqualTo(2);
-        List<List<Object>> quarantined = db.query("SELECT c__error_column, c__error, product_id, "
-                + QuarantineTable.ORIGINAL + " FROM events_quarantine ORDER BY insertion_date, product_id").rows();
+        List<List<Object>> quarantined = db.query("SELECT c__error_column, c__error, product_id, price "
+                + "FROM events_quarantine ORDER BY insertion_date, product_id").rows();
         assertThat(quarantined).hasSize(4);
         assertThat(quarantined).anySatisfy(r -> {
             assertThat(r.get(0).toString()).contains("price");
             assertThat(r.get(2)).isEqualTo("bad");
-            assertThat(r.get(3).toString()).contains("\"price\":\"abc\"");
+            assertThat(r.get(3)).isEqualTo("abc");
         });
-        assertThat(quarantined).anySatisfy(r -> assertThat(r.get(3)).isEqualTo("{\"action\": \"view\", broken"));
+        assertThat(quarantined).anySatisfy(r -> assertThat(r.get(1).toString())
+                .contains("line: {\"action\": \"view\", broken"));
     }
 
     @Test

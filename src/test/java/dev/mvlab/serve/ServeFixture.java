@@ -41,7 +41,7 @@ final class ServeFixture implements AutoCloseable {
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates());
         new Apply(db, renderer).run(graph, db.name(), ApplyOptions.DEFAULT);
         this.stateDir = stateDir;
-        this.service = ApiService.start(db, project, new ProjectEndpoints(graph, renderer),
+        this.service = ApiService.start(db, graph, renderer,
                 new ServeSettings("127.0.0.1", 0, stateDir, 64 * 1024));
     }
 
