@@ -63,7 +63,8 @@ final class ServeCommand implements Callable<Integer> {
         ProjectGraph graph = RenderingOptions.graph(engine.project, err);
         SqlRenderer renderer = rendering.renderer();
         try (Database server = engine.connect(err, "default")) {
-            ApplyResult applied = new Apply(server, renderer).run(graph, database.database, ApplyOptions.DEFAULT);
+            ApplyResult applied = new Apply(server, renderer).run(graph, database.database,
+                    new ApplyOptions(false, true)); // views defined differently are recreated: no data is lost
             if (applied.changed()) {
                 out.println("applied the project to " + database.database);
             }

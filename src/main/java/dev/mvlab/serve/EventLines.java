@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,69 +30,107 @@ final class EventLines {
     }
 
     static Split split(byte[] body, EventSchema schema) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        List<String> lines = lines(text);
         ByteArrayOutputStream accepted = new ByteArrayOutputStream(body.length + 16);
         List<Rejected> rejected = new ArrayList<>();
         int rows = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
+        int lineNumber = 0;
+        byte[] whole = oneObjectOverLines(body);
+        int start = 0;
+        while (start < body.length || whole != null) {
+            int from;
+            int to;
+            byte[] source;
+            boolean overLines = whole != null;
+            if (whole != null) {
+                source = whole;
+                from = 0;
+                to = whole.length;
+                start = body.length;
+                whole = null;
+            } else {
+                source = body;
+                int end = start;
+                while (end < body.length && body[end] != '\n') {
+                    end++;
+                }
+                from = start;
+                to = end > start && body[end - 1] == '\r' ? end - 1 : end;
+                start = end + 1;
+            }
+            lineNumber++;
+            if (isBlank(source, from, to)) {
                 continue;
             }
             JsonNode row;
             try {
-                row = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                rejected.add(new Rejected(i + 1, List.of(), List.of("malformed JSON: " + e.getOriginalMessage()
-                        + "; line: " + abbreviated(line)), schema.texts(null), line));
+                row = JSON.readTree(source, from, to - from);
+            } catch (IOException e) {
+                String line = new String(source, from, to - from, StandardCharsets.UTF_8);
+                String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                rejected.add(new Rejected(lineNumber, List.of(), List.of("malformed JSON: " + reason + "; line: "
+                        + abbreviated(line)), schema.texts(null), line));
                 continue;
             }
             if (row == null || !row.isObject()) {
-                rejected.add(new Rejected(i + 1, List.of(), List.of("not a JSON object; line: " + abbreviated(line)),
-                        schema.texts(null), line));
+                String line = new String(source, from, to - from, StandardCharsets.UTF_8);
+                rejected.add(new Rejected(lineNumber, List.of(), List.of("not a JSON object; line: "
+                        + abbreviated(line)), schema.texts(null), line));
                 continue;
             }
             List<EventSchema.Problem> problems = schema.problems(row);
             if (!problems.isEmpty()) {
-                rejected.add(new Rejected(i + 1, problems.stream().map(EventSchema.Problem::column).toList(),
-                        problems.stream().map(EventSchema.Problem::message).toList(), schema.texts(row), line));
+                rejected.add(new Rejected(lineNumber, problems.stream().map(EventSchema.Problem::column).toList(),
+                        problems.stream().map(EventSchema.Problem::message).toList(), schema.texts(row),
+                        new String(source, from, to - from, StandardCharsets.UTF_8)));
                 continue;
             }
-            byte[] bytes = (line.indexOf('\n') >= 0 ? row.toString() : line).getBytes(StandardCharsets.UTF_8);
-            accepted.write(bytes, 0, bytes.length);
+            if (!overLines) {
+                accepted.write(source, from, to - from);
+            } else {
+                accepted.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
+            }
             accepted.write('\n');
             rows++;
         }
         return new Split(accepted.toByteArray(), rows, rejected);
     }
 
-    private static String abbreviated(String line) {
-        return line.length() > 2000 ? line.substring(0, 2000) + "..." : line;
-    }
-
-    /** NDJSON lines; a body that is one JSON object written over several lines counts as one line. */
-    private static List<String> lines(String text) {
-        String stripped = text.strip();
-        if (stripped.startsWith("{") && stripped.indexOf('\n') > 0 && !firstLineParses(stripped)) {
-            try {
-                JsonNode whole = JSON.readTree(stripped);
-                if (whole != null && whole.isObject()) {
-                    return List.of(stripped);
-                }
-            } catch (JsonProcessingException e) {
-                // not one object: treat as NDJSON and let each line fail on its own
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
             }
         }
-        return List.of(text.split("\r?\n", -1));
+        return true;
     }
 
-    private static boolean firstLineParses(String text) {
-        try {
-            JSON.readTree(text.substring(0, text.indexOf('\n')));
-            return true;
-        } catch (JsonProcessingException e) {
-            return false;
+    /** The body when it is one JSON object written over several lines (its first line alone is not JSON). */
+    private static byte[] oneObjectOverLines(byte[] body) {
+        int first = 0;
+        while (first < body.length && Character.isWhitespace(body[first])) {
+            first++;
         }
+        int newline = first;
+        while (newline < body.length && body[newline] != '\n') {
+            newline++;
+        }
+        if (first >= body.length || body[first] != '{' || newline >= body.length - 1) {
+            return null;
+        }
+        try {
+            JSON.readTree(body, first, newline - first);
+            return null;
+        } catch (IOException e) {
+            try {
+                JsonNode whole = JSON.readTree(body);
+                return whole != null && whole.isObject() ? body : null;
+            } catch (IOException notOne) {
+                return null;
+            }
+        }
+    }
+
+    private static String abbreviated(String line) {
+        return line.length() > 2000 ? line.substring(0, 2000) + "..." : line;
     }
 }

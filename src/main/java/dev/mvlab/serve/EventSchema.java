@@ -22,7 +22,7 @@ final class EventSchema {
     private final List<Field> fields;
     private final JsonPathMapping mapping;
 
-    private record Field(String column, String type, JsonPath path, boolean hasDefault) {
+    private record Field(String column, ValueCheck check, JsonPath path, boolean hasDefault) {
     }
 
     /** A value that does not fit its column. */
@@ -40,7 +40,7 @@ final class EventSchema {
         List<Field> fields = new ArrayList<>();
         for (Column column : mapped.columns()) {
             if (column.jsonPath() != null) {
-                fields.add(new Field(column.name(), tableTypes.getOrDefault(column.name(), column.type()),
+                fields.add(new Field(column.name(), ValueCheck.of(tableTypes.getOrDefault(column.name(), column.type())),
                         JsonPath.parse(column.jsonPath()), column.defaultExpr() != null));
             }
         }
@@ -88,7 +88,7 @@ final class EventSchema {
         List<Problem> problems = new ArrayList<>(0);
         for (Field field : fields) {
             JsonNode value = valueAt(row, field.path);
-            String problem = ValueCheck.problem(field.column, field.type, value, field.hasDefault);
+            String problem = field.check.problem(field.column, value, field.hasDefault);
             if (problem != null) {
                 problems.add(new Problem(field.column, problem));
             }

@@ -3,7 +3,6 @@ package dev.mvlab.serve;
 import dev.mvlab.engine.HttpQueries;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,6 +20,10 @@ public final class QueryRunner {
     /** ClickHouse codes that mean "not allowed" rather than "wrong": readonly, access denied. */
     private static final Set<String> FORBIDDEN_CODES = Set.of("164", "497");
     private static final Set<String> MISSING_CODES = Set.of("60", "81");
+
+    /** Read-only, and 64-bit integers as JSON numbers (as Tinybird answers). */
+    static final Map<String, String> SETTINGS = Map.of("readonly", "2",
+            "output_format_json_quote_64bit_integers", "0", "output_format_json_quote_denormals", "1");
 
     private final HttpQueries http;
     private final String database;
@@ -43,13 +46,9 @@ public final class QueryRunner {
             }
             body = body + "\nFORMAT " + format.clickhouse();
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("readonly", "2");
-        settings.put("output_format_json_quote_64bit_integers", "0");
-        settings.put("output_format_json_quote_denormals", "1");
         HttpQueries.Answer answer;
         try {
-            answer = http.query(database, body, settings);
+            answer = http.query(database, body, SETTINGS);
         } catch (IOException e) {
             throw new ApiException(503, "the engine is not reachable: " + e.getMessage());
         }

@@ -12,73 +12,111 @@ import java.util.regex.Pattern;
 /**
  * Whether a JSON value fits a ClickHouse column type, decided before the row is sent, so that a row that does not fit
  * goes to quarantine instead of being stored as the type's default (which is what {@code JSONExtract} would do).
- * Types it does not know (Map, Tuple, JSON ...) are left to ClickHouse.
+ * A type is compiled once ({@link #of}); types it does not know (Map, Tuple, JSON ...) are left to ClickHouse.
  */
-final class ValueCheck {
+abstract class ValueCheck {
     private static final Pattern WRAPPED = Pattern.compile("(?i)^(Nullable|LowCardinality|Array)\\((.*)\\)$");
     private static final Pattern INTEGER_TYPE = Pattern.compile("(?i)^(U?)Int(8|16|32|64|128|256)$");
     private static final Pattern DATE_TIME = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?)?(?:Z|[+-]\\d{2}:?\\d{2})?$");
     private static final Pattern INTEGER = Pattern.compile("^-?\\d+$");
 
-    private ValueCheck() {
+    final String type;
+
+    private ValueCheck(String type) {
+        this.type = type;
+    }
+
+    /** True when a present, non-null value fits. */
+    abstract boolean fits(JsonNode value);
+
+    boolean nullable() {
+        return false;
     }
 
     /**
-     * Null when {@code value} fits {@code type}, else the reason, Tinybird-style ({@code value 'x' on column 'c' is
-     * not Float64}). {@code value} is null when the path is absent: absent values take the column's default.
+     * Null when {@code value} fits, else the reason, Tinybird-style ({@code value 'x' on column 'c' is not Float64}).
+     * {@code value} is null when the path is absent: absent values take the column's default.
      */
-    static String problem(String column, String type, JsonNode value, boolean hasDefault) {
+    String problem(String column, JsonNode value, boolean hasDefault) {
         if (value == null || value.isMissingNode()) {
             return null;
         }
-        return check(column, type.strip(), value, hasDefault);
+        if (value.isNull()) {
+            return nullable() || hasDefault ? null : "value null on column '" + column + "' is not Nullable(" + type
+                    + ")";
+        }
+        return fits(value) ? null : not(value, column, type);
     }
 
-    private static String check(String column, String type, JsonNode value, boolean hasDefault) {
+    static ValueCheck of(String declared) {
+        String type = declared.strip();
         Matcher wrapped = WRAPPED.matcher(type);
         if (wrapped.matches()) {
-            String inner = wrapped.group(2).strip();
-            switch (wrapped.group(1).toLowerCase(Locale.ROOT)) {
-                case "nullable":
-                    return value.isNull() ? null : check(column, inner, value, hasDefault);
-                case "lowcardinality":
-                    return check(column, inner, value, hasDefault);
-                default:
-                    if (!value.isArray()) {
-                        return not(value, column, type);
+            ValueCheck inner = of(wrapped.group(2));
+            return switch (wrapped.group(1).toLowerCase(Locale.ROOT)) {
+                case "nullable" -> new ValueCheck(inner.type) { // Tinybird names the inner type
+                    @Override
+                    boolean fits(JsonNode value) {
+                        return inner.fits(value);
                     }
-                    for (JsonNode item : value) {
-                        String problem = check(column, inner, item, false);
-                        if (problem != null) {
-                            return problem;
+
+                    @Override
+                    boolean nullable() {
+                        return true;
+                    }
+                };
+                case "lowcardinality" -> inner;
+                default -> new ValueCheck(type) {
+                    @Override
+                    boolean fits(JsonNode value) {
+                        if (!value.isArray()) {
+                            return false;
                         }
+                        for (JsonNode item : value) {
+                            if (item.isNull() ? !inner.nullable() : !inner.fits(item)) {
+                                return false;
+                            }
+                        }
+                        return true;
                     }
-                    return null;
-            }
+                };
+            };
         }
-        if (value.isNull()) {
-            return hasDefault ? null : "value null on column '" + column + "' is not Nullable(" + type + ")";
-        }
-        String base = type.replaceAll("\\(.*", "").strip();
+        String base = type.contains("(") ? type.substring(0, type.indexOf('(')).strip() : type;
         Matcher integer = INTEGER_TYPE.matcher(base);
         if (integer.matches()) {
-            return fitsInteger(value, integer.group(1).isEmpty(), Integer.parseInt(integer.group(2)))
-                    ? null : not(value, column, type);
+            boolean signed = integer.group(1).isEmpty();
+            int bits = Integer.parseInt(integer.group(2));
+            return check(type, v -> fitsInteger(v, signed, bits));
         }
         return switch (base) {
             case "Float32", "Float64", "Decimal", "Decimal32", "Decimal64", "Decimal128", "Decimal256" ->
-                    isNumber(value) ? null : not(value, column, type);
-            case "Bool", "Boolean" -> value.isBoolean() || value.isIntegralNumber() && value.asLong() >= 0
-                    && value.asLong() <= 1 ? null : not(value, column, type);
-            case "Date", "Date32", "DateTime", "DateTime64" -> isDate(value) ? null : not(value, column, type);
-            case "String", "FixedString", "UUID", "Enum8", "Enum16", "IPv4", "IPv6" ->
-                    value.isValueNode() ? null : not(value, column, type);
-            default -> null;
+                    check(type, ValueCheck::isNumber);
+            case "Bool", "Boolean" -> check(type, v -> v.isBoolean() || v.isIntegralNumber() && v.asLong() >= 0
+                    && v.asLong() <= 1);
+            case "Date", "Date32", "DateTime", "DateTime64" -> check(type, ValueCheck::isDate);
+            case "String", "FixedString", "UUID", "Enum8", "Enum16", "IPv4", "IPv6" -> check(type, JsonNode::isValueNode);
+            default -> check(type, v -> true);
+        };
+    }
+
+    private static ValueCheck check(String type, java.util.function.Predicate<JsonNode> test) {
+        return new ValueCheck(type) {
+            @Override
+            boolean fits(JsonNode value) {
+                return test.test(value);
+            }
         };
     }
 
     private static boolean fitsInteger(JsonNode value, boolean signed, int bits) {
+        if (value.canConvertToLong() && value.isIntegralNumber() && bits < 64) {
+            long v = value.asLong();
+            long min = signed ? -(1L << (bits - 1)) : 0;
+            long max = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
+            return v >= min && v <= max;
+        }
         BigInteger number;
         if (value.isIntegralNumber()) {
             number = value.bigIntegerValue();
@@ -97,12 +135,12 @@ final class ValueCheck {
         if (value.isNumber()) {
             return true;
         }
-        if (!value.isTextual()) {
+        if (!value.isTextual() || value.asText().isBlank()) {
             return false;
         }
         try {
             Double.parseDouble(value.asText().strip());
-            return !value.asText().isBlank();
+            return true;
         } catch (NumberFormatException e) {
             return false;
         }
