@@ -135,6 +135,8 @@ final class BenchCommand implements Runnable {
                         r.directIngest());
                 out.printf(Locale.ROOT, "ingest, Events API (%d clients, %d-line NDJSON posts, until committed): %,.0f events/s%n",
                         r.batchClients(), r.batchLines(), r.apiIngest());
+                out.printf(Locale.ROOT, "  (the posts were answered in %.1f s, p50 %.1f ms, p99 %.1f ms%s)%n",
+                        r.batchPosts().seconds(), r.batchPosts().p50(), r.batchPosts().p99(), failures(r.batchPosts()));
                 out.printf(Locale.ROOT, "ratio Events API / direct: %.2f%n", r.ingestRatio());
                 LoadClients.Outcome s = r.singleEvents();
                 out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms%s%n",

@@ -124,7 +124,7 @@ public final class EventIngest implements AutoCloseable {
         table.ensureDeduplication();
         EventSchema schema = byName ? EventSchema.byColumnName(datasource, types) : EventSchema.of(datasource, types);
         HttpInserter inserter = new HttpInserter(db.endpoint(), db.name(), schema.insertSql(db.name()), retry);
-        return new Target(schema, new IngestQueue(name, inserter, 3));
+        return new Target(schema, new IngestQueue(name, inserter, 2));
     }
 
     private static String token(String datasource, String key) {

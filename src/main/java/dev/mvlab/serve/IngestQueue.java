@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit for one data source: requests queue their accepted NDJSON; a few sender threads each take everything
- * queued (up to a size) and send it as one INSERT, so that many small concurrent requests become few large inserts.
+ * queued (up to a size, waiting briefly for more) and send it as one INSERT, so that many small concurrent requests become few large inserts.
  * Each request gets a future completed when its rows are committed (or failed). Every insert carries a fresh
  * deduplication token, so the inserter's retries never store a batch twice; a request with an idempotency key is
  * sent on its own with a token derived from the key, so a client's retries of it are stored once.
@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class IngestQueue implements AutoCloseable {
     private static final int MAX_BATCH_BYTES = 16 << 20;
     private static final int MAX_QUEUED_BYTES = 128 << 20;
+    /**
+     * How long a sender waits for more requests before it inserts what it has: every insert runs each materialized
+     * view of the table once, so few large inserts cost far less than many small ones.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
 
     private final HttpInserter inserter;
     private final String name;
@@ -88,8 +93,27 @@ final class IngestQueue implements AutoCloseable {
             batch.clear();
             batch.add(first);
             int length = first.lines.length;
-            Pending next;
-            while ((next = queue.peek()) != null && length + next.lines.length <= MAX_BATCH_BYTES) {
+            long lingerEnd = System.nanoTime() + LINGER_NANOS;
+            while (length < MAX_BATCH_BYTES) {
+                Pending next = queue.peek();
+                if (next == null) {
+                    long left = lingerEnd - System.nanoTime();
+                    try {
+                        next = left > 0 && !closing ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        next = null;
+                    }
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    length += next.lines.length;
+                    continue;
+                }
+                if (length + next.lines.length > MAX_BATCH_BYTES) {
+                    break;
+                }
                 Pending taken = queue.poll();
                 if (taken == null) {
                     break;

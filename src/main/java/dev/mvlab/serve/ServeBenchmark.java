@@ -78,6 +78,15 @@ public final class ServeBenchmark {
                 String token = api.adminToken().value();
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+                // uncounted warm-ups of both ways: the rounds measure compiled code, not the JIT at work
+                List<byte[]> warmUp = batches(lines, (int) Math.min(lines.size(), 50_000), sizes.batchLines());
+                URI warmUri = URI.create(api.url() + "/v0/events?name=" + LANDING + "&wait=true");
+                LoadClients.run(sizes.batchClients(), warmUp.size(), i -> client.send(HttpRequest.newBuilder(warmUri)
+                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(
+                                warmUp.get(i))).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                new LandingIngest(db, landing, workDir.resolve("checkpoints"), BatchSettings.DEFAULT,
+                        RetryPolicy.DEFAULT).run(options, true, RunLimits.events(50_000), false, Progress.Listener.NONE);
+
                 truncate(db);
                 GenerateResult direct = new LandingIngest(db, landing, workDir.resolve("checkpoints"),
                         BatchSettings.DEFAULT, RetryPolicy.DEFAULT).run(options, true, RunLimits.events(sizes.events()),
@@ -119,7 +128,7 @@ public final class ServeBenchmark {
                             HttpResponse.BodyHandlers.ofByteArray()).statusCode());
                 }
                 return new ServeBenchResult(sizes.events(), sizes.batchLines(), sizes.batchClients(), direct.rate(),
-                        apiRate, singles, sizes.singleClients(), "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi,
+                        apiRate, batches, singles, sizes.singleClients(), "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi,
                         viaClickHouse, sizes.endpointClients(), startup);
             }
         } finally {

@@ -30,7 +30,7 @@ class EventsApiTest {
     @BeforeAll
     void start(Database db) {
         this.db = db;
-        serve = new ServeFixture(db, ServeFixture.RESOURCES.resolve("shop"));
+        serve = new ServeFixture(db, ServeFixture.RESOURCES.resolve("shop"), ServeFixture.tempDir(), 64 * 1024);
     }
 
     @AfterAll

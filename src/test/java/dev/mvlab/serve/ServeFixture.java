@@ -36,16 +36,20 @@ final class ServeFixture implements AutoCloseable {
     }
 
     ServeFixture(Database db, Path projectDir, Path stateDir) {
+        this(db, projectDir, stateDir, 1 << 20);
+    }
+
+    ServeFixture(Database db, Path projectDir, Path stateDir, long maxBody) {
         this.project = ProjectLoader.load(projectDir);
         ProjectGraph graph = GraphBuilder.build(project);
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates());
         new Apply(db, renderer).run(graph, db.name(), ApplyOptions.DEFAULT);
         this.stateDir = stateDir;
         this.service = ApiService.start(db, graph, renderer,
-                new ServeSettings("127.0.0.1", 0, stateDir, 64 * 1024));
+                new ServeSettings("127.0.0.1", 0, stateDir, maxBody));
     }
 
-    private static Path tempDir() {
+    static Path tempDir() {
         try {
             return Files.createTempDirectory("mvlab-serve-test");
         } catch (IOException e) {
