@@ -2,7 +2,7 @@
 MVN ?= mvn -B -Dstyle.color=never
 MVLAB ?= ./mvlab
 
-.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render lessons verify
+.PHONY: build test engine-start engine-stop engine-status engine-logs clean sql bench bench-render bench-template lessons verify
 
 build:
 	$(MVN) -q -DskipTests package
@@ -31,15 +31,22 @@ bench-render:
 	$(MVN) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 	java -cp target/classes:target/test-classes:$$(cat target/test-classpath.txt) dev.mvlab.bench.RenderBenchmark . 500
 
-# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter after each step
+# parse+render time of the largest templated pipe under TEMPLATE_DIR (and a render of every templated node there)
+TEMPLATE_DIR ?= .
+bench-template:
+	$(MVN) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+	java -cp target/classes:target/test-classes:$$(cat target/test-classpath.txt) dev.mvlab.bench.TemplateBenchmark $(TEMPLATE_DIR) 500
+
+# make lesson-3 runs lesson 3 (lessons/03-*/); LESSON_ARGS="--step" waits for Enter before each step
 lesson-%:
 	$(MVLAB) lesson run $* $(LESSON_ARGS)
 
 lessons:
 	$(MVLAB) lesson list
 
-# runs the checks of checks/*.yaml on the default database
+# runs the checks of checks/*.yaml on the database mvlab (apply first: it creates what is missing, drops nothing)
 verify:
+	$(MVLAB) apply > /dev/null
 	$(MVLAB) verify
 
 # End-to-end ingest (generator -> landing table with MVs) against the server-side ceiling; then mvlab serve's API

@@ -50,10 +50,10 @@ final class AppendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProjectGraph graph = RenderingOptions.graph(engine.project, err);
+        ProjectGraph graph = RenderingOptions.graph(engine.project(), err);
         long loaded = 0;
         long quarantined = 0;
-        try (Database db = engine.connect(err, database.database); EventIngest ingest = new EventIngest(db, graph, rendering.renderer());
+        try (Database db = engine.connect(err, database.name()); EventIngest ingest = new EventIngest(db, graph, rendering.renderer());
              AppendProgress progress = new AppendProgress(err)) {
             FileAppend append = new FileAppend(ingest, db);
             for (String file : files) {

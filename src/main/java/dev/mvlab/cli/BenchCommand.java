@@ -71,7 +71,7 @@ final class BenchCommand implements Runnable {
             }
             try (Database admin = engine.connect(spec.commandLine().getErr(), "default")) {
                 Long pid = engine.runtime().status().pid();
-                BenchResult r = new IngestBenchmark(admin, engine.project.resolve(".mvlab").resolve("bench"),
+                BenchResult r = new IngestBenchmark(admin, engine.project().resolve(".mvlab").resolve("bench"),
                         pid == null ? CpuClock.UNKNOWN : CpuClock.linuxProcess(pid)).run(events, batching, rounds);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "ingest benchmark: %d events per round (%.1f MB of NDJSON), batches of %d, "
@@ -124,10 +124,10 @@ final class BenchCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            ProjectGraph graph = RenderingOptions.graph(engine.project, spec.commandLine().getErr());
+            ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
             try (Database admin = engine.connect(spec.commandLine().getErr(), "default")) {
                 ServeBenchResult r = new ServeBenchmark(admin, graph, rendering.renderer(),
-                        engine.project.resolve(".mvlab").resolve("bench-serve")).run(new ServeBenchmark.Sizes(events,
+                        engine.project().resolve(".mvlab").resolve("bench-serve")).run(new ServeBenchmark.Sizes(events,
                         batchLines, batchClients, singleEvents, clients, calls, clients));
                 out.printf(Locale.ROOT, "serve benchmark: workshop project, %d events, %d cores, API started in %.2f s%n",
                         r.events(), Runtime.getRuntime().availableProcessors(), r.startupSeconds());

@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.mvlab.errors.MvlabException;
+
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** The commands that deploy a project to ClickHouse: apply, drop, diff, check and copy. */
@@ -46,7 +51,7 @@ final class DeployCommands {
         }
 
         ProjectGraph graph() {
-            return RenderingOptions.graph(engine.project, err());
+            return RenderingOptions.graph(engine.project(), err());
         }
 
         Database server() {
@@ -60,56 +65,116 @@ final class DeployCommands {
     static final class ApplyCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;
+        @Mixin
+        OutputFormat format;
         @Option(names = "--dry-run", description = "Print the statements in apply order; connect to nothing.")
         boolean dryRun;
-        @Option(names = "--recreate", description = "Drop and recreate objects defined differently when that loses "
-                + "no data: views, materialized views, empty tables.")
+        @Option(names = "--recreate", description = "Change objects defined differently when that loses no data: "
+                + "a view's query in place, else drop and create views, materialized views, empty tables.")
         boolean recreate;
+        @Option(names = "--backfill", description = "Create each new materialized view whose source holds rows with "
+                + "a cut-off and backfill it (as 'mvlab backfill'), also while events flow.")
+        boolean backfill;
+        @Mixin
+        BackfillCommand.Tuning tuning;
 
         @Override
         public void run() {
             ProjectGraph graph = graph();
             ApplyOptions options = new ApplyOptions(dryRun, recreate);
             if (dryRun) {
-                DeployReport.apply(out(), new Apply(null, rendering.renderer()).run(graph, database.database, options));
+                report(new Apply(null, rendering.renderer()).run(graph, database.name(), options));
                 return;
             }
             try (Database server = server()) {
-                ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.database, options);
+                if (!backfill) {
+                    report(new Apply(server, rendering.renderer()).run(graph, database.name(), options));
+                    return;
+                }
+                server.createDatabase(database.name());
+                try (Database target = server.use(database.name())) {
+                    BackfillCommand.Runner backfills = new BackfillCommand.Runner(target, rendering.renderer(), graph,
+                            tuning, out(), err());
+                    options = new ApplyOptions(false, recreate, java.util.Set.copyOf(backfills.candidates()));
+                    ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.name(), options);
+                    report(result);
+                    result.steps().stream().filter(s -> s.action() == dev.mvlab.deploy.ApplyStep.Action.DEFERRED)
+                            .forEach(s -> backfills.run(s.statement().object()));
+                }
+            }
+        }
+
+        private void report(ApplyResult result) {
+            if (format.json()) {
+                JsonReport.print(out(), JsonReport.apply(result));
+            } else {
                 DeployReport.apply(out(), result);
             }
         }
     }
 
     @Command(name = "drop", mixinStandardHelpOptions = true,
-            description = "Drop the project's views and tables from a database (their data too).")
+            description = {"Drop the project's views and tables from a database (their data too); other objects "
+                    + "in the database are left alone.", "Asks before dropping tables that hold rows; without a "
+                    + "terminal it refuses (exit 2) unless --yes is given."})
     static final class DropCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;
+        @Option(names = {"-y", "--yes"}, description = "Drop tables that hold rows without asking.")
+        boolean yes;
 
         @Override
         public void run() {
             ProjectGraph graph = graph();
             try (Database server = server()) {
-                DeployReport.drop(out(), new Drop(server, rendering.renderer()).run(graph, database.database));
+                Drop drop = new Drop(server, rendering.renderer());
+                Map<String, Long> holding = drop.tablesHoldingRows(graph, database.name());
+                if (!holding.isEmpty() && !yes) {
+                    confirm(holding);
+                }
+                DeployReport.drop(out(), drop.run(graph, database.name()));
+            }
+        }
+
+        private void confirm(Map<String, Long> holding) {
+            String tables = holding.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s (%,d rows)",
+                    e.getKey(), e.getValue()).replace(" (1 rows)", " (1 row)")).collect(Collectors.joining(", "));
+            String question = "drop would delete the data of " + holding.size()
+                    + (holding.size() == 1 ? " table" : " tables") + " in database " + database.name() + ": " + tables;
+            if (!Terminal.interactive()) {
+                throw new MvlabException(ExitCode.USAGE, question + "; nothing was dropped",
+                        "rerun with --yes to drop them (mvlab drop --yes" + (database.database == null ? ""
+                                : " -d " + database.name()) + ")");
+            }
+            if (!Terminal.confirm(out(), Main.stdin(spec), question + ". Drop them? [y/N] ")) {
+                throw new MvlabException(ExitCode.USAGE, "nothing was dropped");
             }
         }
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = "Compare a database with the datafiles: missing, extra and different "
-            + "objects. Exit code 1 when they differ.")
+            description = {"Compare a database with the datafiles: the objects they define that are missing or "
+                    + "defined differently (exit code 1), and the other objects of the database, which belong to "
+                    + "something else and are only listed (with --strict they count as differences)."})
     static final class DiffCommand extends Base implements Callable<Integer> {
         @Mixin
         DatabaseOption database;
+        @Mixin
+        OutputFormat format;
+        @Option(names = "--strict", description = "Count objects the files do not define as differences too.")
+        boolean strict;
 
         @Override
         public Integer call() {
             ProjectGraph graph = graph();
             try (Database server = server()) {
-                DiffResult result = new Diff(server, rendering.renderer()).run(graph, database.database);
-                DeployReport.diff(out(), result);
-                return result.clean() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+                DiffResult result = new Diff(server, rendering.renderer()).run(graph, database.name());
+                if (format.json()) {
+                    JsonReport.print(out(), JsonReport.diff(result, strict));
+                } else {
+                    DeployReport.diff(out(), result, strict);
+                }
+                return DeployReport.clean(result, strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
             }
         }
     }
@@ -118,6 +183,9 @@ final class DeployCommands {
             description = "Validate the datafiles; when the engine runs, ClickHouse validates every "
             + "statement in a throwaway database. Exit code 3 on any error.")
     static final class CheckCommand extends Base implements Callable<Integer> {
+        @Mixin
+        OutputFormat format;
+
         @Override
         public Integer call() {
             ProjectGraph graph = graph();
@@ -130,7 +198,11 @@ final class DeployCommands {
             } else {
                 result = new Check(null, rendering.renderer()).run(graph);
             }
-            DeployReport.check(out(), err(), result);
+            if (format.json()) {
+                JsonReport.print(out(), JsonReport.check(result));
+            } else {
+                DeployReport.check(out(), err(), result);
+            }
             return result.ok() ? ExitCode.OK.code() : ExitCode.DATAFILE.code();
         }
     }
@@ -147,7 +219,7 @@ final class DeployCommands {
         public void run() {
             ProjectGraph graph = graph();
             try (Database server = server()) {
-                DeployReport.copy(out(), new Copy(server, rendering.renderer()).run(graph, pipe, database.database));
+                DeployReport.copy(out(), new Copy(server, rendering.renderer()).run(graph, pipe, database.name()));
             }
         }
     }

@@ -35,9 +35,10 @@ final class DeployReport {
         for (ApplyStep step : result.steps()) {
             out.println(line(step.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), step.statement()));
         }
-        out.printf(Locale.ROOT, "database %s: %d created, %d recreated, %d unchanged%n", result.database(),
+        long altered = result.count(ApplyStep.Action.ALTERED);
+        out.printf(Locale.ROOT, "database %s: %d created, %d recreated, %s%d unchanged%n", result.database(),
                 result.count(ApplyStep.Action.CREATED), result.count(ApplyStep.Action.RECREATED),
-                result.count(ApplyStep.Action.UNCHANGED));
+                altered > 0 ? altered + " altered in place, " : "", result.count(ApplyStep.Action.UNCHANGED));
     }
 
     static void drop(PrintWriter out, DropResult result) {
@@ -47,15 +48,42 @@ final class DeployReport {
         out.printf(Locale.ROOT, "database %s: %d dropped%n", result.database(), result.dropped());
     }
 
-    static void diff(PrintWriter out, DiffResult result) {
+    /** True when the objects the files define are all there as defined (and, when strict, nothing else is). */
+    static boolean clean(DiffResult result, boolean strict) {
+        return strict ? result.clean() : result.changes().stream().allMatch(o -> o.status() == ObjectDiff.Status.EXTRA);
+    }
+
+    static void diff(PrintWriter out, DiffResult result, boolean strict) {
         for (ObjectDiff diff : result.objects()) {
-            out.printf(Locale.ROOT, "%-10s %-18s %s%n", diff.status().name().toLowerCase(Locale.ROOT), diff.kind(),
-                    diff.name());
+            boolean other = diff.status() == ObjectDiff.Status.EXTRA;
+            out.printf(Locale.ROOT, "%-10s %-18s %s%s%n", other ? "other" : diff.status().name().toLowerCase(Locale.ROOT),
+                    diff.kind(), diff.name(), other ? "  (not defined by these files)" : "");
             diff.details().forEach(d -> out.println("           - " + d));
         }
-        out.println(result.clean() ? "database " + result.database() + " matches the files"
-                : "database " + result.database() + ": " + result.changes().size() + " difference(s); "
-                + "'mvlab apply' creates missing objects");
+        long missing = count(result, ObjectDiff.Status.MISSING);
+        long different = count(result, ObjectDiff.Status.DIFFERENT);
+        long others = count(result, ObjectDiff.Status.EXTRA);
+        StringBuilder summary = new StringBuilder("database " + result.database() + ": ");
+        if (missing + different == 0) {
+            summary.append("the project's objects match the files");
+        } else {
+            summary.append(missing).append(" missing, ").append(different).append(" defined differently");
+        }
+        if (others > 0) {
+            summary.append("; ").append(others).append(others == 1 ? " other object" : " other objects")
+                    .append(strict ? " (counted: --strict)" : " (not the project's: left alone)");
+        }
+        out.println(summary);
+        if (missing > 0) {
+            out.println("hint: 'mvlab apply' creates the missing objects");
+        }
+        if (different > 0) {
+            out.println("hint: 'mvlab apply --recreate' replaces views and empty tables defined differently");
+        }
+    }
+
+    private static long count(DiffResult result, ObjectDiff.Status status) {
+        return result.objects().stream().filter(o -> o.status() == status).count();
     }
 
     static void check(PrintWriter out, PrintWriter err, CheckResult result) {

@@ -5,6 +5,7 @@ import dev.mvlab.engine.Endpoint;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.engine.Engines;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /** The options every command that needs ClickHouse shares: which engine, where, on which ports. */
 public final class EngineOptions {
-    @Option(names = "--project", description = "The project folder (default: the current folder).", defaultValue = ".")
-    Path project;
+    @Mixin
+    ProjectOption projectOption;
 
     @Option(names = "--engine", description = "auto, embedded, clickhouse-binary, docker or url (env MVLAB_ENGINE).")
     String engine;
@@ -29,13 +30,18 @@ public final class EngineOptions {
     @Option(names = "--tcp-port", description = "Native TCP port of an engine mvlab starts (default 19000; 0 = any).")
     Integer tcpPort;
 
+    /** The project folder ({@code --project}). */
+    public Path project() {
+        return projectOption.dir();
+    }
+
     public EngineSettings settings() {
         Map<String, String> overrides = new HashMap<>();
         put(overrides, "engine", engine);
         put(overrides, "url", url);
         put(overrides, "http.port", httpPort);
         put(overrides, "tcp.port", tcpPort);
-        return EngineSettings.resolve(project, overrides, System.getenv());
+        return EngineSettings.resolve(project(), overrides, System.getenv());
     }
 
     public EngineRuntime runtime() {

@@ -9,6 +9,9 @@ import dev.mvlab.generate.Compression;
 import dev.mvlab.generate.GenerateResult;
 import dev.mvlab.generate.LandingChoice;
 import dev.mvlab.generate.LandingIngest;
+import dev.mvlab.generate.Checkpoint;
+import dev.mvlab.generate.EstoreShape;
+import dev.mvlab.model.Column;
 import dev.mvlab.generate.NdjsonExport;
 import dev.mvlab.generate.RetryPolicy;
 import dev.mvlab.generate.RunLimits;
@@ -23,6 +26,10 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +51,8 @@ final class GenerateCommand implements Runnable {
             description = "The landing data source (default: the project's only one with JSONPaths).")
     String datasource;
 
-    @Option(names = {"-d", "--database"}, defaultValue = "mvlab",
-            description = "The database holding the landing table (default: ${DEFAULT-VALUE}).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write NDJSON to FILE ('-' for stdout) instead.")
     String out;
@@ -98,14 +104,104 @@ final class GenerateCommand implements Runnable {
     }
 
     private GenerateResult ingest(StreamOptions options, RunLimits limits, ProgressLine progress) {
-        DataSource landing = LandingChoice.choose(ProjectLoader.load(engine.project), datasource);
+        DataSource landing = LandingChoice.choose(ProjectLoader.load(engine.project()), datasource);
+        PrintWriter err = spec.commandLine().getErr();
+        checkShape(landing, err);
         BatchSettings batching = usage(() -> new BatchSettings(batchSize, flushInterval, inserters, 2,
                 Compression.parse(compression)));
-        try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
-            Path checkpoints = engine.project.resolve(".mvlab").resolve("generate");
-            return new LandingIngest(db, landing, checkpoints, batching, RetryPolicy.within(retryFor))
-                    .run(options, stream.seedGiven(), limits, resume, progress);
+        try (Database db = database.connect(engine, err)) {
+            Path checkpoints = engine.project().resolve(".mvlab").resolve("generate");
+            LandingIngest ingest = new LandingIngest(db, landing, checkpoints, batching, RetryPolicy.within(retryFor));
+            if (!resume) {
+                warnAboutEarlierRun(ingest, options, err);
+            }
+            Thread onInterrupt = new Thread(() -> interrupted(ingest, progress, err), "mvlab-generate-interrupt");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                return ingest.run(options, stream.seedGiven(), limits, resume, progress);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it prints the summary
+                }
+            }
         }
+    }
+
+    /** A landing data source the e-store events do not fit: say which JSONPaths stay empty (all: refuse). */
+    private static void checkShape(DataSource landing, PrintWriter err) {
+        List<Column> unfilled = EstoreShape.unfilled(landing);
+        if (unfilled.isEmpty()) {
+            return;
+        }
+        String paths = unfilled.stream().map(c -> c.name() + " (" + c.jsonPath() + ")")
+                .collect(Collectors.joining(", "));
+        boolean none = unfilled.size() == landing.columns().stream().filter(c -> c.jsonPath() != null).count();
+        if (none) {
+            throw new MvlabException(ExitCode.USAGE, "the e-store events fill none of the JSONPaths of '"
+                    + landing.name() + "' (" + paths + "); the events carry " + EstoreShape.fields(),
+                    "generate into an e-store landing data source (--datasource NAME), or send your own NDJSON: "
+                            + Launcher.command() + " sql \"INSERT INTO " + landing.name() + " FORMAT JSONEachRow\" "
+                            + "< events.ndjson");
+        }
+        err.println("warning: the e-store events do not carry these JSONPaths of '" + landing.name() + "', so these "
+                + "columns get NULL or their default: " + paths);
+        err.flush();
+    }
+
+    /**
+     * Before a new run: an interrupted run's checkpoint means its events are already in the table; the same seed
+     * means this run appends the very same events again.
+     */
+    private void warnAboutEarlierRun(LandingIngest ingest, StreamOptions options, PrintWriter err) {
+        Checkpoint earlier = Checkpoint.read(ingest.checkpointFile()).orElse(null);
+        if (earlier == null) {
+            return;
+        }
+        String table = earlier.database() + "." + earlier.table();
+        if (stream.seedGiven() && earlier.seed() == options.seed() && earlier.stream().equals(options.fingerprint())) {
+            String warning = table + " already holds " + String.format(Locale.ROOT, "%,d", earlier.acknowledgedEvents())
+                    + " events of this very stream (seed " + earlier.seed() + "): this run appends a second copy of "
+                    + "them" + (earlier.complete() ? "" : "; --resume continues the interrupted run instead");
+            if (Terminal.interactive()) {
+                if (!Terminal.confirm(err, Main.stdin(spec), "warning: " + warning + ". Append anyway? [y/N] ")) {
+                    throw new MvlabException(ExitCode.USAGE, "nothing was generated");
+                }
+            } else {
+                err.println("warning: " + warning);
+            }
+        } else if (!earlier.complete()) {
+            err.println("warning: an interrupted run left " + String.format(Locale.ROOT, "%,d",
+                    earlier.acknowledgedEvents()) + " events in " + table + "; this run adds a new stream next to "
+                    + "them (to continue that run instead: " + resumeCommand() + ")");
+        }
+        err.flush();
+    }
+
+    /** Ctrl-C (or a kill) during a run: what is stored, and the command that continues it. */
+    private void interrupted(LandingIngest ingest, ProgressLine progress, PrintWriter err) {
+        progress.close();
+        Checkpoint checkpoint = Checkpoint.read(ingest.checkpointFile()).orElse(null);
+        if (checkpoint == null) {
+            return;
+        }
+        err.println();
+        err.println(String.format(Locale.ROOT, "interrupted: %,d events acknowledged by ClickHouse are stored in "
+                + "%s.%s; the rest was not stored (a batch in doubt is resent by --resume and deduplicated)",
+                checkpoint.acknowledgedEvents(), checkpoint.database(), checkpoint.table()));
+        err.println("continue the same stream with: " + resumeCommand());
+        err.flush();
+    }
+
+    private String resumeCommand() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs());
+        if (!args.contains("--resume")) {
+            args.add("--resume");
+        }
+        return Launcher.command() + " " + args.stream().map(a -> a.matches("[\\w@%+=:,./-]+") ? a : "'" + a + "'")
+                .collect(Collectors.joining(" "));
     }
 
     private GenerateResult export(StreamOptions options, RunLimits limits, ProgressLine progress) {

@@ -31,21 +31,21 @@ final class LessonCommand implements Runnable {
 
     @Command(name = "list", description = "Number, title and summary of every lesson.")
     static final class ListLessons implements Runnable {
-        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
-        Path project;
+        @Mixin
+        ProjectOption project;
         @Spec
         CommandSpec spec;
 
         @Override
         public void run() {
-            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project).all());
+            LessonPrinter.list(spec.commandLine().getOut(), new LessonCatalog(project.dir()).all());
         }
     }
 
     @Command(name = "show", description = "A lesson's overview, then each step's narrative and SQL, without running it.")
     static final class Show implements Runnable {
-        @Option(names = "--project", defaultValue = ".", description = "The project folder (default: the current folder).")
-        Path project;
+        @Mixin
+        ProjectOption project;
         @Parameters(paramLabel = "N", description = "The lesson number.")
         int number;
         @Spec
@@ -53,7 +53,7 @@ final class LessonCommand implements Runnable {
 
         @Override
         public void run() {
-            new LessonPrinter(spec.commandLine().getOut(), false).show(new LessonCatalog(project).get(number));
+            new LessonPrinter(spec.commandLine().getOut(), false, Terminal.colour(), true).show(new LessonCatalog(project.dir()).get(number));
         }
     }
 
@@ -68,20 +68,28 @@ final class LessonCommand implements Runnable {
         Long events;
         @Option(names = "--seed", paramLabel = "S", description = "The lesson's random seed.")
         Long seed;
-        @Option(names = "--step", description = "Wait for Enter after each step (when stdin is a terminal).")
+        @Option(names = "--step", description = "Wait for Enter before each step runs, its narrative on screen "
+                + "(when stdin is a terminal).")
         boolean step;
+        @Option(names = {"-v", "--verbose"}, description = "Show every statement apply steps run (default: a list "
+                + "of what they create and the SQL of the views the step names).")
+        boolean verbose;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Lesson lesson = new LessonCatalog(engine.project).get(number);
-            LessonRunner runner = LessonServices.runner(engine.project);
+            Lesson lesson = new LessonCatalog(engine.project()).get(number);
+            ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+            LessonRunner runner = LessonServices.runner(engine.project(), progress);
             runner.validate(lesson);
-            LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), System.console() != null);
+            LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), Terminal.interactive(),
+                    Terminal.colour(), verbose).clearing(progress);
             LessonResult result;
             try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
                 result = runner.run(lesson, server, new RunOptions(events, seed, step, null), printer);
+            } finally {
+                progress.close();
             }
             printer.summary(result);
             return result.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();

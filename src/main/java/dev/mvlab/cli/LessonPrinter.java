@@ -1,6 +1,7 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.engine.QueryResult;
+import dev.mvlab.lesson.ApplyOutcome;
 import dev.mvlab.lesson.Lesson;
 import dev.mvlab.lesson.LessonListener;
 import dev.mvlab.lesson.LessonResult;
@@ -14,17 +15,44 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Prints a lesson as it runs (it is the run's listener), its final summary, and {@code lesson show}. */
 final class LessonPrinter implements LessonListener {
+    /** Lines of narrative and remarks are wrapped to fit this many columns. */
+    static final int WIDTH = 100;
+
     private final PrintWriter out;
     private final boolean interactive;
+    private final boolean verbose;
     private BufferedReader stdin;
+    private ProgressLine progress;
 
     /** @param interactive wait for Enter at pauses (only when stdin is a terminal) */
     LessonPrinter(PrintWriter out, boolean interactive) {
-        this.out = out;
+        this(out, interactive, false, false);
+    }
+
+    /**
+     * @param colour  paint verdicts ({@link VerdictColours})
+     * @param verbose show every statement an apply step runs, not only those of the views it names
+     */
+    LessonPrinter(PrintWriter out, boolean interactive, boolean colour, boolean verbose) {
+        this.out = VerdictColours.wrap(out, colour);
         this.interactive = interactive;
+        this.verbose = verbose;
+    }
+
+    /** Clears {@code progress} (a generate step's line on stderr) before printing anything. */
+    LessonPrinter clearing(ProgressLine progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    private void clearProgress() {
+        if (progress != null) {
+            progress.close();
+        }
     }
 
     @Override
@@ -36,11 +64,12 @@ final class LessonPrinter implements LessonListener {
 
     void header(Lesson lesson) {
         out.println("Lesson " + lesson.number() + ": " + lesson.title());
-        out.println(lesson.summary());
+        TextWrap.lines(lesson.summary(), "", WIDTH).forEach(out::println);
     }
 
     @Override
     public void stepStarted(int number, int total, Step step) {
+        clearProgress();
         out.println();
         out.println("[" + number + "/" + total + "] " + (step.info().title() != null
                 ? step.info().title() + " (" + step.kind() + ")" : step.kind()));
@@ -49,9 +78,12 @@ final class LessonPrinter implements LessonListener {
 
     @Override
     public void output(StepOutput output) {
+        clearProgress();
         if (output instanceof StepOutput.Narrative n) {
-            n.text().lines().forEach(line -> out.println(("  " + line).stripTrailing()));
+            TextWrap.lines(n.text(), "  ", WIDTH).forEach(out::println);
             out.println();
+        } else if (output instanceof StepOutput.Created c) {
+            created(c.objects());
         } else if (output instanceof StepOutput.Sql s) {
             sql(s.sql());
         } else if (output instanceof StepOutput.Rows r) {
@@ -61,9 +93,28 @@ final class LessonPrinter implements LessonListener {
         } else if (output instanceof StepOutput.Refused r) {
             out.println("  refused, as the lesson expects: " + r.message());
         } else if (output instanceof StepOutput.Info i) {
-            i.text().lines().forEach(line -> out.println(("  " + line).stripTrailing()));
+            TextWrap.lines(i.text(), "  ", WIDTH).forEach(out::println);
         }
         out.flush();
+    }
+
+    /** One line per created object; then the SQL of the views the step names (of everything, verbosely). */
+    private void created(List<ApplyOutcome.Created> objects) {
+        int nameWidth = objects.stream().mapToInt(o -> o.object().length()).max().orElse(0);
+        int kindWidth = objects.stream().mapToInt(o -> o.kind().length()).max().orElse(0);
+        for (ApplyOutcome.Created o : objects) {
+            out.println(String.format(Locale.ROOT, "  created %-" + kindWidth + "s  %-" + nameWidth + "s  %s",
+                    o.kind(), o.object(), o.source()).stripTrailing());
+        }
+        for (ApplyOutcome.Created o : objects) {
+            if (verbose || o.named()) {
+                sql(o.sql());
+            }
+        }
+        if (!verbose && objects.stream().anyMatch(o -> !o.named())) {
+            out.println("  (the SQL of the objects it needed as well: --verbose, or " + Launcher.command()
+                    + " render NAME)");
+        }
     }
 
     private void sql(String sql) {
@@ -120,7 +171,7 @@ final class LessonPrinter implements LessonListener {
         }
         double seconds = result.steps().stream().mapToLong(o -> o.elapsed().toNanos()).sum() / 1e9;
         out.println(String.format(java.util.Locale.ROOT, "%d steps in %.1f s.", result.steps().size(), seconds));
-        out.println("Explore: mvlab sql -d " + result.database() + " \"SHOW TABLES\"");
+        out.println("Explore: " + Launcher.command() + " sql -d " + result.database() + " \"SHOW TABLES\"");
         out.flush();
     }
 
@@ -130,14 +181,14 @@ final class LessonPrinter implements LessonListener {
         out.println("(folder " + lesson.dir() + ", database " + lesson.database() + ")");
         if (!lesson.readme().isBlank()) {
             out.println();
-            lesson.readme().lines().forEach(out::println);
+            MarkdownText.render(lesson.readme(), WIDTH).lines().forEach(out::println);
         }
         List<Step> steps = lesson.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             stepStarted(i + 1, steps.size(), step);
             if (step.info().say() != null) {
-                output(new StepOutput.Narrative(step.info().say()));
+                output(new StepOutput.Narrative(step.narrative(lesson.generate().events())));
             }
             step.preview().forEach(this::output);
         }

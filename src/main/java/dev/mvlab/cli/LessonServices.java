@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.generate.Progress;
 import dev.mvlab.lesson.LessonRunner;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.lesson.GeneratorEventSource;
@@ -24,13 +25,19 @@ final class LessonServices {
     }
 
     static LessonRunner runner(Path project) {
+        return runner(project, Progress.Listener.NONE);
+    }
+
+    /** @param progress hears the progress of generate steps */
+    static LessonRunner runner(Path project, Progress.Listener progress) {
         if (!Files.isDirectory(project.resolve("datasources")) && !Files.isDirectory(project.resolve("pipes"))) {
             Unavailable none = Unavailable.noDatafiles(project);
             return new LessonRunner(none, none, new Verifier());
         }
         Project loaded = ProjectLoader.load(project);
         ProjectDeployer deployer = new ProjectDeployer(loaded, new SqlRenderer(new SqlTemplates(null)));
-        GeneratorEventSource events = new GeneratorEventSource(loaded, project.resolve(".mvlab").resolve("generate"));
+        GeneratorEventSource events = new GeneratorEventSource(loaded, project.resolve(".mvlab").resolve("generate"),
+                progress);
         return new LessonRunner(deployer, events, new Verifier());
     }
 }

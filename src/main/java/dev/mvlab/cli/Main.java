@@ -1,26 +1,45 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.errors.ExitCode;
+import dev.mvlab.engine.EngineInstaller;
+import dev.mvlab.graph.GraphErrors;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The {@code mvlab} command line. {@link #run} is the testable entry point; {@link #main} only exits with its code. */
+/**
+ * The {@code mvlab} command line. {@link #run} is the testable entry point; {@link #main} only exits with its code.
+ * {@link #commandLine} gives every command and subcommand {@code -h/--help} and {@code -V/--version}, so a new
+ * command only needs to be listed in {@code subcommands}.
+ */
 @Command(name = "mvlab", mixinStandardHelpOptions = true, version = "mvlab 0.1.0",
         description = "Teach and test ClickHouse materialized views on a real ClickHouse.",
-        subcommands = {EngineCommand.class, SqlCommand.class, RenderCommand.class, PlanCommand.class,
-                DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class, DeployCommands.DiffCommand.class,
-                DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class, VerifyCommand.class,
-                LessonCommand.class, GenerateCommand.class, BenchCommand.class, ServeCommand.class,
-                AppendCommand.class, PipeCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, EngineCommand.class, SqlCommand.class, RenderCommand.class,
+                PlanCommand.class, DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class,
+                DeployCommands.DiffCommand.class, DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class,
+                BackfillCommand.class,
+                VerifyCommand.class, LessonCommand.class, GenerateCommand.class, BenchCommand.class,
+                ServeCommand.class, AppendCommand.class, PipeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verification verdict differs from what was expected",
                 "  2  wrong usage of the command line", "  3  a datafile or validation error",
-                "  4  ClickHouse refused a statement", "  5  the engine is unavailable"})
+                "  4  ClickHouse refused a statement", "  5  the engine is unavailable",
+                "  70 an internal error (a bug: please report it)",
+                "", "Run 'mvlab help COMMAND' or 'mvlab COMMAND --help' for a command's options.",
+                "Shell completion: source <(mvlab completion)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    private final java.io.InputStream stdin;
+
+    Main() {
+        this(System.in);
+    }
+
+    private Main(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
@@ -29,20 +48,79 @@ public final class Main implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        return run(System.in, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the commands' stdin. */
+    public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine(in, out, err);
+        try (StepLine install = new StepLine(err, Terminal.interactive())) {
+            EngineInstaller.reportTo(what -> {
+                if (what.startsWith("installed ")) {
+                    install.close();
+                    err.println("mvlab: " + what);
+                } else {
+                    install.step(what);
+                }
+            });
+            return commandLine.execute(args);
+        } finally {
+            EngineInstaller.reportTo(null);
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The whole command tree, configured: help on every command, completion, usage errors with suggestions. */
+    static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main(in)).setCaseInsensitiveEnumValuesAllowed(true)
                 .setAllowSubcommandsAsOptionParameters(true); // generate --datasource products
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().name("completion").usageMessage().hidden(false)
+                .description("Print a bash/zsh completion script: source <(mvlab completion)");
+        commandLine.addSubcommand("completion", completion);
+        withHelpOptions(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
-        commandLine.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
-            err.println("see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-            return ExitCode.USAGE.code();
-        });
-        int code = commandLine.execute(args);
-        out.flush();
+        commandLine.setParameterExceptionHandler(Main::usageError);
+        return commandLine;
+    }
+
+    private static void withHelpOptions(CommandLine command) {
+        if (command.getCommandSpec().optionsMap().get("--help") == null
+                && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(Main::withHelpOptions);
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            suggestion(command, unmatched).ifPresentOrElse(
+                    name -> err.println("Did you mean: " + command.getCommandSpec().qualifiedName() + " " + name + "?"),
+                    () -> CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err));
+        }
+        err.println("see: " + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
-        return code;
+        return dev.mvlab.errors.ExitCode.USAGE.code();
+    }
+
+    /** The stdin of the run a command belongs to. */
+    static java.io.InputStream stdin(CommandLine.Model.CommandSpec command) {
+        return ((Main) command.root().userObject()).stdin;
+    }
+
+    /** The subcommand a misspelt first argument is closest to ({@code lesson rnu 3}: run). */
+    private static java.util.Optional<String> suggestion(CommandLine command,
+                                                         CommandLine.UnmatchedArgumentException unmatched) {
+        if (unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        return GraphErrors.closest(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
     }
 
     @Override

@@ -75,8 +75,8 @@ final class PipeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ProjectGraph graph = RenderingOptions.graph(engine.project, spec.commandLine().getErr());
-            try (Database db = engine.connect(spec.commandLine().getErr(), database.database)) {
+            ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
+            try (Database db = engine.connect(spec.commandLine().getErr(), database.name())) {
                 String sql = new ProjectEndpoints(graph).sql(name, parameters());
                 if (format == Format.TABLE) {
                     spec.commandLine().getOut().print(ResultFormat.TABLE.render(db.query(sql)));

@@ -19,20 +19,24 @@ import java.util.Locale;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show the apply order and the data lineage (text tree or Mermaid).")
 final class PlanCommand implements Runnable {
-    enum Format { TEXT, MERMAID }
+    enum Format { TEXT, MERMAID, JSON }
 
     @Mixin
     ProjectOption project;
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or mermaid (default: text).")
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, mermaid or json (default: text).")
     Format format;
 
     @Override
     public void run() {
         ProjectGraph graph = RenderingOptions.graph(project.project, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.JSON) {
+            JsonReport.print(out, JsonReport.plan(graph));
+            return;
+        }
         if (format == Format.MERMAID) {
             out.print(MermaidDiagram.of(graph));
             return;

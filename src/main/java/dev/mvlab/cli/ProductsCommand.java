@@ -29,9 +29,8 @@ final class ProductsCommand implements Runnable {
             description = "The products data source (default: ${DEFAULT-VALUE}).")
     String datasource;
 
-    @Option(names = {"-d", "--database"}, defaultValue = "mvlab",
-            description = "The database holding it (default: ${DEFAULT-VALUE}).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--products", defaultValue = "" + StreamOptions.DEFAULT_PRODUCTS,
             description = "Catalog size, as given to 'generate' (default ${DEFAULT-VALUE}).")
@@ -60,7 +59,7 @@ final class ProductsCommand implements Runnable {
         }
         Catalog catalog = Catalog.create(products, catalogSeed);
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = engine.connect(spec.commandLine().getErr(), database)) {
+        try (Database db = database.connect(engine, spec.commandLine().getErr())) {
             ProductsTable table = new ProductsTable(db, datasource);
             if (updatePrices == null) {
                 var result = table.writeCatalog(catalog, updatedAt == null ? StreamOptions.DEFAULT_START : updatedAt);

@@ -20,8 +20,15 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
         if (!enabled) {
             return;
         }
-        String line = String.format("%,d generated, %,d delivered, %,.0f events/s, %.0f s", progress.generated(),
-                progress.acknowledged(), progress.rate(), progress.elapsed().toMillis() / 1000.0);
+        text(String.format("%,d generated, %,d delivered, %,.0f events/s, %.0f s", progress.generated(),
+                progress.acknowledged(), progress.rate(), progress.elapsed().toMillis() / 1000.0));
+    }
+
+    /** Any one-line state, drawn over the previous one. */
+    void text(String line) {
+        if (!enabled) {
+            return;
+        }
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();
         width = line.length();

@@ -4,8 +4,13 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** {@code --project} for commands that read datafiles but need no engine. */
+/** {@code --project}: the one project-folder option; {@link EngineOptions} includes it. */
 public final class ProjectOption {
-    @Option(names = "--project", description = "The project folder (default: the current folder).", defaultValue = ".")
+    @Option(names = "--project", paramLabel = "DIR", description = "The project folder (default: the current folder).",
+            defaultValue = ".")
     Path project;
+
+    public Path dir() {
+        return project;
+    }
 }

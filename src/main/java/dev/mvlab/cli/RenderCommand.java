@@ -25,7 +25,7 @@ final class RenderCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write one numbered .sql file per statement into DIR (its old numbered files are replaced).")
+            description = "Write one numbered .sql file per statement into DIR (replacing only the files mvlab wrote there).")
     Path out;
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these data sources and pipes.")

@@ -3,10 +3,13 @@ package dev.mvlab.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.mvlab.engine.QueryResult;
 
 import java.io.UncheckedIOException;
@@ -14,6 +17,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Renders query results as an aligned table, JSON, CSV or TSV. */
 public enum ResultFormat {
@@ -31,13 +35,16 @@ public enum ResultFormat {
         };
     }
 
-    /** The text of one value as the table, CSV and TSV forms show it. */
+    /** The text of one value as the table, CSV and TSV forms show it (as ClickHouse's own text formats do). */
     public static String text(Object value) {
         if (value == null) {
             return "NULL";
         }
-        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-            return Long.toString(d.longValue());
+        if (value instanceof Double d) {
+            return FloatText.of(d);
+        }
+        if (value instanceof Float f) {
+            return FloatText.of(f);
         }
         if (value instanceof BigDecimal big) {
             return big.stripTrailingZeros().toPlainString();
@@ -51,12 +58,25 @@ public enum ResultFormat {
         if (value instanceof java.time.ZonedDateTime zoned) {
             return dateTime(zoned.toLocalDateTime());
         }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return dateTime(offset.toLocalDateTime());
+        }
         if (value instanceof List<?> list) {
-            List<String> parts = new ArrayList<>();
-            list.forEach(v -> parts.add(v instanceof String s ? "'" + s + "'" : text(v)));
-            return "[" + String.join(",", parts) + "]";
+            return "[" + String.join(",", list.stream().map(ResultFormat::quoted).toList()) + "]";
+        }
+        if (value instanceof Object[] tuple) {
+            return "(" + String.join(",", java.util.Arrays.stream(tuple).map(ResultFormat::quoted).toList()) + ")";
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<String> entries = new ArrayList<>();
+            map.forEach((k, v) -> entries.add(quoted(k) + ":" + quoted(v)));
+            return "{" + String.join(",", entries) + "}";
         }
         return value.toString();
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String s ? "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'" : text(value);
     }
 
     /** {@code 2024-09-30 23:30:00}, as ClickHouse prints a DateTime; fractions only when there are any. */
@@ -112,7 +132,7 @@ public enum ResultFormat {
         for (List<Object> row : result.rows()) {
             ObjectNode object = rows.addObject();
             for (int i = 0; i < result.columns().size(); i++) {
-                object.set(result.columns().get(i), MAPPER.valueToTree(jsonValue(row.get(i))));
+                object.set(result.columns().get(i), jsonValue(row.get(i)));
             }
         }
         try {
@@ -122,12 +142,34 @@ public enum ResultFormat {
         }
     }
 
-    private static Object jsonValue(Object value) {
-        if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Number
-                || value instanceof Boolean || value == null || value instanceof List<?>) {
-            return value;
+    /** A value as JSON: numbers as numbers (floats as ClickHouse prints them), Maps as objects, times as text. */
+    static JsonNode jsonValue(Object value) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        if (value == null) {
+            return nodes.nullNode();
         }
-        return value.toString();
+        if (value instanceof Double || value instanceof Float) {
+            String text = text(value);
+            return Character.isDigit(text.charAt(text.length() - 1)) ? nodes.rawValueNode(new RawValue(text))
+                    : nodes.nullNode(); // inf and nan, as ClickHouse's JSON has them
+        }
+        if (value instanceof BigDecimal big) {
+            return nodes.numberNode(big.stripTrailingZeros().scale() < 0 ? big.setScale(0) : big.stripTrailingZeros());
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return MAPPER.valueToTree(value);
+        }
+        if (value instanceof List<?> || value instanceof Object[]) {
+            ArrayNode array = nodes.arrayNode();
+            (value instanceof List<?> list ? list : List.of((Object[]) value)).forEach(v -> array.add(jsonValue(v)));
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            map.forEach((k, v) -> object.set(k instanceof String s ? s : text(k), jsonValue(v)));
+            return object;
+        }
+        return nodes.textNode(text(value));
     }
 
     private static String csv(QueryResult result) {

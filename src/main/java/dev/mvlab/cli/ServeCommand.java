@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServeSettings settings = ServeSettings.of(engine.project, host, port);
+        ServeSettings settings = ServeSettings.of(engine.project(), host, port);
         Optional<RunningServer> running = RunningServer.find(settings);
         if (running.isPresent()) {
             out.println("already serving " + running.get().database() + " at " + running.get().url() + " (pid "
@@ -60,26 +60,26 @@ final class ServeCommand implements Callable<Integer> {
                     + "can read and write the project's data");
         }
         long started = System.nanoTime();
-        ProjectGraph graph = RenderingOptions.graph(engine.project, err);
+        ProjectGraph graph = RenderingOptions.graph(engine.project(), err);
         SqlRenderer renderer = rendering.renderer();
         try (Database server = engine.connect(err, "default")) {
-            ApplyResult applied = new Apply(server, renderer).run(graph, database.database,
+            ApplyResult applied = new Apply(server, renderer).run(graph, database.name(),
                     new ApplyOptions(false, true)); // views defined differently are recreated: no data is lost
             if (applied.changed()) {
-                out.println("applied the project to " + database.database);
+                out.println("applied the project to " + database.name());
             }
         }
-        Database db = engine.connect(err, database.database);
+        Database db = engine.connect(err, database.name());
         ApiService service = ApiService.start(db, graph, renderer, settings);
         long pid = ProcessHandle.current().pid();
-        new RunningServer(pid, service.url(), database.database).save(settings);
+        new RunningServer(pid, service.url(), database.name()).save(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             db.close();
             RunningServer.forget(settings, pid);
         }, "mvlab-serve-stop"));
-        out.printf("serving %s (database %s) at %s, ready in %.1f s%n", engine.project.toAbsolutePath().normalize(),
-                database.database, service.url(), (System.nanoTime() - started) / 1e9);
+        out.printf("serving %s (database %s) at %s, ready in %.1f s%n", engine.project().toAbsolutePath().normalize(),
+                database.name(), service.url(), (System.nanoTime() - started) / 1e9);
         for (Token token : service.tokens()) {
             out.printf("  token %-20s %s%n", token.name(), token.value());
         }
@@ -93,18 +93,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the running 'mvlab serve' of the project.")
     static final class Stop implements Callable<Integer> {
-        @Option(names = "--project", description = "The project folder (default: the current folder).", defaultValue = ".")
-        java.nio.file.Path project;
+        @Mixin
+        ProjectOption project;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            ServeSettings settings = ServeSettings.of(project, "127.0.0.1", ServeSettings.DEFAULT_PORT);
+            ServeSettings settings = ServeSettings.of(project.dir(), "127.0.0.1", ServeSettings.DEFAULT_PORT);
             Optional<RunningServer> running = RunningServer.find(settings);
             PrintWriter out = spec.commandLine().getOut();
             if (running.isEmpty()) {
-                out.println("mvlab serve is not running for " + project.toAbsolutePath().normalize());
+                out.println("mvlab serve is not running for " + project.dir().toAbsolutePath().normalize());
                 return ExitCode.OK.code();
             }
             boolean stopped = running.get().stop(Duration.ofSeconds(30));

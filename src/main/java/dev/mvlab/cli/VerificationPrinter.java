@@ -28,6 +28,11 @@ final class VerificationPrinter {
         table(out, List.of("check", "verdict", "expected", "result", "mv rows", "raw rows"), rows, indent);
     }
 
+    /** True when both sides were empty: a MATCH that says nothing. */
+    static boolean comparedNothing(CheckResult result) {
+        return result.comparison().mvRows() == 0 && result.comparison().rawRows() == 0;
+    }
+
     /** A one-line verdict, and for a drift the counts and the examples of each kind of difference. */
     static void details(PrintWriter out, CheckResult result, String indent) {
         Comparison c = result.comparison();
@@ -35,6 +40,10 @@ final class VerificationPrinter {
                 + (result.asExpected() ? ", as expected)" : ", UNEXPECTED)"));
         if (!result.check().description().isBlank()) {
             out.println(indent + "  " + result.check().description().strip().replace("\n", " "));
+        }
+        if (comparedNothing(result)) {
+            out.println(indent + "  0 rows on each side: nothing was compared (is there data in the source yet?)");
+            return;
         }
         if (result.verdict() == Verdict.MATCH) {
             out.println(indent + "  " + c.mvRows() + " rows on each side agree");
@@ -62,7 +71,7 @@ final class VerificationPrinter {
             table(out, columns, rows, indent + "    ");
         }
         if (!c.duplicates().isEmpty()) {
-            out.println(indent + "  duplicate keys (the first row of each was compared):");
+            out.println(indent + "  duplicate keys (one row of each was compared):");
             List<String> columns = new ArrayList<>(List.of("side"));
             columns.addAll(c.keyColumns());
             columns.add("rows");

@@ -35,8 +35,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-d", "--database"}, description = "The database (default: default, or lesson_NN with --lesson).")
-    String database;
+    @Mixin
+    DatabaseOption database;
+    @Mixin
+    OutputFormat format;
 
     @Option(names = "--lesson", paramLabel = "N", description = "Run the checks lesson N declares or uses.")
     Integer lesson;
@@ -49,18 +51,22 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lesson chosen = lesson == null ? null : new LessonCatalog(engine.project).get(lesson);
+        Lesson chosen = lesson == null ? null : new LessonCatalog(engine.project()).get(lesson);
         List<Check> checks = selected(chosen != null ? lessonChecks(chosen)
-                : files.isEmpty() ? CheckFileReader.readProject(engine.project) : fromFiles());
-        String db = database != null ? database : chosen != null ? chosen.database() : "default";
-        PrintWriter out = spec.commandLine().getOut();
+                : files.isEmpty() ? CheckFileReader.readProject(engine.project()) : fromFiles());
+        String db = database.nameOr(chosen != null ? chosen.database() : DatabaseOption.DEFAULT);
+        PrintWriter out = VerdictColours.wrap(spec.commandLine().getOut(), Terminal.colour() && !format.json());
         VerificationReport report;
-        try (Database connection = engine.connect(spec.commandLine().getErr(), db)) {
+        try (Database connection = DatabaseOption.connect(engine, spec.commandLine().getErr(), db)) {
             report = new Verifier().verify(checks, connection);
+        }
+        if (format.json()) {
+            JsonReport.print(out, JsonReport.verify(db, report));
+            return report.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
         }
         VerificationPrinter.summary(out, report.results(), "");
         for (CheckResult result : report.results()) {
-            if (result.verdict() != Verdict.MATCH || !result.asExpected()) {
+            if (result.verdict() != Verdict.MATCH || !result.asExpected() || VerificationPrinter.comparedNothing(result)) {
                 out.println();
                 VerificationPrinter.details(out, result, "");
             }

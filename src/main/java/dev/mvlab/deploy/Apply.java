@@ -1,6 +1,7 @@
 package dev.mvlab.deploy;
 
 import dev.mvlab.engine.Database;
+import dev.mvlab.engine.Identifiers;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
@@ -12,6 +13,7 @@ import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.Statement;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,12 @@ public final class Apply {
         }
         server.createDatabase(database);
         DiffResult diff = new Diff(server, renderer).run(graph, database);
-        Set<String> recreate = toRecreate(graph, diff, options, database);
+        Set<String> different = toRecreate(graph, diff, options, database);
+        Map<String, ServerObject> actual = different.isEmpty() ? Map.of() : Catalog.read(server, database, null);
+        Set<String> inPlace = inPlace(graph, different, actual);
+        Set<String> recreate = closure(graph, different.stream().filter(n -> !inPlace.contains(n)).toList());
+        inPlace.removeAll(recreate);
+        refuseWhileFed(graph, recreate, actual, database);
         List<ApplyStep> steps = new ArrayList<>();
         try (Database target = server.use(database)) {
             for (ProjectObject object : graph.dropOrder()) {
@@ -53,10 +60,17 @@ public final class Apply {
             for (Statement statement : plan.statements()) {
                 if (statement.kind().copies()) {
                     steps.add(new ApplyStep(statement, ApplyStep.Action.NOT_RUN));
+                } else if (inPlace.contains(statement.object())) {
+                    ProjectObject object = graph.object(statement.object()).orElseThrow();
+                    execute(target, alter(object, statement));
+                    steps.add(new ApplyStep(statement, ApplyStep.Action.ALTERED));
                 } else if (recreate.contains(statement.object())) {
                     execute(target, statement);
                     steps.add(new ApplyStep(statement, diff.status(statement.object()) == ObjectDiff.Status.MISSING
                             ? ApplyStep.Action.CREATED : ApplyStep.Action.RECREATED));
+                } else if (options.deferred().contains(statement.object())
+                        && diff.status(statement.object()) == ObjectDiff.Status.MISSING) {
+                    steps.add(new ApplyStep(statement, ApplyStep.Action.DEFERRED));
                 } else if (diff.status(statement.object()) == ObjectDiff.Status.SAME) {
                     steps.add(new ApplyStep(statement, ApplyStep.Action.UNCHANGED));
                 } else {
@@ -69,8 +83,8 @@ public final class Apply {
     }
 
     /**
-     * The objects to drop and create again: those defined differently (allowed only with --recreate, and for tables
-     * only when empty), plus the views and materialized views that read or write a recreated object.
+     * The objects defined differently, when --recreate may change them all (views, materialized views, empty
+     * tables); otherwise stops before anything changes.
      */
     private Set<String> toRecreate(ProjectGraph graph, DiffResult diff, ApplyOptions options, String database) {
         List<ObjectDiff> different = diff.objects().stream()
@@ -102,6 +116,71 @@ public final class Apply {
         }
         Set<String> names = new LinkedHashSet<>();
         different.forEach(o -> names.add(o.name()));
+        return names;
+    }
+
+    /**
+     * The objects that change without a gap: a materialized view whose target stays gets its new query with
+     * {@code ALTER TABLE ... MODIFY QUERY} (each insert runs the old query or the new one, none runs neither); a view
+     * is replaced with {@code CREATE OR REPLACE VIEW}.
+     */
+    private static Set<String> inPlace(ProjectGraph graph, Set<String> different, Map<String, ServerObject> actual) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : different) {
+            ProjectObject object = graph.object(name).orElseThrow();
+            ServerObject existing = actual.get(name);
+            if (existing == null) {
+                continue;
+            }
+            if (object.kind() == ObjectKind.VIEW && existing.engine().equals("View")) {
+                names.add(name);
+            } else if (object.kind() == ObjectKind.MATERIALIZED_VIEW && existing.engine().equals("MaterializedView")
+                    && object.writes() != null && existing.createQuery().matches("(?s)^CREATE MATERIALIZED VIEW \\S+ "
+                    + "TO \\S+\\." + java.util.regex.Pattern.quote(Identifiers.quote(object.writes())) + " .*")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private Statement alter(ProjectObject object, Statement create) {
+        String sql = object.kind() == ObjectKind.VIEW
+                ? create.sql().replaceFirst("(?m)^CREATE VIEW ", "CREATE OR REPLACE VIEW ")
+                : "ALTER TABLE " + Identifiers.quote(object.name()) + " MODIFY QUERY\n" + renderer.select(object);
+        return new Statement(create.kind(), create.object(), sql, create.origin());
+    }
+
+    /**
+     * Refuses, before anything changes, to drop and create a materialized view while its source receives inserts:
+     * rows inserted between the DROP and the CREATE would never reach its target.
+     */
+    private void refuseWhileFed(ProjectGraph graph, Set<String> recreate, Map<String, ServerObject> actual,
+                                String database) {
+        List<String> views = recreate.stream().filter(actual::containsKey)
+                .filter(n -> graph.object(n).map(o -> o.kind() == ObjectKind.MATERIALIZED_VIEW).orElse(false))
+                .toList();
+        Map<String, String> sourceOf = new LinkedHashMap<>();
+        for (String view : views) {
+            for (String source : graph.object(view).orElseThrow().reads()) {
+                if (actual.containsKey(source) && !actual.get(source).isView()) {
+                    sourceOf.putIfAbsent(source, view);
+                }
+            }
+        }
+        List<String> fed = InsertActivity.receiving(server, database, List.copyOf(sourceOf.keySet()));
+        if (!fed.isEmpty()) {
+            throw new MvlabException(ExitCode.DATABASE, "apply --recreate would drop and create "
+                    + fed.stream().map(t -> sourceOf.get(t) + " (fed by " + t + ")").toList()
+                    + ", and rows inserted in between would never reach its target: " + String.join(", ", fed)
+                    + (fed.size() == 1 ? " is" : " are") + " receiving inserts now; nothing was changed",
+                    "stop the stream and run apply --recreate again; a change of a view's query alone (same target) "
+                    + "is applied in place, without a gap, while events flow");
+        }
+    }
+
+    /** The objects to drop and create again, plus the views and materialized views that read or write one. */
+    private static Set<String> closure(ProjectGraph graph, List<String> seeds) {
+        Set<String> names = new LinkedHashSet<>(seeds);
         boolean grew = true;
         while (grew) {
             grew = false;

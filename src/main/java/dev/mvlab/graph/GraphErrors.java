@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Errors in what datafiles refer to, reported at file:line:col like the parser's errors. */
-final class GraphErrors {
+public final class GraphErrors {
     private GraphErrors() {
     }
 
@@ -34,7 +34,7 @@ final class GraphErrors {
     }
 
     /** The closest candidate to a misspelt name, when one is close enough. */
-    static Optional<String> closest(String name, Collection<String> candidates) {
+    public static Optional<String> closest(String name, Collection<String> candidates) {
         int limit = Math.max(2, name.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -31,7 +31,12 @@ record ApplyStep(StepInfo info, List<String> names, boolean backfill) implements
 
     static void show(StepContext context, ApplyOutcome outcome) {
         List<StepOutput> outputs = new ArrayList<>();
-        outcome.statements().forEach(sql -> outputs.add(new StepOutput.Sql(sql)));
+        if (!outcome.created().isEmpty()) {
+            outputs.add(new StepOutput.Created(outcome.created()));
+        }
+        List<String> createdSql = outcome.created().stream().map(ApplyOutcome.Created::sql).toList();
+        outcome.statements().stream().filter(sql -> !createdSql.contains(sql))
+                .forEach(sql -> outputs.add(new StepOutput.Sql(sql)));
         outcome.notes().forEach(note -> outputs.add(new StepOutput.Info(note)));
         outputs.forEach(context::emit);
     }

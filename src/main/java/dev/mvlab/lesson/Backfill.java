@@ -5,16 +5,19 @@ import dev.mvlab.deploy.ApplyStep.Action;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Identifiers;
 import dev.mvlab.engine.QueryResult;
+import dev.mvlab.errors.ReplyLostException;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.render.SqlRenderer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -101,7 +104,7 @@ final class Backfill {
                 String sql = insert(view, triggers);
                 String count = "SELECT count() FROM " + Identifiers.quote(view.writes());
                 long before = db.queryLong(count);
-                db.execute(sql);
+                insertOnce(sql, count, before);
                 statements.add(sql);
                 notes.add(view.name() + ": backfilled from the " + triggers.stream().map(t -> snapshots.get(t).size()
                         + " part(s) " + t + " held before the view existed").collect(Collectors.joining(", "))
@@ -111,6 +114,41 @@ final class Backfill {
             release();
         }
         return new Outcome(statements, notes);
+    }
+
+    /**
+     * Runs the backfill INSERT exactly once. When its reply is lost, waits until the server is done with it and
+     * looks at the target: rows gained mean it ran; none mean it did not (or found nothing), so it runs again. In a
+     * lesson nothing else writes to the target, so its row count tells.
+     */
+    private void insertOnce(String sql, String count, long before) {
+        for (int attempt = 1; ; attempt++) {
+            String marker = "mvlab backfill " + UUID.randomUUID();
+            try {
+                db.execute("/* " + marker + " */ " + sql);
+                return;
+            } catch (ReplyLostException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                awaitEnd(marker);
+                if (db.queryLong(count) != before) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void awaitEnd(String marker) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (db.running(marker) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the backfill to end", e);
+            }
+        }
     }
 
     /** True when inserts into {@code table} fire {@code view} (it is the left-most table of the view's query). */

@@ -24,6 +24,26 @@ record GenerateStep(StepInfo info, GenerateFields fields) implements Step {
     }
 
     @Override
+    public String narrative(long defaultEvents) {
+        String say = info().say();
+        if (say == null) {
+            return null;
+        }
+        long count = fields.count() != null ? fields.count() : defaultEvents;
+        String text = say.replace("{events}", String.format(java.util.Locale.ROOT, "%,d", count));
+        String batch = fields.options().get("batch_size");
+        if (batch != null) {
+            text = text.replace("{inserts}", Long.toString((count + Long.parseLong(batch) - 1) / Long.parseLong(batch)));
+        }
+        String pace = fields.options().get("pace");
+        if (pace != null) {
+            text = text.replace("{hours}", String.format(java.util.Locale.ROOT, "%.1f hours",
+                    count / Double.parseDouble(pace) / 3600));
+        }
+        return text;
+    }
+
+    @Override
     public void run(StepContext context) {
         long count = fields.count() != null ? fields.count() : context.defaultEvents();
         long seed = fields.seed(context);

@@ -31,11 +31,18 @@ import java.util.stream.Collectors;
 public final class GeneratorEventSource implements EventSource {
     private final Project project;
     private final Path checkpoints;
+    private final Progress.Listener progress;
 
     /** @param checkpoints where the ingest keeps its checkpoints, normally {@code <project>/.mvlab/generate} */
     public GeneratorEventSource(Project project, Path checkpoints) {
+        this(project, checkpoints, Progress.Listener.NONE);
+    }
+
+    /** @param progress hears a generate step's progress (the CLI draws it on a terminal) */
+    public GeneratorEventSource(Project project, Path checkpoints, Progress.Listener progress) {
         this.project = project;
         this.checkpoints = checkpoints;
+        this.progress = progress;
     }
 
     @Override
@@ -48,8 +55,7 @@ public final class GeneratorEventSource implements EventSource {
                 BatchSettings.DEFAULT.compression());
         LandingIngest ingest = new LandingIngest(db, LandingChoice.choose(project, options.text("datasource", null)),
                 checkpoints, batching, RetryPolicy.DEFAULT);
-        GenerateResult result = ingest.run(stream, true, RunLimits.events(request.count()), false,
-                Progress.Listener.NONE);
+        GenerateResult result = ingest.run(stream, true, RunLimits.events(request.count()), false, progress);
         List<String> notes = new ArrayList<>();
         notes.add(result.actions().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))

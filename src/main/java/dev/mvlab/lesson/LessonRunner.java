@@ -52,6 +52,8 @@ public final class LessonRunner {
     /**
      * @param server any database on the engine; the lesson's own database is created through it
      */
+    static final String STEP_PROMPT = "Press Enter to run this step";
+
     public LessonResult run(Lesson lesson, Database server, RunOptions options, LessonListener listener) {
         validate(lesson);
         String name = options.database() != null ? options.database() : lesson.database();
@@ -64,22 +66,24 @@ public final class LessonRunner {
             List<Step> steps = lesson.steps();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
-                outcomes.add(runStep(step, i + 1, steps.size(), context, listener));
-                if (options.stepMode() && i + 1 < steps.size() && !(step instanceof PauseStep)) {
-                    listener.awaitContinue(PauseStep.PROMPT);
-                }
+                outcomes.add(runStep(step, i + 1, steps.size(), context, listener, options.stepMode()));
             }
             return new LessonResult(lesson, name, outcomes, context.verdicts());
         }
     }
 
-    private StepOutcome runStep(Step step, int number, int total, StepContext context, LessonListener listener) {
+    /** With {@code stepMode} the run waits before each step runs, once its title and narrative are on screen. */
+    private StepOutcome runStep(Step step, int number, int total, StepContext context, LessonListener listener,
+                                boolean stepMode) {
         context.begin(number, step.info().location());
         listener.stepStarted(number, total, step);
-        long start = System.nanoTime();
         if (step.info().say() != null) {
-            context.emit(new StepOutput.Narrative(step.info().say()));
+            context.emit(new StepOutput.Narrative(step.narrative(context.defaultEvents())));
         }
+        if (stepMode && !(step instanceof PauseStep)) {
+            listener.awaitContinue(STEP_PROMPT);
+        }
+        long start = System.nanoTime();
         try {
             step.run(context);
         } catch (DatabaseException e) {

@@ -63,9 +63,14 @@ public final class ProjectDeployer implements Deployer {
         }
         List<String> statements = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        List<ApplyOutcome.Created> created = new ArrayList<>();
         for (dev.mvlab.deploy.ApplyStep step : result.steps()) {
             if (step.action() == Action.CREATED || step.action() == Action.RECREATED) {
                 statements.add(step.statement().sql());
+                String name = step.statement().object();
+                created.add(new ApplyOutcome.Created(name, graph.object(name).map(o -> o.inlineTable()
+                        ? "table (inline)" : o.kind().label()).orElse("object"), step.statement().source(),
+                        step.statement().sql(), request.names().contains(name)));
             } else if (step.action() == Action.UNCHANGED) {
                 unchanged.add(step.statement().object());
             }
@@ -79,7 +84,7 @@ public final class ProjectDeployer implements Deployer {
             statements.addAll(done.statements());
             notes.addAll(done.notes());
         }
-        return new ApplyOutcome(statements, notes);
+        return new ApplyOutcome(statements, notes, created);
     }
 
     /** The names, plus everything they need to exist first, transitively. */

@@ -1,5 +1,7 @@
 package dev.mvlab.lesson;
 
+import java.util.List;
+
 import dev.mvlab.engine.QueryResult;
 import dev.mvlab.verify.CheckResult;
 
@@ -24,6 +26,10 @@ public sealed interface StepOutput {
 
     /** ClickHouse refused a statement, as the step expected. */
     record Refused(String message) implements StepOutput {
+    }
+
+    /** What an apply created; a printer lists them and shows the SQL of the named ones (or of all, verbosely). */
+    record Created(List<ApplyOutcome.Created> objects) implements StepOutput {
     }
 
     /** A one-line remark: what an apply created, how many events a generator wrote. */

@@ -50,7 +50,7 @@ final class SqlFunctions {
                     + "`column(column_name, 'default_column_name')`", "give column() a default column name");
         }
         Object value = call.arg(0) != null ? call.arg(0) : call.arg(1, "default");
-        return value == null ? null : new SqlText(SqlRender.column(TypeFunctions.str(value)));
+        return value == null ? null : new SqlText(SqlRender.column(requestName(call, TypeFunctions.str(value))));
     }
 
     private static Object columns(CallSite call) {
@@ -67,7 +67,7 @@ final class SqlFunctions {
             PyValues.iterate(value).forEach(v -> names.add(TypeFunctions.str(v).strip()));
         } else {
             for (String name : TypeFunctions.str(value).split(",", -1)) {
-                names.add(name.strip());
+                names.add(requestName(call, name.strip()));
             }
         }
         Object fn = call.arg(2, "fn");
@@ -87,6 +87,15 @@ final class SqlFunctions {
             }
         }
         return new SqlText(sql.toString());
+    }
+
+    /** A column name from the request must not be empty (ClickHouse cannot parse an empty identifier). */
+    private static String requestName(CallSite call, String name) {
+        if (call.requestValues() != null && name.replace("\"", "").isEmpty()) {
+            throw call.errors().parameter(call.pos(), "Invalid column name '" + name + "' in parameter "
+                    + call.parameterOrUnknown(), "pass column names separated by commas");
+        }
+        return name;
     }
 
     private static Object table(CallSite call) {

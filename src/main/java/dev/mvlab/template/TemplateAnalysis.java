@@ -104,11 +104,16 @@ final class TemplateAnalysis {
     private void declare(Expr.Call c, Expr.Name n) {
         int defaultIndex = c.function().equals("Array") ? 2 : 1;
         String type = TypeFunctions.ALL.contains(c.function()) ? c.function() : "String";
+        Expr dflt = c.args().size() > defaultIndex ? c.args().get(defaultIndex) : c.keyword("default");
         if (c.function().equals("Array")) {
             Expr item = c.args().size() > 1 ? c.args().get(1) : c.keyword("type");
-            type = "Array(" + (item instanceof Expr.Literal l && l.value() instanceof String s ? s : "String") + ")";
+            String itemType = item instanceof Expr.Literal l && l.value() instanceof String s ? s : "String";
+            if (!TypeFunctions.SCALARS.contains(itemType) && c.args().size() == 2 && dflt == null) {
+                dflt = item;
+                itemType = "String";
+            }
+            type = "Array(" + itemType + ")";
         }
-        Expr dflt = c.args().size() > defaultIndex ? c.args().get(defaultIndex) : c.keyword("default");
         TemplateParameter p = new TemplateParameter(n.name(), type, literal(dflt), literal(c.keyword("description")),
                 literal(c.keyword("example")), "True".equals(literal(c.keyword("required"))), errors.at(c.pos()));
         TemplateParameter known = declared.get(n.name());

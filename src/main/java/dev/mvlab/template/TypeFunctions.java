@@ -206,6 +206,12 @@ final class TypeFunctions {
     private static Object array(CallSite call) {
         Object typeArg = call.arg(1, "type");
         String type = typeArg == null ? "String" : str(typeArg);
+        Object positionalDefault = call.arg(2);
+        if (!SCALARS.contains(type) && call.args().size() == 2 && !call.keywords().containsKey("default")) {
+            // Array(colors, 'black') in Tinybird's older docs: the second argument is the default
+            positionalDefault = typeArg;
+            type = "String";
+        }
         if (!SCALARS.contains(type)) {
             throw call.errors().syntax(call.pos(), "unknown Array() item type '" + type + "'",
                     "use one of " + String.join(", ", new java.util.TreeSet<>(SCALARS)));
@@ -216,7 +222,7 @@ final class TypeFunctions {
         if (call.requestValues() != null) {
             raw.addAll(call.requestValues());
         } else if (value == null) {
-            value = call.arg(2, "default");
+            value = positionalDefault != null ? positionalDefault : call.keywords().get("default");
         }
         if (raw.isEmpty()) {
             if (value == null) {

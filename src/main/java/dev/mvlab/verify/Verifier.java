@@ -11,22 +11,19 @@ import java.util.List;
  */
 public final class Verifier {
     public static final int DEFAULT_EXAMPLES = 10;
-    public static final long DEFAULT_MAX_ROWS = 2_000_000;
 
     private final int exampleLimit;
-    private final long maxRows;
 
     public Verifier() {
-        this(DEFAULT_EXAMPLES, DEFAULT_MAX_ROWS);
+        this(DEFAULT_EXAMPLES);
     }
 
     /**
-     * @param exampleLimit how many examples to keep of each kind of difference
-     * @param maxRows      the most rows one side may return (one side is held in memory)
+     * @param exampleLimit how many examples to keep of each kind of difference (the comparison itself runs on the
+     *                     server, whatever the number of rows)
      */
-    public Verifier(int exampleLimit, long maxRows) {
+    public Verifier(int exampleLimit) {
         this.exampleLimit = exampleLimit;
-        this.maxRows = maxRows;
     }
 
     /** Runs a check, expecting the verdict it declares. */
@@ -36,7 +33,7 @@ public final class Verifier {
 
     /** Runs a check, expecting {@code expected} (a lesson step may expect DRIFT before a fix and MATCH after it). */
     public CheckResult verify(Check check, Verdict expected, Database db) {
-        return new CheckResult(check, expected, new ResultComparator(check, exampleLimit, maxRows).compare(db));
+        return new CheckResult(check, expected, new ServerComparator(check, exampleLimit).compare(db));
     }
 
     public VerificationReport verify(List<Check> checks, Database db) {

@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +49,8 @@ class DeployCommandsTest {
         try (Stream<Path> list = Files.list(dir)) {
             names = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(names).hasSize(31).contains("01_table_estore_events.sql", "26_mv_purchases_mv.sql",
-                "30_copy_sales_daily_history_copy.sql", "notes.txt").doesNotContain("99_stale_old.sql");
+        assertThat(names).hasSize(33).contains("01_table_estore_events.sql", "26_mv_purchases_mv.sql",
+                "30_copy_sales_daily_history_copy.sql", "notes.txt", "99_stale_old.sql", ".mvlab-render.sha256");
 
         Run some = mvlab("render", "--project", ROOT, "purchases_mv", "purchases");
         assertThat(some.out()).startsWith("-- purchases: table").contains("CREATE MATERIALIZED VIEW purchases_mv")
@@ -74,9 +74,9 @@ class DeployCommandsTest {
     }
 
     @Test
-    void applyDiffCopyDropThroughTheCommandLine(Endpoint endpoint) {
+    void applyDiffCopyDropThroughTheCommandLine(Endpoint endpoint, Database db) {
         String[] engine = {"--project", ROOT, "--engine", "url", "--url", endpoint.httpUrl()};
-        String database = "cli_" + UUID.randomUUID().toString().substring(0, 8);
+        String database = db.name() + "_cli"; // dropped with the class's database
 
         Run dry = mvlab(concat(new String[]{"apply", "--dry-run", "-d", database}, engine));
         assertThat(dry.code()).isZero();
@@ -94,7 +94,33 @@ class DeployCommandsTest {
         assertThat(again.out()).endsWith("database " + database + ": 0 created, 0 recreated, 29 unchanged\n");
         Run diff = mvlab(concat(new String[]{"diff", "-d", database}, engine));
         assertThat(diff.code()).isZero();
-        assertThat(diff.out()).endsWith("database " + database + " matches the files\n");
+        assertThat(diff.out()).endsWith("database " + database + ": the project's objects match the files\n");
+
+        assertThat(mvlab(concat(new String[]{"sql", "-d", database,
+                "CREATE TABLE another_projects_table (a UInt8) ENGINE = Memory"}, engine)).code()).isZero();
+        Run withOther = mvlab(concat(new String[]{"diff", "-d", database}, engine));
+        assertThat(withOther.code()).isZero();
+        assertThat(withOther.out()).contains("other      table              another_projects_table  (not defined by "
+                + "these files)\n").endsWith("the project's objects match the files; 1 other object (not the "
+                + "project's: left alone)\n").doesNotContain("mvlab apply");
+        assertThat(mvlab(concat(new String[]{"diff", "--strict", "-d", database}, engine)).code()).isEqualTo(1);
+        Run json = mvlab(concat(new String[]{"diff", "-d", database, "--format", "json"}, engine));
+        assertThat(json.code()).isZero();
+        assertThat(json(json.out()).path("clean").asBoolean()).isTrue();
+        assertThat(json(json.out()).path("objects").findValuesAsText("status")).contains("same", "other");
+        var applied = json(mvlab(concat(new String[]{"apply", "-d", database, "--format", "json"}, engine)).out());
+        assertThat(applied.path("unchanged").asInt()).isEqualTo(29);
+        assertThat(json(mvlab(concat(new String[]{"check", "--format", "json"}, engine)).out()).path("ok").asBoolean())
+                .isTrue();
+        assertThat(json(mvlab("plan", "--project", ROOT, "--format", "json").out()).path("apply_order").get(0)
+                .path("name").asText()).isEqualTo("estore_events");
+        assertThat(mvlab(concat(new String[]{"sql", "-d", database,
+                "INSERT INTO estore_events (action, customer_id, product_id, timestamp) "
+                        + "VALUES ('view', 'c1', 'p1', now())"}, engine)).code()).isZero();
+        Run refused = mvlab(concat(new String[]{"drop", "-d", database}, engine));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: drop would delete the data of ").contains("estore_events (1 row)")
+                .contains("nothing was dropped").contains("--yes");
 
         Run copy = mvlab(concat(new String[]{"copy", "sales_daily_history_copy", "-d", database}, engine));
         assertThat(copy.out()).isEqualTo("copied 0 rows into sales_daily_history (now 0 rows)\n");
@@ -103,10 +129,12 @@ class DeployCommandsTest {
         assertThat(notCopy.err()).startsWith("error: `purchases_mv` is not a copy pipe\nhint: copy pipes: "
                 + "sales_daily_history_copy\n");
 
-        Run drop = mvlab(concat(new String[]{"drop", "-d", database}, engine));
+        Run drop = mvlab(concat(new String[]{"drop", "--yes", "-d", database}, engine));
         assertThat(drop.code()).isZero();
         assertThat(drop.out()).startsWith("dropped    estore_events_dedup_mv ")
                 .endsWith("database " + database + ": 29 dropped\n");
+        assertThat(mvlab(concat(new String[]{"sql", "-d", database, "EXISTS TABLE another_projects_table"}, engine))
+                .out()).contains("1");
     }
 
     @Test
@@ -125,6 +153,14 @@ class DeployCommandsTest {
                      |                   ^
                 hint: did you mean `events`?
                 """);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -3,6 +3,8 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.ProjectCopy;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,13 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The repository's workshop project: apply it, generate products and events, and the views agree with the stream. */
 @ExtendWith(ClickHouseExtension.class)
 class GenerateWorkshopTest {
-    private static final Path REPOSITORY = Path.of(System.getProperty("mvlab.project.dir", "."));
+    private static final Path REPOSITORY = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
+    @TempDir
+    static Path project;
 
     private static String mvlab(Endpoint endpoint, String database, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--project", REPOSITORY.toString(), "--engine", "url", "--url", endpoint.httpUrl(),
+        all.addAll(List.of("--project", project.toString(), "--engine", "url", "--url", endpoint.httpUrl(),
                 "--database", database));
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
         assertThat(code).as(String.join(" ", args) + "\n" + out + err).isZero();
@@ -32,6 +36,7 @@ class GenerateWorkshopTest {
 
     @Test
     void theWorkshopProjectTakesTheStreamAndItsViewsAgree(Database db, Endpoint endpoint) {
+        ProjectCopy.of(REPOSITORY, project); // generate keeps its checkpoint in the project's .mvlab/
         mvlab(endpoint, db.name(), "apply");
         mvlab(endpoint, db.name(), "generate", "products");
         String summary = mvlab(endpoint, db.name(), "generate", "-n", "100000", "--seed", "3", "--batch-size", "20000");

@@ -1,7 +1,10 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.engine.Endpoint;
+import dev.mvlab.engine.Database;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.ProjectCopy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,13 @@ class LessonCommandTest {
     @BeforeAll
     static void engine(Endpoint engine) {
         endpoint = engine;
+    }
+
+    /** The lesson databases the runs create under their default names. */
+    @AfterAll
+    static void dropLessonDatabases(Database server) {
+        server.dropDatabase("lesson_00");
+        server.dropDatabase("lesson_07");
     }
 
     record Result(int code, String out, String err) {
@@ -80,7 +91,7 @@ class LessonCommandTest {
 
     @Test
     void runPrintsEveryStepAsItGoesThenTheSummary() throws IOException {
-        Result run = run(REPO, "0");
+        Result run = run(ProjectCopy.of(REPO, temp), "0");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("\n11 steps in \\d+\\.\\d s\\.\n");
@@ -124,7 +135,7 @@ class LessonCommandTest {
 
     @Test
     void aLessonRunsItsApplyAndInsertStepsOnTheRealServicesAndQuotesTheNumbers() {
-        Result result = run(REPO, "7");
+        Result result = run(ProjectCopy.of(REPO, temp), "7");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("CREATE MATERIALIZED VIEW stock_by_brand_mv TO stock_by_brand")
                 .containsPattern("acme_in_the_view +acme_in_products_final +acme_rows_stored\n.*\n +550 +350 +3\n")
@@ -145,10 +156,36 @@ class LessonCommandTest {
         Result result = mvlab("lesson", "show", "0", "--project", REPO.toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Lesson 0: A materialized view is an insert trigger\n")
-                .contains("# Lesson 0: a materialized view is an insert trigger")
+                .contains("\nLesson 0: a materialized view is an insert trigger\n")
                 .contains("[7/11] The view drifted from the raw data (verify)\n")
                 .contains("  check units_per_product, expecting DRIFT\n")
                 .contains("  sql> OPTIMIZE TABLE units_by_product FINAL\n")
                 .doesNotContain("row_count\n");
+    }
+
+    /** A real pseudo-terminal (util-linux 'script'): verdicts are coloured there, and not with NO_COLOR. */
+    @Test
+    void underAPseudoTerminalVerdictsAreColouredUnlessNoColor() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+                "needs util-linux 'script'");
+        String command = "java -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName()
+                + " lesson run 0 --engine url --url " + endpoint.httpUrl() + " --project '" + REPO + "'";
+        String coloured = underPty(command, Map.of());
+        assertThat(coloured).contains("units_per_product: \u001B[31mDRIFT\u001B[0m (expected \u001B[31mDRIFT\u001B[0m")
+                .contains("\u001B[32mMATCH\u001B[0m").contains("All 2 verdicts as expected.");
+        String plain = underPty(command, Map.of("NO_COLOR", "1"));
+        assertThat(plain).contains("units_per_product: DRIFT (expected DRIFT, as expected)").doesNotContain("\u001B[");
+    }
+
+    private static String underPty(String command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+        builder.environment().remove("NO_COLOR");
+        builder.environment().putAll(env);
+        builder.environment().put("TERM", "xterm");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out.replace("\r\n", "\n");
     }
 }

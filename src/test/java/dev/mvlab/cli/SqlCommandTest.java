@@ -31,12 +31,17 @@ class SqlCommandTest {
     }
 
     private static Run mvlab(String... args) {
+        return mvlabWithStdin("", args);
+    }
+
+    private static Run mvlabWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("sql"));
         all.addAll(java.util.List.of(args));
         all.addAll(java.util.List.of("--engine", "url", "--url", endpoint.httpUrl(), "--database", database));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+        int code = Main.run(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -65,13 +70,13 @@ class SqlCommandTest {
 
     @Test
     void csvQuotesWhatNeedsIt() {
-        Run run = mvlab("SELECT id, name FROM items ORDER BY id", "-f", "csv");
+        Run run = mvlab("SELECT id, name FROM items ORDER BY id", "--format", "csv");
         assertThat(run.out()).isEqualTo("id,name\n1,apple\n2,\"tab\there\"\n10,\"big, \"\"quoted\"\"\"\n");
     }
 
     @Test
     void tsvEscapesTabs() {
-        Run run = mvlab("SELECT id, name, price FROM items ORDER BY id", "-f", "TSV");
+        Run run = mvlab("SELECT id, name, price FROM items ORDER BY id", "--format", "TSV");
         assertThat(run.out()).isEqualTo("id\tname\tprice\n1\tapple\t1.5\n2\ttab\\there\t\\N\n10\tbig, \"quoted\"\t1000000\n");
     }
 
@@ -108,5 +113,65 @@ class SqlCommandTest {
         assertThat(code).isEqualTo(5);
         assertThat(err.toString()).startsWith("error: ");
         assertThat(err.toString()).contains("127.0.0.1:1").contains("hint:");
+    }
+
+    @Test
+    void severalStatementsRunInOrder() {
+        Run run = mvlab("CREATE TABLE IF NOT EXISTS seq (a UInt8) ENGINE = Memory; INSERT INTO seq VALUES (7); "
+                + "SELECT sum(a) AS total FROM seq; DROP TABLE seq");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo("ok\n\nok\n\ntotal\n-----\n    7\n(1 row)\n\nok\n");
+    }
+
+    @Test
+    void statementsComeFromAFileOrFromStdin(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("q.sql");
+        java.nio.file.Files.writeString(file, "-- a comment\nSELECT 1 AS one;\nSELECT 'two; with a semicolon' AS two;\n");
+        Run fromFile = mvlab("-f", file.toString(), "--format", "csv");
+        assertThat(fromFile.code()).isZero();
+        assertThat(fromFile.out()).isEqualTo("one\n1\n\ntwo\n\"two; with a semicolon\"\n");
+        Run fromStdin = mvlabWithStdin("SELECT 3 AS three", "--format", "tsv");
+        assertThat(fromStdin.out()).isEqualTo("three\n3\n");
+    }
+
+    @Test
+    void insertFormatCsvReadsItsDataFromStdin() {
+        mvlab("CREATE TABLE csv_in (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+        Run run = mvlabWithStdin("1,apple\n2,\"pear, green\"\n", "INSERT INTO csv_in FORMAT CSV");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo("ok: 2 rows written\n");
+        assertThat(mvlab("SELECT name FROM csv_in ORDER BY id", "--format", "tsv").out())
+                .isEqualTo("name\napple\npear, green\n");
+        Run bad = mvlabWithStdin("not,a,number\n", "INSERT INTO csv_in FORMAT CSV");
+        assertThat(bad.code()).isEqualTo(4);
+        assertThat(bad.err()).startsWith("error: Code: ");
+    }
+
+    @Test
+    void jsonHasMapsAsObjectsDateTimesWithoutFractionAndFloatsAsClickHousePrintsThem() {
+        Run run = mvlab("SELECT map('a', 1, 'b', 2) AS m, toDateTime('2024-09-30 23:30:00') AS t, "
+                + "toFloat64(799.9) AS f, 0.1 + 0.2 AS g, 1e21 AS big, toFloat32(0.1) AS f32", "--format", "json");
+        assertThat(run.code()).isZero();
+        assertThat(run.out().replaceAll("\\s+", "")).isEqualTo("[{\"m\":{\"a\":1,\"b\":2},"
+                + "\"t\":\"2024-09-3023:30:00\",\"f\":799.9,\"g\":0.30000000000000004,\"big\":1e21,\"f32\":0.1}]");
+    }
+
+    @Test
+    void floatsReadAsClickHouseWritesThem(Database db) {
+        String values = "[0.1, 799.9, 1e15, 1e16, 1e21, 1e22, 0.000001, 1e-7, 123456789.123, -2.5e-10, 1/3, "
+                + "5e-324, 1.7976931348623157e308, 100.1 + 699.8, 2e-3, 0.30000000447034836]";
+        var result = db.query("SELECT x, toString(x) FROM (SELECT arrayJoin(" + values + ") AS x)");
+        assertThat(result.rows()).hasSize(16).allSatisfy(row -> assertThat(FloatText.of((Double) row.get(0)))
+                .isEqualTo(row.get(1)));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(mvlab("SELECT 1", "-f", "x.sql").code()).isEqualTo(2);
+        assertThat(mvlab(";").code()).isEqualTo(2);
+        Run twice = mvlabWithStdin("x\n", "CREATE TABLE IF NOT EXISTS twice (a String) ENGINE = Memory; "
+                + "INSERT INTO twice FORMAT CSV; INSERT INTO twice FORMAT CSV");
+        assertThat(twice.code()).isEqualTo(2);
     }
 }

@@ -7,6 +7,7 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.testing.ClickHouseExtension;
 import dev.mvlab.verify.Verdict;
 import dev.mvlab.verify.Verifier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,12 @@ class LessonRunnerTest {
         return new LessonRunner(none, none, new Verifier());
     }
 
+    /** The database the runs create under the default name lesson_00. */
+    @AfterAll
+    static void dropLessonDatabase(Database server) {
+        server.dropDatabase("lesson_00");
+    }
+
     @Test
     void theFirstLessonProvesThePitfallThenTheFix(Database server) {
         Lesson lesson = new LessonCatalog(REPO).get(0);
@@ -110,11 +117,12 @@ class LessonRunnerTest {
     }
 
     @Test
-    void stepModeWaitsAfterEveryStepButTheLast(Database server) {
+    void stepModeWaitsBeforeEveryStepWithItsNarrativeOnScreen(Database server) {
         Recorder recorder = new Recorder();
         sqlOnlyRunner().run(new LessonCatalog(REPO).get(0), server, new RunOptions(null, null, true, null), recorder);
-        // 10 waits between 11 steps; the pause step's own wait replaces the one after it
-        assertThat(recorder.events.stream().filter("wait"::equals)).hasSize(10);
+        // one wait before each of the 11 steps; the pause step's own wait is its wait
+        assertThat(recorder.events.stream().filter("wait"::equals)).hasSize(11);
+        assertThat(recorder.events).startsWith("start lesson_00", "step 1/11 sql", "  Narrative", "wait", "  Sql");
     }
 
     @Test

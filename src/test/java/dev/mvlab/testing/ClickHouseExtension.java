@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -105,9 +106,16 @@ public final class ClickHouseExtension implements ParameterResolver {
             database = Database.connect(endpoint, name);
         }
 
+        /**
+         * Drops the class's database and every database a test of the class derived from its name ({@code
+         * <name>_...}), so a run against a shared server ({@code MVLAB_ENGINE=url}) leaves nothing behind.
+         */
         @Override
         public void close() {
             database.close();
+            List<List<Object>> derived = admin.query("SELECT name FROM system.databases WHERE startsWith(name, ?)",
+                    database.name() + "_").rows();
+            derived.forEach(row -> admin.dropDatabase(String.valueOf(row.get(0))));
             admin.dropDatabase(database.name());
             admin.close();
         }

@@ -1,0 +1,96 @@
+package dev.mvlab.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command and subcommand answers --help and -h; 'mvlab help' works; a misspelt subcommand gets a suggestion. */
+class HelpTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run mvlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Every command path below the root, e.g. [lesson, run]. */
+    private static List<List<String>> commands(CommandLine command, List<String> path, List<List<String>> into) {
+        for (var entry : command.getSubcommands().entrySet()) {
+            List<String> sub = new ArrayList<>(path);
+            sub.add(entry.getKey());
+            into.add(sub);
+            commands(entry.getValue(), sub, into);
+        }
+        return into;
+    }
+
+    @Test
+    void everyCommandAndSubcommandAnswersHelp() {
+        CommandLine root = Main.commandLine(System.in, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        List<List<String>> all = commands(root, List.of(), new ArrayList<>());
+        assertThat(all).contains(List.of("lesson", "run"), List.of("engine", "start"), List.of("sql"),
+                List.of("generate", "products"), List.of("completion"), List.of("help"));
+        for (List<String> path : all) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                Run run = mvlab(args.toArray(String[]::new));
+                assertThat(run.code()).as(String.join(" ", args)).isZero();
+                assertThat(run.out()).as(String.join(" ", args))
+                        .containsPattern("(?m)^Usage: mvlab " + String.join(" ", path) + "( |$)");
+            }
+        }
+    }
+
+    @Test
+    void helpCommandShowsACommandsUsage() {
+        Run run = mvlab("help", "lesson");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("Usage: mvlab lesson").contains("run");
+        assertThat(mvlab("--help").out()).contains("Exit codes:").contains("completion");
+    }
+
+    @Test
+    void aMisspeltSubcommandGetsASuggestion() {
+        Run lesson = mvlab("lesson", "rnu", "3");
+        assertThat(lesson.code()).isEqualTo(2);
+        assertThat(lesson.err()).contains("Did you mean: mvlab lesson run?");
+        Run apply = mvlab("aply");
+        assertThat(apply.code()).isEqualTo(2);
+        assertThat(apply.err()).contains("Did you mean: mvlab apply?");
+    }
+
+    @Test
+    void completionIsAScriptForBash() {
+        Run run = mvlab("completion");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("complete -F").contains("lesson");
+    }
+
+    @Test
+    void everyCommandUsesTheSameDefaultDatabase() {
+        CommandLine root = Main.commandLine(System.in, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        for (List<String> path : commands(root, List.of(), new ArrayList<>())) {
+            CommandLine command = root;
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            var option = command.getCommandSpec().findOption("--database");
+            if (option != null) {
+                assertThat(option.description()[0]).as(String.join(" ", path))
+                        .contains("default: " + DatabaseOption.DEFAULT);
+            }
+        }
+    }
+}
