@@ -5,6 +5,7 @@ import dev.mvlab.engine.HttpQueries;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Project;
+import dev.mvlab.generate.RetryPolicy;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 
@@ -36,7 +37,7 @@ public final class ApiService implements AutoCloseable {
         Project project = graph.project();
         Endpoints endpoints = new ProjectEndpoints(graph);
         TokenStore tokens = TokenStore.load(project, settings.stateDir().resolve("tokens.json"));
-        EventIngest ingest = new EventIngest(db, graph, renderer);
+        EventIngest ingest = new EventIngest(db, graph, renderer, RetryPolicy.within(settings.retryBudget()));
         QueryRunner queries = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
         ApiRoutes routes = new ApiRoutes(tokens, ingest, endpoints, queries, new Listings(project, db));
         ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes());
