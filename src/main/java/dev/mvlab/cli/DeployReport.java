@@ -90,11 +90,13 @@ final class DeployReport {
         for (CheckIssue issue : result.issues()) {
             err.println("error: " + issue);
         }
+        result.lint().forEach(err::println);
         if (!result.engineChecked()) {
             out.println("files ok: " + result.statements() + " statements render; the engine is not running, so "
                     + "ClickHouse did not validate them (start it with 'mvlab engine start')");
         } else if (result.ok()) {
-            out.println("ok: ClickHouse accepted all " + result.statements() + " statements (in a throwaway database)");
+            out.println("ok: ClickHouse accepted all " + result.statements() + " statements and pipe nodes (in a "
+                    + "throwaway database)");
         } else {
             out.println(result.issues().size() + " statement(s) refused, " + result.skipped()
                     + " not tried because they depend on them");

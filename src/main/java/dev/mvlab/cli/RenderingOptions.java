@@ -28,7 +28,11 @@ public final class RenderingOptions {
         for (Warning warning : project.warnings()) {
             err.println(warning);
         }
+        ProjectGraph graph = GraphBuilder.build(project);
+        for (Warning warning : graph.lint()) {
+            err.println(warning);
+        }
         err.flush();
-        return GraphBuilder.build(project);
+        return graph;
     }
 }

@@ -72,7 +72,7 @@ final class ColumnScanner {
             }
         }
         boolean quoted = text.charAt(start) == '`';
-        if (quoted ? name.isBlank() || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)
+        if (quoted ? !java.util.Arrays.stream(name.split("\\.", -1)).allMatch(Values::isIdentifier)
                 : !Values.isIdentifier(name)) {
             throw line.error(start + 1, "column name `" + name + "` is not an identifier",
                     "use letters, digits and _, starting with a letter or _ (other names need backquotes: `p.id`)");

@@ -105,7 +105,29 @@ final class EngineBuilder {
             sortingKey = DEFAULT_SORTING_KEY;
         }
         return new EngineSpec(engine, sortingKey, partitionKey, primaryKey, ttl, ver, isDeleted, sign, version,
-                summing, settings, location, value("ENGINE_SAMPLING_KEY"), null);
+                summing, settings, location, samplingKey(columns, warnings), null);
+    }
+
+    /**
+     * ENGINE_SAMPLING_KEY. ClickHouse 26 refuses a sampling key of a LowCardinality type (a hash of a LowCardinality
+     * column is one), which older versions, and so Tinybird, accepted: such a key is left out, with a warning.
+     */
+    private String samplingKey(List<Column> columns, List<Warning> warnings) {
+        String key = value("ENGINE_SAMPLING_KEY");
+        if (key == null || columns == null) {
+            return key;
+        }
+        for (Column c : columns) {
+            if (c.type().startsWith("LowCardinality(")
+                    && java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])`?" + java.util.regex.Pattern.quote(c.name())
+                    + "`?(?![A-Za-z0-9_])").matcher(key).find()) {
+                warnings.add(new Warning(seen.get("ENGINE_SAMPLING_KEY").location(), "ENGINE_SAMPLING_KEY is left "
+                        + "out: it reads LowCardinality column `" + c.name() + "`, and ClickHouse 26 refuses a "
+                        + "LowCardinality sampling key (SAMPLE queries on this table will fail locally)"));
+                return null;
+            }
+        }
+        return key;
     }
 
     /** ENGINE Join needs its strictness, join type and key columns, as ClickHouse's Join(ANY, LEFT, id) does. */

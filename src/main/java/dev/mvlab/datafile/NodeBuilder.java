@@ -124,7 +124,7 @@ final class NodeBuilder {
         NodeType t = TYPES.get(v);
         if (t == null) {
             throw type.valueError("unknown node TYPE `" + type.requireValue() + "`",
-                    "expected one of: materialized, endpoint, copy, sink (any case); leave TYPE out for a plain node");
+                    "expected one of: materialized, endpoint, copy, sink (any case); a pipe without TYPE is an endpoint");
         }
         return t;
     }

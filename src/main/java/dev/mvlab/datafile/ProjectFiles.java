@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Finds the datafiles of a project, Classic or Forward: {@code .datasource}, {@code .pipe} and {@code .connection}
  * files in any Tinybird folder ({@code datasources/}, {@code pipes/}, {@code endpoints/}, {@code materializations/},
- * {@code copies/}, {@code sinks/}, {@code connections/}), at any depth (e.g. {@code web_vitals/endpoints/}); data
+ * {@code copies/}, {@code sinks/}, {@code connections/}), at the top or one level down (e.g.
+ * {@code web_vitals/endpoints/}), and in folders inside them; data
  * sources shared by another workspace in {@code vendor/<workspace>/datasources/}; and {@code tests/*.yaml}. Nothing is
  * skipped silently: a datafile elsewhere, a folder named like a datafile, a dangling link or an upper-case extension
  * each gets a warning with its path.
@@ -72,6 +73,9 @@ final class ProjectFiles {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 if (!dir.equals(root) && (name.startsWith(".") || NOT_PROJECT.contains(name))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!dir.equals(root) && !mayHoldDatafiles(root.relativize(dir))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (!dir.equals(root) && extension(name) != null) {
@@ -130,6 +134,24 @@ final class ProjectFiles {
             case ".pipe" -> pipes.add(new Found(file, null));
             default -> connections.add(new Found(file, null));
         }
+    }
+
+    /**
+     * Tinybird folders sit at the top or one level down ({@code web_vitals/endpoints/}); deeper folders are read only
+     * inside one of them (or inside {@code vendor/}), so the source tree of a repository that holds a project is not
+     * searched.
+     */
+    private static boolean mayHoldDatafiles(Path relativeDir) {
+        if (relativeDir.getNameCount() < 2) {
+            return true;
+        }
+        for (int i = 0; i < relativeDir.getNameCount(); i++) {
+            String part = relativeDir.getName(i).toString();
+            if (FOLDERS.contains(part) || i == 0 && (part.equals("vendor") || part.equals("tests"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean inTinybirdFolder(Path file) {

@@ -4,6 +4,7 @@ import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Identifiers;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.graph.PipeQuery;
+import dev.mvlab.model.Warning;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.Plan;
 import dev.mvlab.render.SqlRenderer;
@@ -40,6 +41,7 @@ public final class Check {
         List<CheckIssue> issues = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         int skipped = 0;
+        List<Warning> lint;
         try (Shadow shadow = Shadow.create(server)) {
             for (Statement statement : plan.statements()) {
                 boolean blocked = graph.object(statement.object())
@@ -61,6 +63,11 @@ public final class Check {
             }
             for (PipeQuery node : graph.nodeChecks()) {
                 String name = node.pipe().name() + "." + node.output().name();
+                if (graph.object(node.pipe().name())
+                        .map(o -> o.needs().stream().anyMatch(failed::contains)).orElse(false)) {
+                    skipped++;
+                    continue;
+                }
                 String sql = "SELECT * FROM (\n" + renderer.select(node) + "\n) LIMIT 0";
                 try {
                     shadow.db().run(sql);
@@ -68,8 +75,9 @@ public final class Check {
                     issues.add(new CheckIssue(node.outputNode().location(), name, e.getMessage(), sql));
                 }
             }
+            lint = MaterializedColumnsLint.of(graph, shadow.db(), renderer, failed);
         }
         return new CheckResult(plan.statements().size() + graph.nodeChecks().size(), true, List.copyOf(issues),
-                skipped);
+                skipped, lint);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mvlab.deploy;
 
+import dev.mvlab.model.Warning;
+
 import java.util.List;
 
 /**
@@ -7,8 +9,15 @@ import java.util.List;
  * @param engineChecked true when ClickHouse validated them (in a throwaway database); false when only the files were
  *                      checked (no engine running)
  * @param skipped       statements not tried because something they need failed
+ * @param lint          lint warnings ClickHouse's answers showed (materialized view columns against their targets)
  */
-public record CheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped) {
+public record CheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped,
+                          List<Warning> lint) {
+
+    public CheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped) {
+        this(statements, engineChecked, issues, skipped, List.of());
+    }
+
     public boolean ok() {
         return issues.isEmpty();
     }

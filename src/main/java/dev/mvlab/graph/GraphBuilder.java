@@ -72,7 +72,7 @@ public final class GraphBuilder {
             PipeResolver.Resolved resolved = resolver.resolve(pipe);
             checks.addAll(resolved.checks());
             Node output = resolved.query().outputNode();
-            resolved.reads().stream().filter(names::isServiceTable)
+            resolved.allReads().stream().filter(names::isServiceTable)
                     .forEach(r -> serviceReads.putIfAbsent(r, output.location()));
             NodeType type = pipe.outputType();
             if (type == NodeType.SINK) {

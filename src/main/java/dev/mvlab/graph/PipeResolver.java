@@ -39,8 +39,9 @@ final class PipeResolver {
      * @param query  the output node's query
      * @param reads  the data sources it reads, directly or through inlined pipes
      * @param checks the query of every other node, to check each one on its own
+     * @param allReads the data sources any node of the pipe reads
      */
-    record Resolved(PipeQuery query, Set<String> reads, List<PipeQuery> checks) {
+    record Resolved(PipeQuery query, Set<String> reads, List<PipeQuery> checks, Set<String> allReads) {
     }
 
     private final Path root;
@@ -99,14 +100,17 @@ final class PipeResolver {
         Node output = pipe.outputNode().orElseThrow();
         int outputIndex = pipe.nodes().indexOf(output);
         List<PipeQuery> checks = new ArrayList<>();
+        Set<String> allReads = new LinkedHashSet<>();
         for (int i = 0; i < rendered.size(); i++) {
             if (i != outputIndex) {
-                checks.add(query(pipe, i, rendered, new LinkedHashSet<>()));
+                checks.add(query(pipe, i, rendered, allReads));
             }
         }
         Set<String> reads = new LinkedHashSet<>();
         PipeQuery query = query(pipe, outputIndex, rendered, reads);
-        return new Resolved(query, Collections.unmodifiableSet(reads), List.copyOf(checks));
+        allReads.addAll(reads);
+        return new Resolved(query, Collections.unmodifiableSet(reads), List.copyOf(checks),
+                Collections.unmodifiableSet(allReads));
     }
 
     private PipeQuery query(Pipe pipe, int index, List<Rendered> rendered, Set<String> reads) {
@@ -131,14 +135,18 @@ final class PipeResolver {
         Set<String> inlined = new LinkedHashSet<>();
         TableReferences refs = TableReferences.of(sql);
         StringBuilder text = new StringBuilder(sql);
-        List<TableReferences.Reference> references = new ArrayList<>(refs.tables());
-        Collections.reverse(references);
-        for (TableReferences.Reference ref : references) {
+        List<TableReferences.Reference> rewritten = new ArrayList<>();
+        List<String> localNames = new ArrayList<>();
+        for (TableReferences.Reference ref : refs.tables()) {
             String local = resolveReference(pipe, index, node, sql, ref, refs.localNames(), nodeIndex, deps, tables,
                     inlined);
             if (local != null) {
-                text.replace(ref.offset(), ref.end(), local);
+                rewritten.add(0, ref);
+                localNames.add(0, local);
             }
+        }
+        for (int r = 0; r < rewritten.size(); r++) {
+            text.replace(rewritten.get(r).offset(), rewritten.get(r).end(), localNames.get(r));
         }
         boolean template = node.template();
         String out = template ? withoutBlankLines(text.toString()) : text.toString();

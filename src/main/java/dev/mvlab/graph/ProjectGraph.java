@@ -5,6 +5,7 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.Project;
+import dev.mvlab.model.Warning;
 import dev.mvlab.template.ParameterValues;
 import dev.mvlab.template.TemplateParameter;
 
@@ -35,6 +36,7 @@ public final class ProjectGraph {
     private List<PipeQuery> nodeChecks = List.of();
     private GraphBuilder.ProjectNames names;
     private NodeRendering rendering;
+    private List<Warning> lint = List.of();
 
     private ProjectGraph(Project project, Map<String, ProjectObject> objects, Map<String, Set<String>> upstream,
                          List<ProjectObject> lineageOrder) {
@@ -51,6 +53,7 @@ public final class ProjectGraph {
         graph.nodeChecks = List.copyOf(nodeChecks);
         graph.names = names;
         graph.rendering = rendering;
+        graph.lint = Lint.of(project);
         return graph;
     }
 
@@ -74,6 +77,11 @@ public final class ProjectGraph {
 
     public Project project() {
         return project;
+    }
+
+    /** Lint warnings about the project's pipes (see {@link dev.mvlab.model.WarningKind}), at file:line. */
+    public List<Warning> lint() {
+        return lint;
     }
 
     /**

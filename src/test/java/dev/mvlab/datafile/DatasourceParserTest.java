@@ -232,7 +232,9 @@ class DatasourceParserTest {
                 "datasources/odd.datasource:3: warning: TOKEN scope `DELETE` is ignored by Tinybird for a data source "
                         + "(expected APPEND or READ)",
                 "datasources/odd.datasource:4: warning: TOKEN lonely has no scope; Tinybird reads it as READ",
-                "datasources/odd.datasource:5: warning: KAFKA_TOPIC is not used by mvlab; ignored",
+                "datasources/odd.datasource:5: warning: Kafka connector of data source odd is not run by mvlab: insert its "
+                        + "rows by hand; its columns __value, __topic, __partition, __offset, __timestamp, __key, __headers "
+                        + "are added",
                 "datasources/odd.datasource:8: warning: indentation mixes tabs and spaces; use spaces only "
                         + "(a tab counts as one character)",
                 "datasources/odd.datasource:11: warning: ENGINE_SUMMING_COLUMNS is ignored: the engine is MergeTree, "

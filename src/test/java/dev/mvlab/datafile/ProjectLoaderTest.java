@@ -133,7 +133,7 @@ class ProjectLoaderTest {
     @Test
     void aFolderThatIsNotAProjectIsAnError() {
         assertThatThrownBy(() -> ProjectLoader.load(dir)).isInstanceOf(MvlabException.class)
-                .hasMessageContaining("has neither datasources/ nor pipes/");
+                .hasMessageContaining("has no datafiles in");
         assertThatThrownBy(() -> ProjectLoader.load(dir.resolve("missing"))).isInstanceOf(MvlabException.class)
                 .hasMessageStartingWith("project folder not found: ");
     }

@@ -7,6 +7,9 @@ DROP VIEW IF EXISTS top_brand SYNC;
 -- brand_tags: drop view of pipes/brand_tags.pipe:1
 DROP VIEW IF EXISTS brand_tags SYNC;
 
+-- draft: drop view of pipes/draft.pipe:3
+DROP VIEW IF EXISTS draft SYNC;
+
 -- tag_counts: drop table of datasources/tag_counts.datasource:1
 DROP TABLE IF EXISTS tag_counts SYNC;
 
