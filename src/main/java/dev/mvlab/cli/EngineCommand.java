@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.engine.EngineStatus;
 import dev.mvlab.errors.EngineException;
@@ -18,7 +19,7 @@ import java.util.List;
 /** {@code mvlab engine start|stop|status|logs|install}. */
 @Command(name = "engine", description = "Install, start, stop and inspect the ClickHouse engine.",
         subcommands = {EngineCommand.Start.class, EngineCommand.Stop.class, EngineCommand.Status.class,
-                EngineCommand.Logs.class, EngineCommand.Install.class})
+                EngineCommand.Logs.class, EngineCommand.Install.class, EngineCommand.CredentialCommand.class})
 final class EngineCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -48,8 +49,14 @@ final class EngineCommand implements Runnable {
         if (status.uptime() != null) {
             out.println("uptime:   " + status.uptime().toSeconds() + " s");
         }
+        if (status.restarts() != null) {
+            out.println("restarts: " + status.restarts());
+        }
         if (status.note() != null) {
             out.println("note:     " + status.note());
+        }
+        if (!status.databases().isEmpty()) {
+            out.println("holds:    " + String.join("\n          ", status.databases()));
         }
     }
 
@@ -127,10 +134,41 @@ final class EngineCommand implements Runnable {
         EngineOptions engine;
         @Spec
         CommandSpec spec;
+        @Option(names = "--force", description = "Download and verify it again, even when it is installed.")
+        boolean force;
 
         @Override
         public void run() {
-            spec.commandLine().getOut().println(engine.runtime().install());
+            EngineRuntime runtime = engine.runtime();
+            String result = force && runtime instanceof EmbeddedEngine embedded ? embedded.reinstall()
+                    : runtime.install();
+            spec.commandLine().getOut().println(result);
+        }
+    }
+
+    @Command(name = "credential", description = "Show how your own clients (clickhouse-client over HTTP, DBeaver, "
+            + "curl) reach the engine: its URL, user and the credential.")
+    static final class CredentialCommand implements Runnable {
+        @Mixin
+        EngineOptions engine;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            if (!(engine.runtime() instanceof EmbeddedEngine embedded)) {
+                throw new EngineException("only the embedded engine has an mvlab credential",
+                        "for other engines use the server's own users (MVLAB_USER, MVLAB_PASSWORD)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            String url = embedded.endpoint().map(e -> e.httpUrl()).orElse("http://127.0.0.1:<port> (not running)");
+            out.println("url:        " + url);
+            out.println("user:       default (any user name is accepted)");
+            out.println("password:   " + embedded.credential());
+            out.println("stored in:  " + embedded.credentialFile() + " (mode 0600)");
+            out.println("curl:       curl -u default:$(cat " + embedded.credentialFile() + ") " + url
+                    + " --data-binary 'SELECT 1'");
+            out.println("JDBC:       jdbc:clickhouse:" + url + "/default  (user default, the password above)");
         }
     }
 }

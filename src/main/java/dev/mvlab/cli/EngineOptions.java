@@ -62,7 +62,11 @@ public final class EngineOptions {
     }
 
     public Database connect(PrintWriter err, String database) {
-        return Database.connect(endpoint(err), database);
+        Database db = Database.connect(endpoint(err), database);
+        if (runtime() instanceof dev.mvlab.engine.EmbeddedEngine embedded) {
+            embedded.noteProject(project, database);
+        }
+        return db;
     }
 
     private static void put(Map<String, String> map, String key, Object value) {

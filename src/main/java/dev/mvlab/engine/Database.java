@@ -43,20 +43,26 @@ public final class Database implements AutoCloseable {
     public static Database connect(Endpoint endpoint, String database) {
         DatabaseName.check(database);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:clickhouse:" + endpoint.httpUrl() + (endpoint.secure() ? "?ssl=true" : ""));
-        config.addDataSourceProperty("database", database);
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("database", database);
         // A request whose reply is lost may have run on the server: the client resends only requests that never
         // reached it (no connection, no pooled connection), never one that was sent (NoHttpResponse) or that the
         // server answered with an error. An INSERT therefore runs at most once; a lost reply is an error that says so.
-        config.addDataSourceProperty("client_retry_on_failures", "ConnectTimeout,ConnectionRequestTimeout");
+        properties.setProperty("client_retry_on_failures", "ConnectTimeout,ConnectionRequestTimeout");
         // Idle pooled connections are dropped before the server closes them, so a statement is never sent down a
         // connection the server already closed (the usual cause of a lost reply on a healthy server).
-        config.addDataSourceProperty("http_keep_alive_timeout", "2000");
+        properties.setProperty("http_keep_alive_timeout", "2000");
+        // a server that accepts and never answers ends the call with a message instead of a hang
+        properties.setProperty("connection_timeout", Long.toString(Endpoint.CONNECT_TIMEOUT.toMillis()));
+        properties.setProperty("socket_timeout", Long.toString(endpoint.timeout().toMillis()));
+        config.setDataSource(KeptTimeouts.dataSource(
+                "jdbc:clickhouse:" + endpoint.httpUrl() + (endpoint.secure() ? "?ssl=true" : ""), properties));
         config.setUsername(endpoint.user());
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(6);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(15_000);
+
         config.setPoolName("mvlab-" + database);
         try {
             return new Database(endpoint, database, new HikariDataSource(config));
@@ -64,6 +70,11 @@ public final class Database implements AutoCloseable {
             throw new EngineException("cannot connect to ClickHouse at " + endpoint + " (database " + database + "): "
                     + rootMessage(e), "check that the engine runs: 'mvlab engine status'", e);
         }
+    }
+
+    /** A pooled connection (its read timeout is clickhouse-jdbc's socket_timeout, see {@link KeptTimeouts}). */
+    private Connection connection() throws SQLException {
+        return pool.getConnection();
     }
 
     public String name() {
@@ -79,7 +90,7 @@ public final class Database implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw failure(e, sql);
@@ -88,7 +99,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs any statement; a statement without rows gives an empty result with no columns. */
     public QueryResult run(String sql) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);
@@ -101,7 +112,7 @@ public final class Database implements AutoCloseable {
     }
 
     public QueryResult query(String sql, Object... parameters) {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -119,7 +130,7 @@ public final class Database implements AutoCloseable {
      * exception the sink throws ends the query and comes back unchanged.
      */
     public void stream(String sql, RowSink sink) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = connection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             readInto(rs, sink);
         } catch (SQLException e) {
@@ -141,7 +152,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs a batch of parameter rows through one prepared INSERT. */
     public int insertBatch(String sql, List<Object[]> rows) {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
@@ -227,6 +238,12 @@ public final class Database implements AutoCloseable {
     /** A refused connection means the engine is unavailable (exit 5); anything else is ClickHouse refusing SQL. */
     private RuntimeException failure(SQLException e, String sql) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return new EngineException("ClickHouse at " + endpoint + " did not answer within "
+                        + endpoint.timeout().toSeconds() + " s", "check that the engine runs ('mvlab engine status');"
+                        + " a query that needs longer: MVLAB_TIMEOUT_SECONDS=600", e);
+            }
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t instanceof java.net.http.HttpConnectTimeoutException) {
                 return new EngineException("cannot reach ClickHouse at " + endpoint + ": " + t.getMessage(),

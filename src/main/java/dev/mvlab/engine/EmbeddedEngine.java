@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ClickHouse 26.7 from the chDB library, run by {@link EngineHost} in a background JVM of its own, listening on
- * 127.0.0.1 only. Its data lives in {@code .mvlab/engine/data} and survives stop and start.
+ * ClickHouse 26.7 from the chDB library: the user's one engine for every project. {@link EngineSupervisor} runs it
+ * in the background behind its relay on 127.0.0.1; state, data, log and credential live in {@code <home>/engine}
+ * (home: {@code MVLAB_HOME}, default {@code ~/.mvlab}), so every project and every command finds the same engine.
  */
 public final class EmbeddedEngine implements EngineRuntime {
-    static final String LISTEN_HOST = "127.0.0.1";
-
     private final EngineSettings settings;
+    private final EngineLayout layout;
     private final EngineInstaller installer;
     private final Long ownerPid;
     private final List<String> hostJvmOptions;
@@ -40,6 +41,7 @@ public final class EmbeddedEngine implements EngineRuntime {
     /** Also passes extra options to the host JVM (tests use {@code -Dmvlab.host.churn=true}). */
     public EmbeddedEngine(EngineSettings settings, Long ownerPid, List<String> hostJvmOptions) {
         this.settings = settings;
+        this.layout = new EngineLayout(settings.stateDir());
         this.installer = new EngineInstaller(settings.cacheDir());
         this.ownerPid = ownerPid;
         this.hostJvmOptions = List.copyOf(hostJvmOptions);
@@ -51,164 +53,190 @@ public final class EmbeddedEngine implements EngineRuntime {
     }
 
     Path dataDir() {
-        return settings.stateDir().resolve("data");
-    }
-
-    private Path stateFile() {
-        return settings.stateDir().resolve("engine.json");
-    }
-
-    private Path portsFile() {
-        return settings.stateDir().resolve("ports.tsv");
+        return layout.dataDir();
     }
 
     @Override
     public Optional<Path> logFile() {
-        return Optional.of(settings.stateDir().resolve("engine.log"));
+        return Optional.of(layout.logFile());
     }
 
     @Override
     public String install() {
         boolean had = installer.isInstalled();
         Path library = installer.ensureInstalled();
-        return (had ? "already installed: " : "installed and verified: ") + library;
+        return (had ? "already installed and intact: " : "installed and verified: ") + library;
+    }
+
+    /** {@code engine install --force}: downloads and verifies the library again. */
+    public String reinstall() {
+        return "installed and verified again: " + installer.reinstall();
     }
 
     @Override
     public EngineStatus start() {
         try {
-            Files.createDirectories(settings.stateDir());
+            Files.createDirectories(layout.stateDir());
         } catch (IOException e) {
-            throw new EngineException("cannot create " + settings.stateDir() + ": " + e.getMessage(), null);
+            throw new EngineException("cannot create " + layout.stateDir() + ": " + e.getMessage(),
+                    "choose another place with MVLAB_HOME");
         }
-        try (RandomAccessFile lockFile = new RandomAccessFile(settings.stateDir().resolve("lock").toFile(), "rw");
+        try (RandomAccessFile lockFile = new RandomAccessFile(layout.lockFile().toFile(), "rw");
              FileLock ignored = lockFile.getChannel().lock()) {
-            Optional<EngineState> running = runningState();
+            Optional<SupervisorState> running = runningState();
             if (running.isPresent()) {
-                awaitReady(running.get(), null);
+                awaitReady(running.get().pid(), null);
                 return status();
             }
-            EngineState state = launch();
-            state.write(stateFile());
+            Optional<SupervisorState> starting = awaitHostStarting();
+            if (starting.isPresent()) { // a start that was interrupted left its host starting: wait for it
+                awaitReady(starting.get().pid(), null);
+                return status();
+            }
+            LegacyEngine.migrate(settings.legacyStateDir(), layout);
+            launch();
             return status();
         } catch (IOException e) {
-            throw new EngineException("cannot lock " + settings.stateDir() + ": " + e.getMessage(), null);
+            throw new EngineException("cannot lock " + layout.stateDir() + ": " + e.getMessage(), null);
         }
     }
 
-    private Optional<EngineState> runningState() {
-        Optional<EngineState> state = EngineState.read(stateFile()).filter(EngineState::isAlive);
+    private Optional<SupervisorState> runningState() {
+        Optional<SupervisorState> stored = SupervisorState.read(layout.stateFile());
+        Optional<SupervisorState> state = stored.filter(s -> s.isEngineOf(layout));
         if (state.isEmpty()) {
-            deleteQuietly(stateFile()); // stale after a crash or reboot
+            stored.ifPresent(this::awaitOrphanChdb);
+            deleteQuietly(layout.stateFile()); // stale after a crash or reboot, or naming another engine
         }
         return state;
     }
 
-    private EngineState launch() throws IOException {
-        checkPortFree(settings.httpPort(), "HTTP", "http-port");
-        checkPortFree(settings.tcpPort(), "native TCP", "tcp-port");
+    /**
+     * A host killed with SIGKILL leaves its chDB to stop by itself (it watches the host); wait for it, so that a new
+     * chDB never opens the same data while the old one still holds it. Only a chDB of this folder is waited for.
+     */
+    private void awaitOrphanChdb(SupervisorState stale) {
+        ProcessHandle.of(stale.chdbPid()).filter(ProcessHandle::isAlive)
+                .filter(p -> SupervisorState.commandLine(p).contains(EngineHost.class.getName())
+                        && SupervisorState.commandLine(p).contains(" " + layout.dataDir() + " "))
+                .ifPresent(orphan -> {
+                    if (!waitForExit(orphan, Duration.ofSeconds(30))) {
+                        orphan.destroyForcibly();
+                        waitForExit(orphan, Duration.ofSeconds(5));
+                    }
+                });
+    }
+
+    /** While a host holds this folder's host lock but has not written its state yet, wait for the state. */
+    private Optional<SupervisorState> awaitHostStarting() throws IOException {
+        Instant deadline = Instant.now().plus(settings.startTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(layout.hostLockFile(),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock free = channel.tryLock()) {
+                if (free != null) {
+                    return Optional.empty();
+                }
+            }
+            Optional<SupervisorState> state = SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout));
+            if (state.isPresent()) {
+                return state;
+            }
+            sleep(100);
+        }
+        throw new EngineException("an engine host holds " + layout.hostLockFile() + " but wrote no state within "
+                + settings.startTimeout().toSeconds() + " s", "see 'mvlab engine logs'");
+    }
+
+    private void launch() throws IOException {
+        checkPortFree(settings.httpPort());
         Path library = installer.ensureInstalled();
-        Files.createDirectories(dataDir());
-        deleteQuietly(portsFile());
-        Path log = logFile().orElseThrow();
-        Files.writeString(log, "---- " + Instant.now() + " starting ClickHouse " + EngineInstaller.ENGINE_VERSION
-                + " (embedded)\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Credential.loadOrCreate(layout.stateDir());
+        Files.writeString(layout.logFile(), "---- " + Instant.now() + " starting ClickHouse "
+                + EngineInstaller.ENGINE_VERSION + " (embedded)\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-Xss4m"));
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
+                "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
         command.addAll(hostJvmOptions);
-        command.addAll(List.of(
-                "-cp", System.getProperty("java.class.path"),
-                EngineHost.class.getName(),
-                library.toString(), dataDir().toString(), LISTEN_HOST,
-                Integer.toString(settings.httpPort()), Integer.toString(settings.tcpPort()),
-                portsFile().toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineSupervisor.class.getName(),
+                library.toString(), layout.stateDir().toString(), Integer.toString(settings.httpPort()),
+                settings.access().text().isEmpty() ? "-" : settings.access().text(),
+                settings.origins().isEmpty() ? "-" : String.join(",", settings.origins())));
         if (ownerPid != null) {
             command.add(Long.toString(ownerPid));
         }
+        Files.createDirectories(layout.crashLogDir());
         Process process = new ProcessBuilder(command)
+                .directory(layout.stateDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile().toFile()))
                 .redirectErrorStream(true)
                 .start();
-        EngineState state = new EngineState(process.pid(), 0, 0, dataDir(), Instant.now());
-        return awaitReady(state, process);
+        awaitReady(process.pid(), process);
     }
 
-    /** Waits for the ports file and a ping; on failure stops the process and reports the log tail. */
-    private EngineState awaitReady(EngineState state, Process process) {
+    /** Waits for the host's state file and an answer through its relay; on failure reports the log tail. */
+    private void awaitReady(long pid, Process process) {
         Instant deadline = Instant.now().plus(settings.startTimeout());
         while (Instant.now().isBefore(deadline)) {
-            boolean alive = process != null ? process.isAlive() : state.isAlive();
-            Optional<int[]> ports = readPorts();
-            if (ports.isPresent() && Http.ping(Endpoint.loopback(ports.get()[0]))) {
-                return new EngineState(state.pid(), ports.get()[0], ports.get()[1], state.dataDir(), state.startedAt());
+            boolean alive = process != null ? process.isAlive() : ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                    .orElse(false);
+            Optional<SupervisorState> state = SupervisorState.read(layout.stateFile()).filter(s -> s.pid() == pid);
+            if (state.isPresent() && state.get().chdbPid() > 0 && Http.ping(endpointOf(state.get()))) {
+                return;
             }
             if (!alive) {
                 throw new EngineException("the embedded engine exited during start-up:\n" + logTail(15),
                         "see the whole log with 'mvlab engine logs'");
             }
-            sleep(100);
+            sleep(50);
         }
         if (process != null) {
-            process.destroyForcibly();
+            process.destroy();
         }
         throw new EngineException("the embedded engine did not answer within " + settings.startTimeout().toSeconds()
                 + " s; last lines of its log:\n" + logTail(15),
                 "a slow disk or a loaded machine may need more: MVLAB_START_TIMEOUT_SECONDS=180");
     }
 
-    private Optional<int[]> readPorts() {
-        try {
-            String text = Files.readString(portsFile()).strip();
-            String[] parts = text.split("\t");
-            if (parts.length == 2) {
-                return Optional.of(new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
-            }
-        } catch (IOException | NumberFormatException ignored) {
-            // not written yet
-        }
-        return Optional.empty();
+    private Endpoint endpointOf(SupervisorState state) {
+        return new Endpoint("127.0.0.1", state.httpPort(), false, "default",
+                Credential.read(layout.stateDir()).orElse(""), settings.timeout());
     }
 
-    private static void checkPortFree(int port, String what, String option) {
+    private static void checkPortFree(int port) {
         if (port == 0) {
             return;
         }
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LISTEN_HOST))) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new EngineException("the " + what + " port " + port + " on " + LISTEN_HOST
-                    + " is taken by another process, so the embedded engine cannot listen there",
-                    "stop what uses it (ss -ltnp 'sport = :" + port + "'), or choose another port with --" + option
-                            + " / MVLAB_" + option.toUpperCase().replace('-', '_') + " (0 lets the system choose)");
+            throw new EngineException("the HTTP port " + port + " on 127.0.0.1 is taken by another process, "
+                    + "so the embedded engine cannot listen there",
+                    "stop what uses it (ss -ltnp 'sport = :" + port + "'), or choose another port with --http-port"
+                            + " / MVLAB_HTTP_PORT (0 lets the system choose)");
         }
     }
 
+    /**
+     * Stops this engine: only a process that is the engine host of this engine folder is signalled (SIGTERM: it
+     * stops chDB cleanly and removes its state file). A state file naming any other process is removed, nothing else.
+     */
     @Override
     public void stop() {
-        Optional<EngineState> state = EngineState.read(stateFile());
-        if (state.isEmpty() || !state.get().isAlive()) {
-            deleteQuietly(stateFile());
+        Optional<SupervisorState> state = SupervisorState.read(layout.stateFile());
+        if (state.isEmpty() || !state.get().isEngineOf(layout)) {
+            deleteQuietly(layout.stateFile());
             return;
         }
-        EngineState running = state.get();
-        ProcessHandle handle = ProcessHandle.of(running.pid()).orElseThrow();
-        try {
-            Http.query(Endpoint.loopback(running.httpPort()), "KILL QUERY WHERE query LIKE '%"
-                    + EngineHost.KEEP_ALIVE_MARKER + "%' AND query NOT LIKE '%KILL%'");
-        } catch (IOException e) {
-            // not answering: fall through to the signal
+        ProcessHandle handle = ProcessHandle.of(state.get().pid()).orElseThrow();
+        handle.destroy();
+        if (!waitForExit(handle, Duration.ofSeconds(45))) {
+            handle.destroyForcibly();
+            waitForExit(handle, Duration.ofSeconds(5));
         }
-        if (!waitForExit(handle, Duration.ofSeconds(20))) {
-            handle.destroy();
-            if (!waitForExit(handle, Duration.ofSeconds(10))) {
-                handle.destroyForcibly();
-                waitForExit(handle, Duration.ofSeconds(5));
-            }
-        }
-        deleteQuietly(stateFile());
-        deleteQuietly(portsFile());
+        deleteQuietly(layout.stateFile());
     }
 
     /** Polls: onExit() of a process that is not our child can lag by seconds. */
@@ -225,30 +253,43 @@ public final class EmbeddedEngine implements EngineRuntime {
 
     @Override
     public EngineStatus status() {
-        Optional<EngineState> state = EngineState.read(stateFile()).filter(EngineState::isAlive);
+        Optional<SupervisorState> state = SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout));
         if (state.isEmpty()) {
             return EngineStatus.stopped(provider(), dataDir(), installer.isInstalled()
                     ? "installed in " + installer.libraryPath().getParent() : "not installed yet");
         }
-        return state.get().toStatus(provider());
+        return EngineStatusReader.read(provider(), state.get(), endpointOf(state.get()), layout);
     }
 
     @Override
     public Optional<Endpoint> endpoint() {
-        return EngineState.read(stateFile()).filter(EngineState::isAlive)
-                .map(s -> Endpoint.loopback(s.httpPort()));
+        return SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout)).map(this::endpointOf);
+    }
+
+    /** The user's credential for their own clients, creating it when the engine never ran. */
+    public String credential() {
+        return Credential.loadOrCreate(layout.stateDir());
+    }
+
+    public Path credentialFile() {
+        return Credential.file(layout.stateDir());
+    }
+
+    /** Notes that a project used a database of this engine (shown by {@code engine status}). */
+    public void noteProject(Path projectDir, String database) {
+        ProjectRegistry.note(layout.projectsFile(), projectDir, database);
     }
 
     String logTail(int lines) {
         try {
-            List<String> all = Files.readAllLines(logFile().orElseThrow());
+            List<String> all = Files.readAllLines(layout.logFile());
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
@@ -256,7 +297,7 @@ public final class EmbeddedEngine implements EngineRuntime {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

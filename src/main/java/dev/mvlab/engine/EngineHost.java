@@ -2,44 +2,58 @@ package dev.mvlab.engine;
 
 import com.sun.jna.Pointer;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The main class of the background engine process: it loads libchdb.so and runs clickhouse-local with HTTP and
- * native TCP listeners on one loopback address, until its endless keep-alive query is killed.
+ * The chDB process: loads libchdb.so and runs clickhouse-local with an HTTP listener on a private loopback port
+ * (chosen by the OS, written to {@code ports.tsv} in its working folder), behind the door of its
+ * {@link ChdbConfig}, until its endless keep-alive query is killed. Started and restarted by {@link EngineSupervisor};
+ * no client talks to it directly.
  *
- * <p>Arguments: {@code <libchdb.so> <dataDir> <listenHost> <httpPort> <tcpPort> <portsFile> [<ownerPid>]}. Port 0
- * lets the OS choose; the ports actually bound are written to {@code portsFile} as {@code http<TAB>tcp}. With an
- * owner pid (tests use it), the host ends itself when that process is gone, so no engine outlives a killed test run.
+ * <p>Arguments: {@code <libchdb.so> <dataDir> <config.xml> <ownerPid>}. The working folder is the private folder
+ * that holds the config; the startup SQL names no path. It ends itself when the owner (the supervisor) is gone, and
+ * on SIGTERM it ends the keep-alive query and lets clickhouse-local shut down before the JVM exits.
  */
 public final class EngineHost {
-    /** The keep-alive query; {@link EmbeddedEngine#stop} kills it by this marker. */
+    /** The keep-alive query; stopping kills it by this marker. */
     static final String KEEP_ALIVE_MARKER = "mvlab_keep_alive";
+    static final String PORTS_FILE = "ports.tsv";
+    static final String STOP_QUERY = "KILL QUERY WHERE query LIKE '%" + KEEP_ALIVE_MARKER + "%' AND query NOT LIKE '%KILL%'";
+
+    private static final CountDownLatch ENDED = new CountDownLatch(1);
 
     private EngineHost() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 6 && args.length != 7) {
-            System.err.println("usage: EngineHost <libchdb.so> <dataDir> <listenHost> <httpPort> <tcpPort> <portsFile>"
-                    + " [<ownerPid>]");
+        if (args.length != 4) {
+            System.err.println("usage: EngineHost <libchdb.so> <dataDir> <config.xml> <ownerPid>");
             System.exit(2);
         }
-        if (args.length == 7) {
-            watchOwner(Long.parseLong(args[6]));
-        }
+        watchOwner(Long.parseLong(args[3]));
+        Path config = Path.of(args[2]);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(config), "sigterm-stop"));
         ChdbLibrary chdb = ChdbLibrary.load(args[0]);
         chdb.chdb_set_signal_handlers_enabled(false);
         if (Boolean.getBoolean("mvlab.host.churn")) {
-            churn();
+            HostChurn.start();
         }
-        List<String> argv = argv(Path.of(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                Path.of(args[5]));
+        List<String> argv = argv(Path.of(args[1]), config);
         System.out.println("mvlab engine host: starting clickhouse-local, data in " + args[1]);
         Pointer result = chdb.chdb_query_cmdline(argv.size(), argv.toArray(String[]::new));
         String error = result == null ? null : chdb.chdb_result_error(result);
-        if (error != null && !error.isBlank()) {
+        ENDED.countDown();
+        if (error != null && !error.isBlank() && !error.contains("QUERY_WAS_CANCELLED")) {
             System.err.println("mvlab engine host: clickhouse-local ended with an error: " + error.strip());
             System.exit(1);
         }
@@ -47,37 +61,31 @@ public final class EngineHost {
         System.exit(0);
     }
 
-    /**
-     * Test aid: keeps this JVM's garbage collector and implicit null checks busy while ClickHouse runs in-process, the
-     * conditions under which a JVM without {@code chdb_set_signal_handlers_enabled(false)} dies with SIGSEGV.
-     */
-    private static void churn() {
-        Thread churn = new Thread(() -> {
-            long rounds = 0;
-            while (true) {
-                byte[][] garbage = new byte[256][];
-                for (int i = 0; i < garbage.length; i++) {
-                    garbage[i] = new byte[16 * 1024];
-                }
-                try {
-                    Object nothing = rounds % 2 == 0 ? null : garbage;
-                    nothing.hashCode();
-                } catch (NullPointerException expected) {
-                    // an implicit null check, as the JVM takes it: through SIGSEGV
-                }
-                if (++rounds % 50 == 0) {
-                    System.gc();
-                    System.out.println("mvlab engine host: churn round " + rounds + " (GC and null checks)");
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "gc-churn");
-        churn.setDaemon(true);
-        churn.start();
+    /** On SIGTERM: end the keep-alive query through the private door, then wait for clickhouse-local to finish. */
+    private static void stopOnSignal(Path config) {
+        if (ENDED.getCount() == 0) {
+            return;
+        }
+        try {
+            int port = Integer.parseInt(Files.readString(config.resolveSibling(PORTS_FILE)).strip().split("\t")[0]);
+            String secret = secretOf(config);
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5))
+                    .header(ChdbConfig.SECRET_HEADER, secret).POST(HttpRequest.BodyPublishers.ofString(STOP_QUERY))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            ENDED.await(20, TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mvlab engine host: clean stop on SIGTERM failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String secretOf(Path config) throws IOException {
+        String xml = Files.readString(config);
+        String open = "<" + ChdbConfig.SECRET_HEADER + ">";
+        int start = xml.indexOf(open) + open.length();
+        return xml.substring(start, xml.indexOf("</" + ChdbConfig.SECRET_HEADER + ">", start));
     }
 
     private static void watchOwner(long ownerPid) {
@@ -90,23 +98,24 @@ public final class EngineHost {
                 }
             }
             System.err.println("mvlab engine host: owner process " + ownerPid + " is gone; stopping");
-            Runtime.getRuntime().halt(0);
+            System.exit(0); // runs the clean stop of the shutdown hook
         }, "owner-watch");
         watcher.setDaemon(true);
         watcher.start();
     }
 
-    static List<String> argv(Path dataDir, String listenHost, int httpPort, int tcpPort, Path portsFile) {
-        String query = "SYSTEM START LISTEN HTTP; SYSTEM START LISTEN TCP; "
-                + "INSERT INTO FUNCTION file('" + portsFile.toAbsolutePath() + "', 'TSV', 'http UInt16, tcp UInt16') "
-                + "SELECT getServerPort('http_port'), getServerPort('tcp_port') SETTINGS engine_file_truncate_on_insert=1; "
+    /** The startup SQL is constant: the ports file is relative to the working folder, nothing user-named is in it. */
+    static List<String> argv(Path dataDir, Path config) {
+        String query = "SYSTEM START LISTEN HTTP; "
+                + "INSERT INTO FUNCTION file('" + PORTS_FILE + "', 'TSV', 'http UInt16') "
+                + "SELECT getServerPort('http_port') SETTINGS engine_file_truncate_on_insert=1; "
                 + "SELECT sleepEachRow(1), '" + KEEP_ALIVE_MARKER + "' FROM system.numbers "
                 + "SETTINGS max_block_size=1, max_execution_time=0 FORMAT Null";
         return List.of("clickhouse",
+                "--config-file=" + config.toAbsolutePath(),
                 "--path=" + dataDir.toAbsolutePath() + "/",
-                "--listen_host=" + listenHost,
-                "--http_port=" + httpPort,
-                "--tcp_port=" + tcpPort,
+                "--listen_host=127.0.0.1",
+                "--http_port=0",
                 "--query", query);
     }
 }

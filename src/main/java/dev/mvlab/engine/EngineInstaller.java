@@ -27,6 +27,7 @@ public final class EngineInstaller {
     static final String TARBALL_SHA256 = "c0d32b129e988f2b9a9a31c9141aecf5e1e2453f9a079efc4d36ab8e3f92b2ad";
     static final String LIBRARY_SHA256 = "36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5";
     static final String LIBRARY = "libchdb.so";
+    static final long LIBRARY_SIZE = 566_330_096L;
 
     /** Hears each step of an install as it begins (downloading, verifying, unpacking), to show progress. */
     @FunctionalInterface
@@ -55,13 +56,55 @@ public final class EngineInstaller {
         return Files.isRegularFile(libraryPath()) && Files.isRegularFile(versionDir.resolve("VERIFIED"));
     }
 
-    /** Returns the library, installing it first when it is not in the cache. */
+    /** Returns the library, installing it first when it is not in the cache, and checking it when it is. */
     public Path ensureInstalled() {
         checkPlatform();
         if (!isInstalled()) {
             install();
         }
+        checkIntact();
         return libraryPath();
+    }
+
+    /** Installs again even when the cache holds the library (a damaged one, or to be sure). */
+    public Path reinstall() {
+        checkPlatform();
+        deleteTree(versionDir);
+        install();
+        return libraryPath();
+    }
+
+    /**
+     * Checks the installed library cheaply on every start: its size, and its modification time against the one
+     * recorded when it was last verified; only when the time changed is the whole file hashed again (about 2 s).
+     */
+    void checkIntact() {
+        Path library = libraryPath();
+        Path verified = versionDir.resolve("VERIFIED");
+        try {
+            long size = Files.size(library);
+            if (size != LIBRARY_SIZE) {
+                throw damaged("its size is " + size + " bytes, expected " + LIBRARY_SIZE);
+            }
+            long mtime = Files.getLastModifiedTime(library).toMillis();
+            List<String> lines = Files.readAllLines(verified);
+            String stamp = size + " " + mtime;
+            if (lines.size() >= 3 && lines.get(2).strip().equals(stamp)) {
+                return;
+            }
+            String actual = sha256(library);
+            if (!actual.equals(LIBRARY_SHA256)) {
+                throw damaged("its sha256 is " + actual + ", expected " + LIBRARY_SHA256);
+            }
+            Files.writeString(verified, PACKAGE + "@" + PACKAGE_VERSION + "\n" + LIBRARY_SHA256 + "\n" + stamp + "\n");
+        } catch (IOException e) {
+            throw damaged("it cannot be read: " + e.getMessage());
+        }
+    }
+
+    private EngineException damaged(String why) {
+        return new EngineException("the installed engine library " + libraryPath() + " is damaged: " + why,
+                "install it again: mvlab engine install --force");
     }
 
     static void checkPlatform() {
@@ -107,7 +150,9 @@ public final class EngineInstaller {
             Path staged = work.resolve("staged");
             Files.createDirectories(staged);
             Files.move(library, staged.resolve(LIBRARY));
-            Files.writeString(staged.resolve("VERIFIED"), PACKAGE + "@" + PACKAGE_VERSION + "\n" + LIBRARY_SHA256 + "\n");
+            Path placed = staged.resolve(LIBRARY);
+            Files.writeString(staged.resolve("VERIFIED"), PACKAGE + "@" + PACKAGE_VERSION + "\n" + LIBRARY_SHA256 + "\n"
+                    + Files.size(placed) + " " + Files.getLastModifiedTime(placed).toMillis() + "\n");
             deleteTree(versionDir);
             try {
                 Files.move(staged, versionDir, StandardCopyOption.ATOMIC_MOVE);

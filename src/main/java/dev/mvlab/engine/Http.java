@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The few plain HTTP calls the engine lifecycle needs (ping, one query) without a connection pool. Each call closes
@@ -25,6 +24,11 @@ final class Http {
         }
     }
 
+    /** A GET of a path; throws IOException on an error status. */
+    static String get(Endpoint endpoint, String path) throws IOException {
+        return call(endpoint, path, null);
+    }
+
     /** Runs one query and returns its body; throws IOException with the server's message on an error status. */
     static String query(Endpoint endpoint, String sql) throws IOException {
         return call(endpoint, "/", sql);
@@ -33,10 +37,9 @@ final class Http {
     private static String call(Endpoint endpoint, String path, String body) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint.httpUrl() + path).toURL().openConnection();
         try {
-            connection.setConnectTimeout(2000);
-            connection.setReadTimeout(10_000);
-            connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8)));
+            connection.setConnectTimeout((int) Endpoint.CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) Math.min(endpoint.timeout().toMillis(), 10_000));
+            connection.setRequestProperty("Authorization", endpoint.authorization());
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setRequestMethod("POST");

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * What one run of a query cost the server, from the {@code X-ClickHouse-Summary} header of the HTTP interface (the
@@ -25,15 +24,14 @@ import java.util.Base64;
  */
 public record QueryStats(long readRows, long readBytes, long resultRows, Duration elapsed) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Endpoint.CONNECT_TIMEOUT).build();
 
     /** Runs {@code sql} (one SELECT, without FORMAT) on {@code database} and returns its cost. */
     public static QueryStats measure(Endpoint endpoint, String database, String sql) {
         String url = endpoint.httpUrl() + "/?wait_end_of_query=1&database="
                 + URLEncoder.encode(database, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((endpoint.user() + ":"
-                        + endpoint.password()).getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(endpoint.timeout())
+                .header("Authorization", endpoint.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(sql.strip() + "\nFORMAT Null")).build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

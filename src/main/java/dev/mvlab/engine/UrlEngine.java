@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * An existing ClickHouse (a server, a cluster, ClickHouse Cloud) reached over HTTP(S). mvlab never starts or stops
- * it; user and password come from MVLAB_USER and MVLAB_PASSWORD (or the config file).
+ * it; user and password come from the URL's userinfo, else MVLAB_USER and MVLAB_PASSWORD (or the config file). A
+ * URL of the user's own embedded engine needs nothing more: its credential is taken from the engine's folder.
  */
 public final class UrlEngine implements EngineRuntime {
     private final Endpoint endpoint;
@@ -18,11 +19,32 @@ public final class UrlEngine implements EngineRuntime {
             throw new EngineException("the url engine needs a server address",
                     "pass --url http://host:8123 (or https://host:8443), or set MVLAB_URL");
         }
+        Endpoint parsed;
         try {
-            this.endpoint = Endpoint.fromUrl(settings.url(), settings.user(), settings.password());
+            parsed = Endpoint.fromUrl(settings.url(), settings.user(), settings.password()).withTimeout(settings.timeout());
         } catch (IllegalArgumentException e) {
             throw new EngineException("bad engine url: " + e.getMessage(), "example: --url https://host:8443");
         }
+        this.endpoint = ownEngine(parsed);
+    }
+
+    /**
+     * An mvlab engine on this machine, asked without a password: it names its folder, and the credential there is
+     * readable when the engine is this user's (mode 0600), so nothing more is needed.
+     */
+    private static Endpoint ownEngine(Endpoint parsed) {
+        if (!parsed.password().isEmpty() || parsed.secure() || !Endpoint.isLoopback(parsed.host())) {
+            return parsed;
+        }
+        try {
+            String folder = Http.get(parsed, HttpRelay.WHERE_PATH).strip();
+            if (!folder.isEmpty() && !folder.contains("\n")) {
+                return Credential.read(Path.of(folder)).map(parsed::withPassword).orElse(parsed);
+            }
+        } catch (IOException | RuntimeException notMvlab) {
+            // another server: as given
+        }
+        return parsed;
     }
 
     @Override
@@ -53,7 +75,9 @@ public final class UrlEngine implements EngineRuntime {
                     "external server: never started or stopped by mvlab");
         } catch (IOException e) {
             return new EngineStatus(provider(), false, null, endpoint, null, null, null, null,
-                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+                    e instanceof java.net.SocketTimeoutException ? "no answer within "
+                            + Math.min(endpoint.timeout().toSeconds(), 10) + " s"
+                            : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
     }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +44,7 @@ public final class HttpInserter {
 
     HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry, Compression compression) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Endpoint.CONNECT_TIMEOUT).build();
         this.endpoint = endpoint;
         this.sql = sql;
         this.retry = retry;
@@ -60,8 +59,7 @@ public final class HttpInserter {
         StringBuilder uri = new StringBuilder(endpoint.httpUrl()).append("/?");
         settings.forEach((k, v) -> uri.append(k).append('=').append(encode(v)).append('&'));
         this.baseUri = uri.toString();
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = endpoint.authorization();
     }
 
     /** The outcome of one batch: how many attempts it took. */
@@ -78,7 +76,7 @@ public final class HttpInserter {
     public Sent insert(byte[] body, int length, String token) throws Unavailable, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + "insert_deduplication_token="
                         + encode(token)))
-                .timeout(Duration.ofMinutes(10))
+                .timeout(attemptTimeout())
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-ndjson");
         ByteBuffer packed = compressed.get();
@@ -107,7 +105,9 @@ public final class HttpInserter {
                 }
                 lastProblem = "HTTP " + response.statusCode() + ": " + oneLine(message);
             } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                lastProblem = e instanceof java.net.http.HttpTimeoutException
+                        ? "no answer within " + attemptTimeout().toSeconds() + " s"
+                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 lastCause = e;
             }
             if (Instant.now().plus(retry.backoff(attempt - 1)).isAfter(deadline)) {
@@ -117,6 +117,15 @@ public final class HttpInserter {
             }
             Thread.sleep(retry.backoff(attempt - 1).toMillis());
         }
+    }
+
+    /**
+     * How long one attempt may wait for the server's answer: the endpoint's timeout, cut to the retry budget (at
+     * least 30 s) so that a server that accepts and never answers ends the run with a message, not a hang.
+     */
+    private Duration attemptTimeout() {
+        Duration budget = retry.budget().compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : retry.budget();
+        return endpoint.timeout().compareTo(budget) < 0 ? endpoint.timeout() : budget;
     }
 
     private static boolean isTransient(int status, String body, String codeHeader) {

@@ -21,6 +21,7 @@ final class TemplateAnalysis {
     private final Errors errors;
     private final Set<String> parameterNames = new HashSet<>();
     private final Set<String> assigned = new HashSet<>();
+    private final Set<String> typed = new HashSet<>();
     private final Map<String, TemplateParameter> declared = new LinkedHashMap<>();
     private final List<Expr.Name> bare = new ArrayList<>();
 
@@ -40,7 +41,7 @@ final class TemplateAnalysis {
                         false, errors.at(name.pos())));
             }
         }
-        analysis.assigned.forEach(analysis.declared::remove);
+        analysis.assigned.stream().filter(n -> !analysis.typed.contains(n)).forEach(analysis.declared::remove);
         return new Result(Set.copyOf(analysis.parameterNames), List.copyOf(analysis.declared.values()));
     }
 
@@ -87,16 +88,17 @@ final class TemplateAnalysis {
 
     private void call(Expr.Call c) {
         String f = c.function();
-        boolean typed = TypeFunctions.ALL.contains(f);
-        if (!typed && !DateDiff.NAMES.contains(f) && !SqlFunctions.NAMES.contains(f)) {
+        boolean typeFunction = TypeFunctions.ALL.contains(f);
+        if (!typeFunction && !DateDiff.NAMES.contains(f) && !SqlFunctions.NAMES.contains(f)) {
             throw errors.syntax(c.pos(), "Invalid function name: " + f,
                     "template functions are the type functions (String, Int32, Date, Array, ...), defined, column,"
                             + " columns, symbol, sql_and, split_to_array, day_diff, date_diff_in_*, error, "
                             + "custom_error, tb_secret, tb_var, max_threads, enumerate_with_last, sql_unescape");
         }
-        if ((typed || PARAMETER_FUNCTIONS.contains(f)) && !c.args().isEmpty()
+        if ((typeFunction || PARAMETER_FUNCTIONS.contains(f)) && !c.args().isEmpty()
                 && c.args().get(0) instanceof Expr.Name n) {
             parameter(n);
+            typed.add(n.name());
             declare(c, n);
         }
     }

@@ -39,7 +39,7 @@ class EngineCommandTest {
         Run start = mvlab("engine", "start");
         assertThat(start.code()).as(start.err()).isZero();
         assertThat(start.out()).contains("engine:   embedded (running)").contains("version:  ClickHouse 26.7")
-                .contains("data:     " + project.resolve(".mvlab/engine/data"));
+                .contains("data:     " + Path.of(System.getenv("MVLAB_HOME")).resolve("engine/data"));
 
         Run status = mvlab("engine", "status");
         assertThat(status.out()).contains("(running)").containsPattern("pid: +\\d+").containsPattern("uptime: +\\d+ s");
@@ -53,6 +53,79 @@ class EngineCommandTest {
         Run stop = mvlab("engine", "stop");
         assertThat(stop.out()).isEqualTo("embedded engine stopped\n");
         assertThat(mvlab("engine", "status").out()).contains("engine:   embedded (stopped)");
+    }
+
+    private static Run plain(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aSecondProjectFolderUsesTheOneRunningEngine() throws Exception {
+        Files.createDirectories(project);
+        Run start = mvlab("engine", "start");
+        assertThat(start.code()).as(start.err()).isZero();
+        String pid = start.out().lines().filter(l -> l.startsWith("pid:")).findFirst().orElseThrow();
+        Path other = ClickHouseExtension.testRoot().resolve("second-project");
+        Files.createDirectories(other.resolve("datasources"));
+        Files.writeString(other.resolve("datasources/estore_events.datasource"), dev.mvlab.testing.Datafiles.LANDING);
+
+        Run apply = plain("apply", "--project", other.toString(), "-d", "second_project");
+        assertThat(apply.code()).as(apply.err()).isZero();
+        assertThat(apply.err()).doesNotContain("starting");
+        Run sql = plain("sql", "--project", other.toString(), "-d", "second_project",
+                "SELECT count() AS tables FROM system.tables WHERE database = 'second_project'");
+        assertThat(sql.out()).isEqualTo("tables\n------\n     1\n(1 row)\n");
+        Run status = plain("engine", "status", "--project", other.toString());
+        assertThat(status.out()).contains("(running)").contains(pid)
+                .contains("second_project  (" + other.toAbsolutePath().normalize() + ")");
+
+        Run credential = plain("engine", "credential", "--project", other.toString());
+        assertThat(credential.out()).contains("password:   " + Files.readString(
+                Path.of(System.getenv("MVLAB_HOME")).resolve("engine/credential")).strip());
+        String url = status.out().lines().filter(l -> l.startsWith("http:")).findFirst().orElseThrow()
+                .substring(5).strip();
+        // the url engine pointed at the user's own engine needs nothing more (the credential is found)
+        Run byUrl = plain("sql", "--engine", "url", "--url", url, "-d", "second_project", "SELECT 7 AS seven");
+        assertThat(byUrl.out()).as(byUrl.err()).isEqualTo("seven\n-----\n    7\n(1 row)\n");
+        plain("sql", "--engine", "url", "--url", url, "DROP DATABASE second_project");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aServerThatAcceptsAndNeverAnswersEndsSqlAndGenerateWithAMessage() throws Exception {
+        Path slow = ClickHouseExtension.testRoot().resolve("hanging-server");
+        Files.createDirectories(slow.resolve("datasources"));
+        Files.writeString(slow.resolve("datasources/estore_events.datasource"), dev.mvlab.testing.Datafiles.LANDING);
+        Files.writeString(slow.resolve("mvlab.properties"), "timeout.seconds=2\n");
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        held.add(server.accept()); // accepted, never answered
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + server.getLocalPort();
+            Run sql = plain("sql", "--project", slow.toString(), "--engine", "url", "--url", url, "SELECT 1");
+            assertThat(sql.code()).isEqualTo(5);
+            assertThat(sql.err()).contains("did not answer within 2 s");
+            Run generate = plain("generate", "--project", slow.toString(), "--engine", "url", "--url", url,
+                    "-n", "1000", "--retry-for", "5s");
+            assertThat(generate.code()).as(generate.err()).isEqualTo(5);
+            assertThat(generate.err()).startsWith("error: ");
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -46,13 +46,11 @@ class EmbeddedEngineLifecycleTest {
         }
         long pid = first.pid();
         int httpPort = first.endpoint().httpPort();
-        int tcpPort = first.tcpPort();
 
         engine.stop();
 
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(listening(httpPort)).isFalse();
-        assertThat(listening(tcpPort)).isFalse();
         assertThat(engine.status().running()).isFalse();
         assertThat(engine.endpoint()).isEmpty();
 
@@ -80,10 +78,11 @@ class EmbeddedEngineLifecycleTest {
     @Test
     void aStalePidFileDoesNotBlockStart() throws IOException {
         EmbeddedEngine engine = newEngine("stale");
-        Path state = ClickHouseExtension.testRoot().resolve("stale").resolve(".mvlab/engine/engine.json");
+        Path state = ClickHouseExtension.testRoot().resolve("stale").resolve("engine/engine.json");
         Files.createDirectories(state.getParent());
         // pid 1 is alive but is not an engine host: it must not be trusted
-        Files.writeString(state, "{\"pid\":1,\"httpPort\":1,\"tcpPort\":2,\"dataDir\":\"/x\",\"startedAt\":\"2024-01-01T00:00:00Z\"}");
+        Files.writeString(state, "{\"pid\":1,\"httpPort\":1,\"stateDir\":\"" + state.getParent()
+                + "\",\"startedAt\":\"2024-01-01T00:00:00Z\"}");
         assertThat(engine.status().running()).isFalse();
         EngineStatus status = engine.start();
         assertThat(status.running()).isTrue();
@@ -104,6 +103,94 @@ class EmbeddedEngineLifecycleTest {
                     .satisfies(e -> assertThat(((EngineException) e).hint()).contains("--http-port"));
             assertThat(engine.status().running()).isFalse();
         }
+    }
+
+    @Test
+    void stopLeavesAnotherEnginesLiveHostAlone() throws IOException {
+        EmbeddedEngine other = newEngine("foreign-owner");
+        EngineStatus running = other.start();
+        Path home = ClickHouseExtension.testRoot().resolve("foreign-pid");
+        InstallerTestSupport.deleteTree(home);
+        Path state = Files.createDirectories(home.resolve("engine")).resolve("engine.json");
+        EmbeddedEngine mine = new EmbeddedEngine(ClickHouseExtension.testSettings(home));
+        // pid reuse: this folder's state names the live host of another engine
+        Files.writeString(state, "{\"pid\":" + running.pid() + ",\"httpPort\":" + running.endpoint().httpPort()
+                + ",\"stateDir\":\"" + home.resolve("engine") + "\",\"startedAt\":\"2024-01-01T00:00:00Z\"}");
+        assertThat(mine.status().running()).isFalse();
+        mine.stop();
+        // a copied folder: the state names the other engine's own folder
+        Files.copy(ClickHouseExtension.testRoot().resolve("foreign-owner/engine/engine.json"), state);
+        mine.stop();
+        assertThat(ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+        assertThat(other.status().running()).isTrue();
+        assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void aHomeWithQuotesOrSqlInItsNameStartsAndRunsNothingOfIt() throws IOException {
+        String crafted = "o'neil home/x'); CREATE DATABASE pwned; SELECT ('";
+        EmbeddedEngine engine = newEngine(crafted);
+        EngineStatus status = engine.start();
+        assertThat(status.dataDir().toString()).contains("o'neil home");
+        try (Database db = Database.connect(status.endpoint(), "default")) {
+            assertThat(db.queryLong("SELECT 6 * 7")).isEqualTo(42);
+            assertThat(db.queryLong("SELECT count() FROM system.databases WHERE name = 'pwned'")).isZero();
+        }
+        assertThat(engine.status().running()).isTrue();
+    }
+
+    @Test
+    void theEngineOfAnOlderMvlabInAProjectFolderMovesToTheUsersEngineWithItsData() throws IOException {
+        EmbeddedEngine old = newEngine("legacy-source");
+        try (Database db = Database.connect(old.start().endpoint(), "default")) {
+            db.execute("CREATE TABLE carried (id UInt64) ENGINE = MergeTree ORDER BY id");
+            db.execute("INSERT INTO carried SELECT number FROM numbers(777)");
+        }
+        old.stop();
+        Path project = ClickHouseExtension.testRoot().resolve("legacy-project");
+        InstallerTestSupport.deleteTree(project);
+        Files.createDirectories(project.resolve(".mvlab/engine"));
+        Files.move(ClickHouseExtension.testRoot().resolve("legacy-source/engine/data"),
+                project.resolve(".mvlab/engine/data"));
+        Path home = ClickHouseExtension.testRoot().resolve("legacy-home");
+        InstallerTestSupport.deleteTree(home);
+        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home).withProjectDir(project),
+                ProcessHandle.current().pid());
+        EngineStatus status = engine.start();
+        assertThat(status.dataDir()).isEqualTo(home.resolve("engine/data"));
+        try (Database db = Database.connect(status.endpoint(), "default")) {
+            assertThat(db.queryLong("SELECT count() FROM carried")).isEqualTo(777);
+        }
+        assertThat(project.resolve(".mvlab/engine/data")).doesNotExist();
+        assertThat(Files.readString(project.resolve(".mvlab/engine/MOVED.txt"))).contains(home.resolve("engine/data")
+                .toString());
+    }
+
+    @Test
+    void sigtermToTheEngineHostStopsItCleanlyAndChdbComesBackWhenItDies() throws IOException {
+        EmbeddedEngine engine = newEngine("signals");
+        EngineStatus first = engine.start();
+        long chdb = SupervisorState.read(ClickHouseExtension.testRoot().resolve("signals/engine/engine.json"))
+                .orElseThrow().chdbPid();
+        ProcessHandle.of(chdb).orElseThrow().destroyForcibly(); // chDB dies (as on an abort)
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (engine.status().restarts() == null && java.time.Instant.now().isBefore(deadline)) {
+            EmbeddedEngine.sleep(100);
+        }
+        assertThat(engine.status().restarts()).startsWith("1 (last: chDB (pid " + chdb + ") exited with code 137");
+        try (Database db = Database.connect(first.endpoint(), "default")) {
+            assertThat(db.queryLong("SELECT 1")).isEqualTo(1);
+        }
+        ProcessHandle host = ProcessHandle.of(first.pid()).orElseThrow();
+        host.destroy(); // SIGTERM
+        assertThat(EmbeddedEngine.waitForExit(host, java.time.Duration.ofSeconds(60))).isTrue();
+        String log = Files.readString(engine.logFile().orElseThrow());
+        assertThat(log).contains("clickhouse-local ended").contains("mvlab engine: stopped")
+                .doesNotContain("SIGSEGV");
+        try (var crashLogs = Files.list(ClickHouseExtension.testRoot().resolve("signals/engine/logs"))) {
+            assertThat(crashLogs).isEmpty();
+        }
+        assertThat(engine.status().running()).isFalse();
     }
 
     private static boolean listening(int port) {

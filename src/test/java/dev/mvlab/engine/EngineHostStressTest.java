@@ -67,6 +67,7 @@ class EngineHostStressTest {
             String log = Files.readString(engine.logFile().orElseThrow());
             assertThat(log).contains("churn round");
             assertThat(engine.status().running()).isTrue();
+            assertThat(engine.status().restarts()).as("chDB never died and came back").isNull();
         } finally {
             engine.stop();
         }

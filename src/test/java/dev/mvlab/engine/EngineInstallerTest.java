@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,5 +51,47 @@ class EngineInstallerTest {
         Path library = installer.ensureInstalled();
         assertThat(installer.isInstalled()).isTrue();
         assertThat(EngineInstaller.sha256(library)).isEqualTo(EngineInstaller.LIBRARY_SHA256);
+    }
+
+    /** A cache whose library has the right size but other bytes (as after a flipped byte), or is cut short. */
+    private static EngineInstaller damagedCache(Path cache, long size) throws IOException {
+        Path dir = Files.createDirectories(cache.resolve(EngineInstaller.ENGINE_VERSION));
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(dir.resolve(EngineInstaller.LIBRARY).toFile(),
+                "rw")) {
+            file.setLength(size); // sparse: no disk used
+        }
+        Files.writeString(dir.resolve("VERIFIED"), EngineInstaller.PACKAGE + "@" + EngineInstaller.PACKAGE_VERSION
+                + "\n" + EngineInstaller.LIBRARY_SHA256 + "\n" + size + " 1\n"); // its mtime changed since
+        return new EngineInstaller(cache);
+    }
+
+    @Test
+    void aLibraryWithOtherBytesIsFoundAtStartWithAClearMessage(@TempDir Path cache) throws IOException {
+        EngineInstaller installer = damagedCache(cache, EngineInstaller.LIBRARY_SIZE);
+        assertThat(installer.isInstalled()).isTrue();
+        assertThatThrownBy(installer::ensureInstalled).isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("the installed engine library " + installer.libraryPath() + " is damaged: "
+                        + "its sha256 is ")
+                .satisfies(e -> assertThat(((EngineException) e).hint())
+                        .isEqualTo("install it again: mvlab engine install --force"));
+    }
+
+    @Test
+    void aTruncatedLibraryIsFoundByItsSizeAlone(@TempDir Path cache) throws IOException {
+        EngineInstaller installer = damagedCache(cache, 1_000_000);
+        assertThatThrownBy(installer::ensureInstalled).isInstanceOf(EngineException.class)
+                .hasMessageEndingWith("is damaged: its size is 1000000 bytes, expected "
+                        + EngineInstaller.LIBRARY_SIZE);
+    }
+
+    @Test
+    void anIntactLibraryIsHashedOnceThenCheckedBySizeAndTime() throws IOException {
+        EngineInstaller installer = new EngineInstaller(
+                EngineSettings.resolve(Path.of("."), java.util.Map.of(), System.getenv()).cacheDir());
+        installer.ensureInstalled();
+        List<String> lines = Files.readAllLines(installer.libraryPath().resolveSibling("VERIFIED"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).isEqualTo(Files.size(installer.libraryPath()) + " "
+                + Files.getLastModifiedTime(installer.libraryPath()).toMillis());
     }
 }

@@ -42,6 +42,14 @@ class TemplateApiTest {
     }
 
     @Test
+    void aParameterASetGivesADefaultIsStillListedButLoopVariablesAreNot() {
+        Template t = Templates.parse("%{% set limit = Int32(limit, 10) %}{% for c in split_to_array(cols, 'a') %}"
+                + "{{ c }}{% end %} LIMIT {{ limit }}", null);
+        assertThat(t.parameters()).extracting(TemplateParameter::name).containsExactly("limit", "cols");
+        assertThat(t.render(ParameterValues.of(Map.of("limit", "3")), Secrets.none())).isEqualTo("'a' LIMIT toInt32('3')");
+    }
+
+    @Test
     void renderingKeepsTheLinesOfTheDatafile() {
         Template t = Templates.parse("%\nSELECT 1\n{% if defined(a) %}\nAND a = {{ String(a) }}\n{% end %}\n"
                 + "{# two\nlines #}\nLIMIT {{\n  Int32(n, 5)\n}}\nFORMAT JSON", ORIGIN);

@@ -64,9 +64,20 @@ public final class ClickHouseExtension implements ParameterResolver {
                 RunEngine.class);
     }
 
-    /** The settings the test engine uses; tests that start engines of their own derive theirs from these. */
+    /**
+     * The settings the test engine uses; tests that start engines of their own derive theirs from these. The engine's
+     * home is the test folder itself (never the user's ~/.mvlab nor MVLAB_HOME), its ports are chosen by the OS, and
+     * its access is the default (no file(), url(), remote()).
+     */
     public static EngineSettings testSettings(Path projectDir) {
-        return EngineSettings.resolve(projectDir, Map.of("http.port", "0", "tcp.port", "0"), System.getenv());
+        return testSettings(projectDir, "");
+    }
+
+    /** The same with an engine access such as {@code file}. */
+    public static EngineSettings testSettings(Path projectDir, String access) {
+        return EngineSettings.resolve(projectDir, Map.of("http.port", "0", "tcp.port", "0",
+                "home", projectDir.toAbsolutePath().toString(), "engine.access", access, "engine.origins", ""),
+                System.getenv());
     }
 
     /** Where the test run keeps its engines' data: target/test-engines (never the user's .mvlab/). */
@@ -80,7 +91,8 @@ public final class ClickHouseExtension implements ParameterResolver {
         final Endpoint endpoint;
 
         RunEngine() {
-            EngineSettings settings = testSettings(testRoot().resolve("shared"));
+            // file() on: the ingest benchmark's test writes its batch files through the engine
+            EngineSettings settings = testSettings(testRoot().resolve("shared"), "file");
             String provider = settings.provider().toLowerCase(Locale.ROOT);
             runtime = provider.equals("auto") || provider.equals("embedded")
                     ? new EmbeddedEngine(settings, ProcessHandle.current().pid())

@@ -1,0 +1,129 @@
+package dev.mvlab.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of chDB in a JVM of its own ({@link EngineHost}): an abort inside ClickHouse ends that JVM only, and the
+ * supervisor starts another on the same data. Its output goes to the engine log, JVM crash logs to the log folder.
+ */
+final class ChdbProcess {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final ChdbConfig config;
+    private final Path privateDir;
+    private volatile int port;
+
+    private ChdbProcess(Process process, ChdbConfig config, Path privateDir) {
+        this.process = process;
+        this.config = config;
+        this.privateDir = privateDir;
+    }
+
+    static ChdbProcess launch(EngineLayout layout, Path library, EngineAccess access, List<String> jvmOptions)
+            throws IOException {
+        ChdbConfig config = ChdbConfig.write(layout.privateDir(), access);
+        Files.deleteIfExists(layout.privateDir().resolve(EngineHost.PORTS_FILE));
+        Files.createDirectories(layout.dataDir());
+        Files.createDirectories(layout.crashLogDir());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
+                "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineHost.class.getName(),
+                library.toString(), layout.dataDir().toString(), config.configFile().toString(),
+                Long.toString(ProcessHandle.current().pid())));
+        Process process = new ProcessBuilder(command)
+                .directory(layout.privateDir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile().toFile()))
+                .redirectErrorStream(true)
+                .start();
+        return new ChdbProcess(process, config, layout.privateDir());
+    }
+
+    /** Waits until chDB answers on its private port; empty when it died or did not answer in time. */
+    Optional<HttpRelay.Upstream> awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                String text = Files.readString(privateDir.resolve(EngineHost.PORTS_FILE)).strip();
+                int candidate = Integer.parseInt(text);
+                if (ping(candidate)) {
+                    port = candidate;
+                    return Optional.of(new HttpRelay.Upstream(candidate, config));
+                }
+            } catch (IOException | NumberFormatException notYet) {
+                // the ports file comes first, then the listener
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean ping(int port) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body().startsWith("Ok");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the keep-alive query through the private door (clickhouse-local then shuts down), then signals. */
+    void stop() {
+        if (port > 0 && process.isAlive()) {
+            try {
+                CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .timeout(Duration.ofSeconds(5)).header(ChdbConfig.SECRET_HEADER, config.secret())
+                        .POST(HttpRequest.BodyPublishers.ofString(EngineHost.STOP_QUERY)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                // not answering: the signals below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
