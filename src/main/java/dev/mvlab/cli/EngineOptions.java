@@ -64,7 +64,7 @@ public final class EngineOptions {
     public Database connect(PrintWriter err, String database) {
         Database db = Database.connect(endpoint(err), database);
         if (runtime() instanceof dev.mvlab.engine.EmbeddedEngine embedded) {
-            embedded.noteProject(project, database);
+            embedded.noteProject(project(), database);
         }
         return db;
     }

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,9 +25,8 @@ public final class HttpQueries {
     public HttpQueries(Endpoint endpoint) {
         this.endpoint = endpoint;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
+                .connectTimeout(Endpoint.CONNECT_TIMEOUT).build();
+        this.authorization = endpoint.authorization();
     }
 
     /**
