@@ -2,6 +2,7 @@ package dev.mvlab.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -30,6 +31,50 @@ final class EventLines {
     }
 
     static Split split(byte[] body, EventSchema schema) {
+        Split fast = allFit(body, schema);
+        return fast != null ? fast : lineByLine(body, schema);
+    }
+
+    /**
+     * The common case in one pass of one parser: every line is a JSON object that fits, so the body is sent as it
+     * is. Null when any line does not fit (or a JSON value spans lines): then each line is looked at on its own.
+     */
+    private static Split allFit(byte[] body, EventSchema schema) {
+        int lines = 0;
+        boolean content = false;
+        for (byte b : body) {
+            if (b == '\n') {
+                lines += content ? 1 : 0;
+                content = false;
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                content = true;
+            }
+        }
+        lines += content ? 1 : 0;
+        int rows = 0;
+        try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(body)) {
+            while (values.hasNextValue()) {
+                JsonNode row = values.nextValue();
+                if (row == null || !row.isObject() || !schema.problems(row).isEmpty()) {
+                    return null;
+                }
+                rows++;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (rows != lines) {
+            return null;
+        }
+        byte[] accepted = body.length > 0 && body[body.length - 1] != '\n'
+                ? java.util.Arrays.copyOf(body, body.length + 1) : body;
+        if (accepted != body) {
+            accepted[accepted.length - 1] = '\n';
+        }
+        return new Split(rows == 0 ? new byte[0] : accepted, rows, List.of());
+    }
+
+    private static Split lineByLine(byte[] body, EventSchema schema) {
         ByteArrayOutputStream accepted = new ByteArrayOutputStream(body.length + 16);
         List<Rejected> rejected = new ArrayList<>();
         int rows = 0;
