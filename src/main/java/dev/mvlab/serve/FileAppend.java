@@ -62,11 +62,15 @@ public final class FileAppend {
         this.db = db;
     }
 
-    /** Appends one file's content; {@code in} may be gzip (detected by its magic bytes). */
+    /**
+     * Appends one file's content; {@code in} may be gzip (detected by its magic bytes). A null {@code format} is
+     * sniffed: Parquet's magic bytes, NDJSON when the first character is '{', else CSV.
+     */
     public IngestResult append(String datasource, String fileName, InputStream in, FileFormat format,
                                Consumer<Progress> progress) {
         try (InputStream data = decompressed(in)) {
-            return switch (format) {
+            FileFormat kind = format != null ? format : sniff(data);
+            return switch (kind) {
                 case NDJSON -> ndjson(datasource, fileName, data, progress);
                 case CSV -> csv(datasource, fileName, data, progress);
                 case PARQUET -> parquet(datasource, data);
@@ -158,13 +162,29 @@ public final class FileAppend {
         return new IngestResult(datasource, Math.max(0, after - before), 0, true, List.of());
     }
 
+    private static FileFormat sniff(InputStream data) throws IOException {
+        data.mark(4096);
+        byte[] head = data.readNBytes(4096);
+        data.reset();
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return FileFormat.PARQUET;
+        }
+        for (byte b : head) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' ? FileFormat.NDJSON : FileFormat.CSV;
+            }
+        }
+        return FileFormat.NDJSON;
+    }
+
     private static InputStream decompressed(InputStream in) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(2);
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+                : buffered;
     }
 
     private static final class Totals {
