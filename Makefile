@@ -54,10 +54,13 @@ verify:
 	$(MVLAB) apply > /dev/null
 	$(MVLAB) verify
 
-# End-to-end ingest (generator -> landing table with MVs) against the server-side ceiling; later work adds more.
+# End-to-end ingest (generator -> landing table with MVs) against the server-side ceiling; then mvlab serve's API
+# against its baselines (Events API vs direct ingest, endpoint calls vs the same SQL straight to ClickHouse).
 BENCH_ARGS ?=
+BENCH_SERVE_ARGS ?=
 bench:
 	$(MVLAB) bench ingest $(BENCH_ARGS)
+	$(MVLAB) bench serve $(BENCH_SERVE_ARGS)
 
 clean:
 	-$(MVLAB) engine stop 2>/dev/null

@@ -8,6 +8,10 @@ import dev.mvlab.generate.Compression;
 import dev.mvlab.generate.CpuClock;
 import dev.mvlab.generate.BenchResult;
 import dev.mvlab.generate.IngestBenchmark;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.serve.LoadClients;
+import dev.mvlab.serve.ServeBenchResult;
+import dev.mvlab.serve.ServeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +25,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** {@code mvlab bench ingest}: end-to-end ingest rate against the server-side ceiling, in a database of its own. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = BenchCommand.Ingest.class)
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {BenchCommand.Ingest.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -89,6 +93,66 @@ final class BenchCommand implements Runnable {
 
         private static String list(List<Double> rates) {
             return rates.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(", "));
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = {"The local Tinybird API against its "
+            + "baselines, side by side on the workshop project (database " + ServeBenchmark.DATABASE + ", dropped "
+            + "afterwards): Events API batches vs the generator's direct ingest, single-event posts, endpoint calls "
+            + "vs the same SQL straight to ClickHouse."})
+    static final class Serve implements Runnable {
+        @Mixin
+        EngineOptions engine;
+        @Mixin
+        RenderingOptions rendering;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = {"-n", "--events"}, defaultValue = "300000", description = "Events ingested each way (default ${DEFAULT-VALUE}).")
+        long events;
+        @Option(names = "--batch-lines", defaultValue = "1000", description = "NDJSON lines per Events API post (default ${DEFAULT-VALUE}).")
+        int batchLines;
+        @Option(names = "--batch-clients", defaultValue = "16", description = "Clients posting batches (default ${DEFAULT-VALUE}).")
+        int batchClients;
+        @Option(names = "--single-events", defaultValue = "20000", description = "Single-event posts (default ${DEFAULT-VALUE}).")
+        int singleEvents;
+        @Option(names = "--clients", defaultValue = "50", description = "Clients for single events and endpoint calls (default ${DEFAULT-VALUE}).")
+        int clients;
+        @Option(names = "--calls", defaultValue = "5000", description = "Endpoint calls each way (default ${DEFAULT-VALUE}).")
+        int calls;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
+            try (Database admin = engine.connect(spec.commandLine().getErr(), "default")) {
+                ServeBenchResult r = new ServeBenchmark(admin, graph, rendering.renderer(),
+                        engine.project().resolve(".mvlab").resolve("bench-serve")).run(new ServeBenchmark.Sizes(events,
+                        batchLines, batchClients, singleEvents, clients, calls, clients));
+                out.printf(Locale.ROOT, "serve benchmark: workshop project, %d events, %d cores, API started in %.2f s%n",
+                        r.events(), Runtime.getRuntime().availableProcessors(), r.startupSeconds());
+                out.printf(Locale.ROOT, "ingest, generator direct (LandingIngest):             %,.0f events/s%n",
+                        r.directIngest());
+                out.printf(Locale.ROOT, "ingest, Events API (%d clients, %d-line NDJSON posts, until committed): %,.0f events/s%n",
+                        r.batchClients(), r.batchLines(), r.apiIngest());
+                out.printf(Locale.ROOT, "  (the posts were answered in %.1f s, p50 %.1f ms, p99 %.1f ms%s)%n",
+                        r.batchPosts().seconds(), r.batchPosts().p50(), r.batchPosts().p99(), failures(r.batchPosts()));
+                out.printf(Locale.ROOT, "ratio Events API / direct: %.2f%n", r.ingestRatio());
+                LoadClients.Outcome s = r.singleEvents();
+                out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms%s%n",
+                        r.singleClients(), s.perSecond(), s.p50(), s.p99(), failures(s));
+                LoadClients.Outcome a = r.endpoint();
+                LoadClients.Outcome d = r.direct();
+                out.printf(Locale.ROOT, "endpoint %s (%d clients): %,.0f req/s, p50 %.1f ms, p99 %.1f ms%s%n",
+                        r.endpointCall(), r.endpointClients(), a.perSecond(), a.p50(), a.p99(), failures(a));
+                out.printf(Locale.ROOT, "same SQL straight to ClickHouse HTTP (%d clients): %,.0f req/s, p50 %.1f ms, "
+                        + "p99 %.1f ms%s%n", r.endpointClients(), d.perSecond(), d.p50(), d.p99(), failures(d));
+                out.printf(Locale.ROOT, "ratio endpoint / ClickHouse: %.2f%n", r.endpointRatio());
+            }
+        }
+
+        private static String failures(LoadClients.Outcome o) {
+            return o.failures() == 0 ? "" : " (" + o.failures() + " failed; first: " + o.firstFailure() + ")";
         }
     }
 }

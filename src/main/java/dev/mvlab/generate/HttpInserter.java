@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * as the request body, the batch's deduplication token as a setting. Retries transient failures with backoff;
  * a retried batch carries the same token, so ClickHouse keeps it at most once.
  */
-final class HttpInserter {
+public final class HttpInserter {
     /** ClickHouse error codes worth a retry: timeouts, network, memory, too many parts, cancelled at shutdown. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(3, 159, 202, 209, 210, 236, 241, 242, 252, 319,
             394, 999);
@@ -38,7 +38,7 @@ final class HttpInserter {
     private final Compression compression;
     private final ThreadLocal<ByteBuffer> compressed = ThreadLocal.withInitial(() -> new ByteBuffer(1 << 20));
 
-    HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry) {
+    public HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry) {
         this(endpoint, database, sql, retry, Compression.NONE);
     }
 
@@ -63,17 +63,17 @@ final class HttpInserter {
     }
 
     /** The outcome of one batch: how many attempts it took. */
-    record Sent(int attempts) {
+    public record Sent(int attempts) {
     }
 
     /** Thrown when the retry budget is spent on transient failures: the engine is down or unreachable. */
-    static final class Unavailable extends Exception {
+    public static final class Unavailable extends Exception {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    Sent insert(byte[] body, int length, String token) throws Unavailable, InterruptedException {
+    public Sent insert(byte[] body, int length, String token) throws Unavailable, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + "insert_deduplication_token="
                         + encode(token)))
                 .timeout(attemptTimeout())

@@ -1,0 +1,106 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.serve.EventIngest;
+import dev.mvlab.serve.FileAppend;
+import dev.mvlab.serve.IngestResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code mvlab append DS FILE...}: the user's own data into a data source, like {@code tb datasource append}. */
+@Command(name = "append", mixinStandardHelpOptions = true,
+        description = {"Append CSV (with a header), NDJSON or Parquet files (gzip or not; - for stdin) to a data "
+                + "source. Rows that do not fit go to DS_quarantine, as with the Events API."})
+final class AppendCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+    @Mixin
+    DatabaseOption database;
+    @Mixin
+    RenderingOptions rendering;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATASOURCE", description = "The data source to append to.")
+    String datasource;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to load; - reads stdin.")
+    List<String> files;
+
+    @Option(names = "--format", paramLabel = "csv|ndjson|parquet",
+            description = "The format when the file name does not say (stdin: sniffed, CSV or NDJSON).")
+    FileAppend.FileFormat format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProjectGraph graph = RenderingOptions.graph(engine.project(), err);
+        long loaded = 0;
+        long quarantined = 0;
+        try (Database db = engine.connect(err, database.name()); EventIngest ingest = new EventIngest(db, graph, rendering.renderer());
+             AppendProgress progress = new AppendProgress(err)) {
+            FileAppend append = new FileAppend(ingest, db);
+            for (String file : files) {
+                IngestResult result;
+                try (InputStream in = open(file)) {
+                    result = append.append(datasource, file, in, formatOf(file), progress);
+                } catch (IOException e) {
+                    throw new MvlabException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage(), null);
+                }
+                progress.close();
+                out.printf("%s: %,d rows appended to %s, %,d quarantined%n", file, result.successfulRows(),
+                        datasource, result.quarantinedRows());
+                result.errors().forEach(e -> out.println("  " + file + ": " + e));
+                if (result.quarantinedRows() > 0) {
+                    out.println("  see: mvlab sql \"SELECT * FROM " + datasource + "_quarantine ORDER BY "
+                            + "insertion_date DESC LIMIT 10\"");
+                }
+                loaded += result.successfulRows();
+                quarantined += result.quarantinedRows();
+            }
+        }
+        if (files.size() > 1) {
+            out.printf("total: %,d rows appended, %,d quarantined%n", loaded, quarantined);
+        }
+        return quarantined > 0 ? ExitCode.DATAFILE.code() : ExitCode.OK.code();
+    }
+
+    private FileAppend.FileFormat formatOf(String file) {
+        if (format != null) {
+            return format;
+        }
+        FileAppend.FileFormat byName = file.equals("-") ? null : FileAppend.FileFormat.byName(file);
+        if (byName == null && !file.equals("-")) {
+            throw new MvlabException(ExitCode.USAGE, "cannot tell the format of " + file,
+                    "name it .csv, .ndjson or .parquet (optionally .gz), or pass --format");
+        }
+        return byName;
+    }
+
+    private static InputStream open(String file) throws IOException {
+        if (file.equals("-")) {
+            return System.in;
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new MvlabException(ExitCode.USAGE, "no such file: " + file, null);
+        }
+        return Files.newInputStream(path);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.serve.ApiException;
+import dev.mvlab.serve.ApiReply;
+import dev.mvlab.serve.OutputFormat;
+import dev.mvlab.serve.ProjectEndpoints;
+import dev.mvlab.serve.QueryRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code mvlab pipe data NAME --param k=v}: calls an endpoint from the command line, rendered as the API does. */
+@Command(name = "pipe", mixinStandardHelpOptions = true, description = "Pipe endpoints.",
+        subcommands = PipeCommand.Data.class)
+final class PipeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The output forms of {@code pipe data}. */
+    enum Format { TABLE, JSON, CSV }
+
+    @Command(name = "data", mixinStandardHelpOptions = true,
+            description = "The result of an endpoint with parameters, like GET /v0/pipes/NAME.json?k=v.")
+    static final class Data implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+        @Mixin
+        DatabaseOption database;
+        @Mixin
+        RenderingOptions rendering;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The endpoint pipe.")
+        String name;
+
+        @Option(names = "--param", paramLabel = "k=v", description = "A request parameter (repeatable; repeat a name "
+                + "for several values).")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default ${DEFAULT-VALUE}).")
+        Format format;
+
+        private Map<String, List<String>> parameters() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (String param : params) {
+                int eq = param.indexOf('=');
+                if (eq <= 0) {
+                    throw new MvlabException(ExitCode.USAGE, "--param needs name=value, got '" + param + "'",
+                            "example: --param limit=5");
+                }
+                values.computeIfAbsent(param.substring(0, eq), k -> new ArrayList<>()).add(param.substring(eq + 1));
+            }
+            return values;
+        }
+
+        @Override
+        public Integer call() {
+            ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
+            try (Database db = engine.connect(spec.commandLine().getErr(), database.name())) {
+                String sql = new ProjectEndpoints(graph).sql(name, parameters());
+                if (format == Format.TABLE) {
+                    spec.commandLine().getOut().print(ResultFormat.TABLE.render(db.query(sql)));
+                    spec.commandLine().getOut().println();
+                    return ExitCode.OK.code();
+                }
+                QueryRunner runner = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
+                ApiReply reply = runner.select(sql, format == Format.JSON ? OutputFormat.JSON : OutputFormat.CSV);
+                spec.commandLine().getOut().print(reply.text());
+                spec.commandLine().getOut().flush();
+                return ExitCode.OK.code();
+            } catch (ApiException e) {
+                throw new MvlabException(e.status() == 404 || e.status() == 400 ? ExitCode.USAGE : ExitCode.DATABASE,
+                        e.getMessage(), e.status() == 404 ? "list the endpoints: mvlab serve, then GET /v0/pipes" : null);
+            }
+        }
+    }
+}

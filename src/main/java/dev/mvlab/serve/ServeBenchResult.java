@@ -1,0 +1,26 @@
+package dev.mvlab.serve;
+
+/**
+ * The figures of {@code mvlab bench serve}.
+ *
+ * @param directIngest   events/s of the generator's direct ingest (LandingIngest) into the workshop project
+ * @param apiIngest      events/s through the Events API, many clients posting NDJSON batches, until committed
+ * @param batchPosts     the batch posts themselves (answered 202 once accepted)
+ * @param singleEvents   single-event posts from many clients (the workshop script's style)
+ * @param endpoint       endpoint calls through the API
+ * @param direct         the same SQL straight to ClickHouse's HTTP port
+ */
+public record ServeBenchResult(long events, int batchLines, int batchClients, double directIngest, double apiIngest,
+                               LoadClients.Outcome batchPosts,
+                               LoadClients.Outcome singleEvents, int singleClients, String endpointCall,
+                               LoadClients.Outcome endpoint, LoadClients.Outcome direct, int endpointClients,
+                               double startupSeconds) {
+
+    public double ingestRatio() {
+        return apiIngest / directIngest;
+    }
+
+    public double endpointRatio() {
+        return endpoint.perSecond() / direct.perSecond();
+    }
+}
