@@ -8,7 +8,9 @@ MVLAB ?= ./mvlab
 build:
 	$(MVN) -q -DskipTests package
 
+# the page test needs Debian's chromium: installed first when missing (scripts/ensure-browser.sh)
 test:
+	scripts/ensure-browser.sh
 	$(MVN) test
 
 engine-start:
