@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * Figures of an ingest benchmark: events per second end to end (generator, HTTP, JSONPath mapping, landing table
- * and its materialized views) and the server-side ceiling for the same rows (the same NDJSON read from a file on the
- * server through the same mapping), one figure per round.
+ * and its materialized views) and the server-side ceiling for the same rows (the same NDJSON lines, staged in a table
+ * on the server, {@code stagingTable}, through the same mapping), one figure per round.
  */
 public record BenchResult(long events, long bytes, BatchSettings batching, List<Double> clientRates,
-                         List<Double> serverRates, String serverVersion, String serverFile, Cost endToEndCost,
+                         List<Double> serverRates, String serverVersion, String stagingTable, Cost endToEndCost,
                          Cost serverSideCost) {
 
     /**

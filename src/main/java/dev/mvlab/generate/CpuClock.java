@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** CPU time used so far by a process, for cost figures that a busy machine does not distort as much as rates. */
 @FunctionalInterface
@@ -21,18 +22,48 @@ public interface CpuClock {
         return UNKNOWN;
     }
 
-    /** Another process on this Linux machine, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+    /**
+     * Another process on this Linux machine and its descendants (the engine's relay runs chDB as a child process),
+     * from {@code /proc/<pid>/stat} and {@code /proc/<pid>/task/<tid>/children} (clock ticks of 10 ms).
+     */
     static CpuClock linuxProcess(long pid) {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
         return () -> {
             try {
-                String text = Files.readString(stat);
-                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                // after the command: state(0) ppid(1) ... utime(11) stime(12)
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                return processTree(pid) * 10_000_000L;
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
         };
+    }
+
+    /** Clock ticks of the process, of its children that ended, and of its live descendants. */
+    private static long processTree(long pid) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        String text = Files.readString(proc.resolve("stat"));
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
+        try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                String children = readOrEmpty(task.resolve("children")).strip();
+                for (String child : children.isEmpty() ? new String[0] : children.split(" ")) {
+                    try {
+                        ticks += processTree(Long.parseLong(child));
+                    } catch (IOException e) {
+                        // the child ended meanwhile
+                    }
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return ""; // the thread ended, or the kernel does not list children
+        }
     }
 }

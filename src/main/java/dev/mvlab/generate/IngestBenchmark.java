@@ -17,14 +17,18 @@ import java.util.stream.Stream;
 /**
  * Measures ingest into a workshop-like landing table with materialized views attached (a purchases filter, an hourly
  * AggregatingMergeTree roll-up of views, and an hourly revenue roll-up chained on the purchases), in its own
- * database: end to end through {@link LandingIngest}, and the server-side ceiling for the same NDJSON, batch by
- * batch in files on the server, read with a glob (so in parallel) through the same JSONPath mapping. Rounds alternate the two so that a busy machine hurts both;
- * an uncounted end-to-end warm-up comes first.
+ * database: end to end through {@link LandingIngest}, and the server-side ceiling for the same NDJSON. The ceiling
+ * stages the same lines on the server first (one insert per batch into a table of raw lines, {@link StagedBatches}),
+ * then times one {@code INSERT INTO landing SELECT <the same JSONPath mapping> FROM staging} with
+ * {@code max_insert_threads} = the server's cores: the server's own work (mapping, landing table, views, merges)
+ * without generating, sending or receiving the lines. Needs no file/URL/remote access on the engine. Rounds alternate
+ * the two so that a busy machine hurts both; an uncounted end-to-end warm-up comes first.
  */
 public final class IngestBenchmark {
     public static final String DATABASE = "mvlab_bench";
     private static final long WARM_UP = 300_000;
     static final String LANDING = "estore_stream";
+    static final String STAGING = "staged_lines";
     private static final List<String> TABLES = List.of(LANDING, "purchases_mv", "hourly_views_mv",
             "hourly_revenue_mv");
     private static final List<String> SCHEMA = List.of(
@@ -52,7 +56,7 @@ public final class IngestBenchmark {
     private final CpuClock serverCpu;
 
     /**
-     * @param admin     a connection to any existing database of the server; {@code workDir} holds scratch files
+     * @param admin     a connection to any existing database of the server; {@code workDir} holds the checkpoints
      * @param serverCpu the engine process's CPU time, or {@link CpuClock#UNKNOWN}
      */
     public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu) {
@@ -83,12 +87,12 @@ public final class IngestBenchmark {
         try (Database db = admin.use(DATABASE)) {
             SCHEMA.forEach(db::execute);
             StreamOptions options = StreamOptions.defaults(1);
-            ServerFiles files = ServerFiles.upload(db, workDir, options, events, batching.size());
+            StagedBatches staged = StagedBatches.upload(db, STAGING, options, events, batching.size());
             JsonPathMapping mapping = JsonPathMapping.of(landing(), new LandingTable(db, LANDING)
                     .columnTypes(landing()));
             // the ceiling may use every core of the server for one insert
             long threads = db.queryLong("SELECT toUInt64(getSetting('max_threads'))");
-            String serverInsert = mapping.insertFromFile(DATABASE, LANDING, files.glob())
+            String serverInsert = mapping.insertFromTable(DATABASE, LANDING, staged.table())
                     + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort', "
                     + "max_insert_threads = " + threads;
             List<Double> client = new ArrayList<>();
@@ -116,9 +120,9 @@ public final class IngestBenchmark {
                 expectCount(db, events, "the server-side insert");
             }
             String version = String.valueOf(db.query("SELECT version()").scalar());
-            files.remove(db);
             double millions = events * (double) rounds / 1e6;
-            return new BenchResult(events, files.bytes(), batching, client, server, version, files.glob(),
+            return new BenchResult(events, staged.bytes(), batching, client, server, version,
+                    DATABASE + "." + staged.table(),
                     cost(endToEnd, millions), cost(serverSide, millions));
         } finally {
             admin.dropDatabase(DATABASE);

@@ -80,10 +80,19 @@ public final class JsonPathMapping {
         return insertPrefix(database, table) + " FROM input('" + LINE + " String') FORMAT LineAsString";
     }
 
-    /** The same mapping reading NDJSON from a file on the server (for the ingest ceiling). */
-    public String insertFromFile(String database, String table, String serverPath) {
-        return insertPrefix(database, table) + " FROM file(" + literal(serverPath) + ", 'LineAsString', '" + LINE
-                + " String')";
+    /**
+     * The same mapping reading NDJSON lines already on the server, from a table whose one column is named
+     * {@link #LINE} (see {@link #lineTable}); for the ingest ceiling.
+     */
+    public String insertFromTable(String database, String table, String sourceTable) {
+        return insertPrefix(database, table) + " FROM " + Identifiers.quote(database) + "."
+                + Identifiers.quote(sourceTable);
+    }
+
+    /** {@code CREATE TABLE} of a table of raw lines that {@link #insertFromTable} reads, in memory. */
+    static String lineTable(String database, String table) {
+        return "CREATE TABLE " + Identifiers.quote(database) + "." + Identifiers.quote(table) + " (" + LINE
+                + " String) ENGINE = Memory";
     }
 
     private String insertPrefix(String database, String table) {

@@ -59,7 +59,7 @@ class EngineResetTest {
         LandingIngest ingest = new LandingIngest(db, Workshop.landing("estore_events"), checkpoints, batching,
                 RetryPolicy.within(Duration.ofSeconds(60)));
         EmbeddedEngine engine = new EmbeddedEngine(ClickHouseExtension.testSettings(
-                ClickHouseExtension.testRoot().resolve("shared"), "file"));
+                ClickHouseExtension.testRoot().resolve("shared")));
         String restartsBefore = engine.status().restarts();
 
         CompletableFuture<GenerateResult> run = CompletableFuture.supplyAsync(() -> ingest.run(options, true,

@@ -75,6 +75,11 @@ class JsonPathMappingTest {
         assertThat(mapping.insertFromInput("db", "events")).isEqualTo("INSERT INTO db.events (id, n) SELECT "
                 + "JSONExtract(__mvlab_line, 'id', 'String') AS id, JSONExtract(__mvlab_line, 'n', 'Int64') AS n "
                 + "FROM input('__mvlab_line String') FORMAT LineAsString");
+        assertThat(mapping.insertFromTable("db", "events", "staged")).isEqualTo("INSERT INTO db.events (id, n) SELECT "
+                + "JSONExtract(__mvlab_line, 'id', 'String') AS id, JSONExtract(__mvlab_line, 'n', 'Int64') AS n "
+                + "FROM db.staged");
+        assertThat(JsonPathMapping.lineTable("db", "staged"))
+                .isEqualTo("CREATE TABLE db.staged (__mvlab_line String) ENGINE = Memory");
 
         DataSource broken = new DataSource("broken", null, List.of(new Column("a", "String", "$.a[:]", null, null, at)),
                 null, List.of(), List.of(), List.of(), List.of(), at);

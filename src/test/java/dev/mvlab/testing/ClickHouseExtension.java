@@ -91,8 +91,7 @@ public final class ClickHouseExtension implements ParameterResolver {
         final Endpoint endpoint;
 
         RunEngine() {
-            // file() on: the ingest benchmark's test writes its batch files through the engine
-            EngineSettings settings = testSettings(testRoot().resolve("shared"), "file");
+            EngineSettings settings = testSettings(testRoot().resolve("shared"));
             String provider = settings.provider().toLowerCase(Locale.ROOT);
             runtime = provider.equals("auto") || provider.equals("embedded")
                     ? new EmbeddedEngine(settings, ProcessHandle.current().pid())
