@@ -37,7 +37,7 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true, description = {"Events/s into a workshop-like landing table with materialized views "
             + "attached (database " + IngestBenchmark.DATABASE + ", dropped afterwards), end to end and server-side "
-            + "(the same NDJSON read from a file on the server through the same JSONPaths), and their ratio."})
+            + "(the same NDJSON staged in a server table, read through the same JSONPaths), and their ratio."})
     static final class Ingest implements Runnable {
         @Mixin
         EngineOptions engine;
@@ -80,7 +80,7 @@ final class BenchCommand implements Runnable {
                         Runtime.getRuntime().availableProcessors());
                 out.printf(Locale.ROOT, "end to end  (generator -> HTTP -> JSONPaths -> landing + 3 MVs): median %,.0f "
                         + "events/s, best %,.0f (rounds: %s)%n", r.medianClient(), r.bestClient(), list(r.clientRates()));
-                out.printf(Locale.ROOT, "server-side (same NDJSON from a server file, same mapping):     median %,.0f "
+                out.printf(Locale.ROOT, "server-side (same NDJSON staged in a server table, same mapping): median %,.0f "
                         + "events/s, best %,.0f (rounds: %s)%n", r.medianServer(), r.bestServer(), list(r.serverRates()));
                 out.printf(Locale.ROOT, "ratio end to end / server-side: %.2f%n", r.ratio());
                 if (r.endToEndCost().server() >= 0) {

@@ -61,9 +61,13 @@ public final class Check {
                     issues.add(new CheckIssue(statement.origin(), statement.object(), e.getMessage(), statement.sql()));
                 }
             }
+            Set<String> failedPipes = new HashSet<>();
             for (PipeQuery node : graph.nodeChecks()) {
-                String name = node.pipe().name() + "." + node.output().name();
-                if (graph.object(node.pipe().name())
+                String pipe = node.pipe().name();
+                String name = pipe + "." + node.output().name();
+                // a pipe whose own statement failed, or one of whose nodes failed, has its error reported: its
+                // later nodes read that node, so they would only repeat it (thousands of times in a long pipe)
+                if (failed.contains(pipe) || failedPipes.contains(pipe) || graph.object(pipe)
                         .map(o -> o.needs().stream().anyMatch(failed::contains)).orElse(false)) {
                     skipped++;
                     continue;
@@ -72,6 +76,7 @@ public final class Check {
                 try {
                     shadow.db().run(sql);
                 } catch (DatabaseException e) {
+                    failedPipes.add(pipe);
                     issues.add(new CheckIssue(node.outputNode().location(), name, e.getMessage(), sql));
                 }
             }
