@@ -4,6 +4,7 @@ import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
+import dev.mvlab.deploy.ApplyStep;
 import dev.mvlab.deploy.Check;
 import dev.mvlab.deploy.CheckResult;
 import dev.mvlab.deploy.Drop;
@@ -74,17 +75,25 @@ class TinybirdProjectTest {
         ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(COMPAT));
         CheckResult check = new Check(server, renderer).run(graph);
         assertThat(check.issues()).isEmpty();
+        assertThat(check.lint()).extracting(Warning::kind).containsExactly(WarningKind.ENDPOINT_DUPLICATE_COLUMNS);
         String endpoint = new EndpointSql(graph).sql("evolution", ParameterValues.of(Map.of("artist", "y")));
         assertThat(endpoint).contains("artist = 'y'")
                 .endsWith("SETTINGS analyzer_compatibility_join_using_top_level_identifier = 1");
         String database = server.name() + "_compat";
-        new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT);
+        for (int i = 0; i < 2; i++) {
+            assertThat(new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT).steps())
+                    .filteredOn(step -> step.action() == ApplyStep.Action.KEPT_AS_QUERY)
+                    .extracting(step -> step.statement().object()).containsExactly("current");
+        }
         Database db = server.use(database);
         // the MV's SELECT carries the setting, so a plain INSERT (no settings of its own) feeds it
         db.execute("INSERT INTO plays VALUES ('2024-01-01 10:00:00', 'x', 2), ('2024-01-02 10:00:00', 'y', 3)");
         assertThat(db.queryLong("SELECT sum(n) FROM daily_plays")).isEqualTo(5);
         assertThat(db.queryLong("SELECT count() FROM evolution")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count() FROM (" + endpoint + ")")).isEqualTo(1);
+        // the endpoint with a column named twice returns it twice, as Tinybird's query would
+        assertThat(db.run(new EndpointSql(graph).sql("current", ParameterValues.none())).columns())
+                .containsExactly("artist", "half", "half");
         new Drop(server, renderer).run(graph, database);
     }
 
