@@ -11,6 +11,7 @@ import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.render.Plan;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.Statement;
+import dev.mvlab.render.StatementKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,8 @@ public final class Apply {
                     ProjectObject object = graph.object(statement.object()).orElseThrow();
                     execute(target, alter(object, statement));
                     steps.add(new ApplyStep(statement, ApplyStep.Action.ALTERED));
+                } else if (keptAsQuery(graph, target, statement)) {
+                    steps.add(new ApplyStep(statement, ApplyStep.Action.KEPT_AS_QUERY));
                 } else if (recreate.contains(statement.object())) {
                     execute(target, statement);
                     steps.add(new ApplyStep(statement, diff.status(statement.object()) == ObjectDiff.Status.MISSING
@@ -199,6 +202,19 @@ public final class Apply {
                 .append(rows != null ? ", " + rows + " rows" : "").append("):");
         object.details().forEach(d -> text.append("\n    ").append(d));
         return text.toString();
+    }
+
+    /** An endpoint view ClickHouse cannot hold (a column named twice) stays a query; see {@link EndpointViews}. */
+    private boolean keptAsQuery(ProjectGraph graph, Database target, Statement statement) {
+        if (statement.kind() != StatementKind.CREATE_VIEW) {
+            return false;
+        }
+        try {
+            return !EndpointViews.duplicateColumns(target, renderer, graph.object(statement.object()).orElseThrow())
+                    .isEmpty();
+        } catch (DatabaseException e) {
+            return false; // the CREATE that follows reports what is wrong with the query
+        }
     }
 
     private static void execute(Database target, Statement statement) {

@@ -22,6 +22,11 @@ public record ApplyStep(Statement statement, Action action) {
         /** A missing materialized view left to the backfill that follows (apply --backfill). */
         DEFERRED,
         /** A copy pipe's statement: apply never runs it ('mvlab copy' does). */
-        NOT_RUN
+        NOT_RUN,
+        /**
+         * An endpoint whose output names a column twice: a view cannot hold that, so the endpoint stays a query (as
+         * in Tinybird, where endpoint calls run it; check ran it); no view is created.
+         */
+        KEPT_AS_QUERY
     }
 }

@@ -6,6 +6,7 @@ import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.model.Warning;
 import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.render.Plan;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.Statement;
@@ -42,6 +43,7 @@ public final class Check {
         Set<String> failed = new HashSet<>();
         int skipped = 0;
         List<Warning> lint;
+        List<Warning> kept = new ArrayList<>();
         try (Shadow shadow = Shadow.create(server)) {
             for (Statement statement : plan.statements()) {
                 boolean blocked = graph.object(statement.object())
@@ -52,6 +54,14 @@ public final class Check {
                     continue;
                 }
                 try {
+                    if (statement.kind() == StatementKind.CREATE_VIEW) {
+                        ProjectObject object = graph.object(statement.object()).orElseThrow();
+                        List<String> duplicates = EndpointViews.duplicateColumns(shadow.db(), renderer, object);
+                        if (!duplicates.isEmpty()) {
+                            kept.add(EndpointViews.warning(object, duplicates));
+                            continue;
+                        }
+                    }
                     shadow.db().execute(statement.sql());
                     if (statement.kind() == StatementKind.CREATE_VIEW) {
                         shadow.db().run("SELECT * FROM " + Identifiers.quote(statement.object()) + " LIMIT 0");
@@ -80,7 +90,8 @@ public final class Check {
                     issues.add(new CheckIssue(node.outputNode().location(), name, e.getMessage(), sql));
                 }
             }
-            lint = MaterializedColumnsLint.of(graph, shadow.db(), renderer, failed);
+            lint = new ArrayList<>(kept);
+            lint.addAll(MaterializedColumnsLint.of(graph, shadow.db(), renderer, failed));
         }
         return new CheckResult(plan.statements().size() + graph.nodeChecks().size(), true, List.copyOf(issues),
                 skipped, lint);

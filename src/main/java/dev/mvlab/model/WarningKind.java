@@ -16,7 +16,12 @@ public enum WarningKind {
     /** A materialized view selects a column its target lacks: ClickHouse drops it silently. */
     MV_COLUMN_DROPPED("mv-column-dropped", true),
     /** A materialized view misses a column of its target: ClickHouse fills it with the default silently. */
-    MV_COLUMN_DEFAULTED("mv-column-defaulted", true);
+    MV_COLUMN_DEFAULTED("mv-column-defaulted", true),
+    /**
+     * An endpoint's output names a column twice: a query (what Tinybird runs) returns both, a view cannot hold
+     * them, so mvlab keeps that endpoint as a query and creates no view for it.
+     */
+    ENDPOINT_DUPLICATE_COLUMNS("endpoint-duplicate-columns", true);
 
     private final String code;
     private final boolean lint;

@@ -76,7 +76,7 @@ public final class SqlRenderer {
                 model.put("engine", EngineClause.model(root, object.table().engine(), object.location()));
                 if (object.inlineTable()) {
                     model.put("header", header(object, "table (defined inline by a materialized pipe)"));
-                    model.put("query", QueryText.of(object.query()));
+                    model.put("query", select(object));
                     yield List.of(statement(StatementKind.CREATE_TABLE_AS_SELECT, object, model));
                 }
                 model.put("header", header(object, "table"));
@@ -87,12 +87,12 @@ public final class SqlRenderer {
             case MATERIALIZED_VIEW -> {
                 model.put("header", header(object, "materialized view, writes " + object.writes()));
                 model.put("target", SqlNames.name(object.writes()));
-                model.put("query", QueryText.of(object.query()));
+                model.put("query", select(object));
                 yield List.of(statement(StatementKind.CREATE_MATERIALIZED_VIEW, object, model));
             }
             case VIEW -> {
                 model.put("header", header(object, "view (endpoint pipe)"));
-                model.put("query", QueryText.of(object.query()));
+                model.put("query", select(object));
                 yield List.of(statement(StatementKind.CREATE_VIEW, object, model));
             }
             case COPY -> copy(graph, object, model);
@@ -107,12 +107,12 @@ public final class SqlRenderer {
         if (object.query() == null) {
             throw new IllegalArgumentException(object.name() + " has no query");
         }
-        return QueryText.of(object.query());
+        return CompatibilitySettings.apply(QueryText.of(object.query()));
     }
 
     /** The SELECT of one pipe node's query (its earlier nodes and the pipes it reads in front), as plain SQL. */
     public String select(PipeQuery query) {
-        return QueryText.of(query);
+        return CompatibilitySettings.apply(QueryText.of(query));
     }
 
     public Statement drop(ProjectGraph graph, ProjectObject object) {
@@ -143,7 +143,7 @@ public final class SqlRenderer {
                 + (replace ? ", replace" : ", append") + "); run by 'mvlab copy', never by apply"));
         model.put("target", SqlNames.name(object.writes()));
         model.put("columns", columns);
-        model.put("query", QueryText.indent(QueryText.of(object.query()), "    "));
+        model.put("query", QueryText.indent(select(object), "    "));
         statements.add(statement(StatementKind.COPY, object, model));
         return statements;
     }

@@ -14,6 +14,8 @@ final class Evaluator {
     private final RenderState state;
     private final StringBuilder out = new StringBuilder();
     private int lines;
+    /** Line breaks owed by constructs that rendered shorter than they are written; paid at the next line end. */
+    private int owed;
 
     Evaluator(RenderState state) {
         this.state = state;
@@ -21,6 +23,8 @@ final class Evaluator {
 
     String render(List<TemplateNode> nodes) {
         run(nodes);
+        out.append("\n".repeat(owed));
+        owed = 0;
         return out.toString();
     }
 
@@ -28,8 +32,11 @@ final class Evaluator {
         for (TemplateNode node : nodes) {
             int before = lines;
             node(node);
-            for (int pad = node.lines() - (lines - before); pad > 0; pad--) {
-                write("\n");
+            // keep line N of the output = line N of the datafile, but break lines only where the SQL ends one
+            int pad = node.lines() - (lines - before);
+            if (pad > 0) {
+                owed += pad;
+                lines += pad;
             }
         }
     }
@@ -37,7 +44,7 @@ final class Evaluator {
     private void node(TemplateNode node) {
         state.step(node.pos());
         if (node instanceof TemplateNode.Text t) {
-            write(t.text());
+            writeText(t.text());
         } else if (node instanceof TemplateNode.Output o) {
             output(o);
         } else if (node instanceof TemplateNode.If i) {
@@ -90,6 +97,20 @@ final class Evaluator {
             }
             run(f.body());
         }
+    }
+
+    /** Template text: the line breaks owed go in at its first line end (never inside a rendered value). */
+    private void writeText(String s) {
+        int end = owed > 0 ? s.indexOf('\n') : -1;
+        if (end < 0) {
+            write(s);
+            return;
+        }
+        int pay = owed;
+        owed = 0;
+        write(s.substring(0, end));
+        out.append("\n".repeat(pay));
+        write(s.substring(end));
     }
 
     private void write(String s) {

@@ -62,6 +62,11 @@ class TemplateApiTest {
             assertThat(lines.get(source.indexOf("FORMAT JSON"))).isEqualTo("FORMAT JSON");
         }
         assertThat(called.lines().toList().get(3)).isEqualTo("AND a = 'x'");
+        // the lines a construct owes go in at the end of the SQL line, never inside it
+        assertThat(defaults.lines().toList().get(source.indexOf("LIMIT {{"))).isEqualTo("LIMIT toInt32('5')");
+        Template where = Templates.parse("%\nWHERE d\n>= {{\n Date(d, '2024-01-01') }} AND x\nLIMIT 1", ORIGIN);
+        assertThat(where.renderDefaults(Secrets.none()).lines().toList())
+                .containsExactly("", "WHERE d", ">= '2024-01-01' AND x", "", "LIMIT 1");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
+import dev.mvlab.deploy.ApplyStep;
 import dev.mvlab.deploy.Check;
 import dev.mvlab.deploy.CheckResult;
 import dev.mvlab.deploy.Drop;
@@ -44,6 +45,7 @@ class TinybirdProjectTest {
             .toAbsolutePath().resolve("src/test/resources/tinybird");
     private static final Path CLASSIC = RESOURCES.resolve("classic");
     private static final Path FORWARD = RESOURCES.resolve("forward");
+    private static final Path COMPAT = RESOURCES.resolve("compat");
 
     private final SqlRenderer renderer = new SqlRenderer(new SqlTemplates());
 
@@ -65,6 +67,33 @@ class TinybirdProjectTest {
                 + "'countries'").scalar().toString()).startsWith("Join(ANY, LEFT, code)");
         assertThat(db.run("SELECT sampling_key FROM system.tables WHERE database = currentDatabase() AND name = "
                 + "'events'").scalar().toString()).isEqualTo("intHash32(`p.id`)");
+        new Drop(server, renderer).run(graph, database);
+    }
+
+    @Test
+    void sqlWrittenForTinybirdsClickHouseRunsUnderTheCompatibilitySettings(Database server) {
+        ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(COMPAT));
+        CheckResult check = new Check(server, renderer).run(graph);
+        assertThat(check.issues()).isEmpty();
+        assertThat(check.lint()).extracting(Warning::kind).containsExactly(WarningKind.ENDPOINT_DUPLICATE_COLUMNS);
+        String endpoint = new EndpointSql(graph).sql("evolution", ParameterValues.of(Map.of("artist", "y")));
+        assertThat(endpoint).contains("artist = 'y'")
+                .endsWith("SETTINGS analyzer_compatibility_join_using_top_level_identifier = 1");
+        String database = server.name() + "_compat";
+        for (int i = 0; i < 2; i++) {
+            assertThat(new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT).steps())
+                    .filteredOn(step -> step.action() == ApplyStep.Action.KEPT_AS_QUERY)
+                    .extracting(step -> step.statement().object()).containsExactly("current");
+        }
+        Database db = server.use(database);
+        // the MV's SELECT carries the setting, so a plain INSERT (no settings of its own) feeds it
+        db.execute("INSERT INTO plays VALUES ('2024-01-01 10:00:00', 'x', 2), ('2024-01-02 10:00:00', 'y', 3)");
+        assertThat(db.queryLong("SELECT sum(n) FROM daily_plays")).isEqualTo(5);
+        assertThat(db.queryLong("SELECT count() FROM evolution")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count() FROM (" + endpoint + ")")).isEqualTo(1);
+        // the endpoint with a column named twice returns it twice, as Tinybird's query would
+        assertThat(db.run(new EndpointSql(graph).sql("current", ParameterValues.none())).columns())
+                .containsExactly("artist", "half", "half");
         new Drop(server, renderer).run(graph, database);
     }
 

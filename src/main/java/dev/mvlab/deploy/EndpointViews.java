@@ -1,0 +1,46 @@
+package dev.mvlab.deploy;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.graph.ObjectKind;
+import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.model.Warning;
+import dev.mvlab.model.WarningKind;
+import dev.mvlab.render.SqlRenderer;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Endpoint pipes are queries in Tinybird; mvlab also creates each as a view. A query may name an output column twice
+ * ({@code round(p90, 2) AS p90} written twice): ClickHouse runs the query and returns both columns, but refuses a view
+ * with two columns of one name. Such an endpoint stays a query (endpoint calls run it unchanged), with a warning.
+ */
+final class EndpointViews {
+    private EndpointViews() {
+    }
+
+    /** The output column names the endpoint's query gives more than once (asked of ClickHouse), in order. */
+    static List<String> duplicateColumns(Database db, SqlRenderer renderer, ProjectObject object) {
+        if (object.kind() != ObjectKind.VIEW) {
+            return List.of();
+        }
+        List<String> columns = db.run("SELECT * FROM (\n" + renderer.select(object) + "\n) LIMIT 0").columns();
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new LinkedHashSet<>();
+        for (String column : columns) {
+            if (!seen.add(column)) {
+                twice.add(column);
+            }
+        }
+        return List.copyOf(twice);
+    }
+
+    static Warning warning(ProjectObject object, List<String> duplicates) {
+        return new Warning(object.location(), "endpoint " + object.name() + " names column(s) " + String.join(", ",
+                duplicates.stream().map(c -> "`" + c + "`").toList()) + " more than once: endpoint calls return"
+                + " them as written, but a view cannot hold them, so no view is created for it (give each column"
+                + " its own name to get one)", WarningKind.ENDPOINT_DUPLICATE_COLUMNS);
+    }
+}
