@@ -58,7 +58,8 @@ public final class Apply {
                     execute(target, renderer.drop(graph, object));
                 }
             }
-            for (Statement statement : plan.statements()) {
+            for (Statement planned : plan.statements()) {
+                Statement statement = EndpointViews.runnable(target, renderer, graph, planned);
                 if (statement.kind().copies()) {
                     steps.add(new ApplyStep(statement, ApplyStep.Action.NOT_RUN));
                 } else if (inPlace.contains(statement.object())) {

@@ -56,6 +56,11 @@ public final class Check {
                 try {
                     if (statement.kind() == StatementKind.CREATE_VIEW) {
                         ProjectObject object = graph.object(statement.object()).orElseThrow();
+                        List<String> dropped = EndpointViews.select(shadow.db(), renderer, object).dropped();
+                        if (!dropped.isEmpty()) {
+                            kept.add(AggregateOrderBy.warning(object, dropped));
+                            statement = EndpointViews.runnable(shadow.db(), renderer, graph, statement);
+                        }
                         List<String> duplicates = EndpointViews.duplicateColumns(shadow.db(), renderer, object);
                         if (!duplicates.isEmpty()) {
                             kept.add(EndpointViews.warning(object, duplicates));
@@ -82,7 +87,7 @@ public final class Check {
                     skipped++;
                     continue;
                 }
-                String sql = "SELECT * FROM (\n" + renderer.select(node) + "\n) LIMIT 0";
+                String sql = "SELECT * FROM (\n" + nodeSelect(shadow, node) + "\n) LIMIT 0";
                 try {
                     shadow.db().run(sql);
                 } catch (DatabaseException e) {
@@ -95,5 +100,15 @@ public final class Check {
         }
         return new CheckResult(plan.statements().size() + graph.nodeChecks().size(), true, List.copyOf(issues),
                 skipped, lint);
+    }
+
+    /** The node's query; an endpoint's output node as ClickHouse runs it (see {@link AggregateOrderBy}). */
+    private String nodeSelect(Shadow shadow, PipeQuery node) {
+        String select = renderer.select(node);
+        try {
+            return AggregateOrderBy.of(shadow.db(), select).sql();
+        } catch (DatabaseException e) {
+            return select; // running it reports what is wrong
+        }
     }
 }

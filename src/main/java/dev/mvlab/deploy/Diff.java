@@ -46,7 +46,7 @@ public final class Diff {
                 if (statement.kind() == StatementKind.CREATE_VIEW && keptAsQuery(graph, shadow, statement)) {
                     kept.add(statement);
                 } else {
-                    shadow.execute(statement);
+                    shadow.execute(EndpointViews.runnable(shadow.db(), renderer, graph, statement));
                 }
             }
             creates.removeAll(kept);

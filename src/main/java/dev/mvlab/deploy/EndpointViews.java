@@ -1,11 +1,15 @@
 package dev.mvlab.deploy;
 
 import dev.mvlab.engine.Database;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Warning;
 import dev.mvlab.model.WarningKind;
 import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.render.Statement;
+import dev.mvlab.render.StatementKind;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,7 +30,8 @@ final class EndpointViews {
         if (object.kind() != ObjectKind.VIEW) {
             return List.of();
         }
-        List<String> columns = db.run("SELECT * FROM (\n" + renderer.select(object) + "\n) LIMIT 0").columns();
+        List<String> columns = db.run("SELECT * FROM (\n" + select(db, renderer, object).sql() + "\n) LIMIT 0")
+                .columns();
         Set<String> seen = new HashSet<>();
         Set<String> twice = new LinkedHashSet<>();
         for (String column : columns) {
@@ -42,5 +47,31 @@ final class EndpointViews {
                 duplicates.stream().map(c -> "`" + c + "`").toList()) + " more than once: endpoint calls return"
                 + " them as written, but a view cannot hold them, so no view is created for it (give each column"
                 + " its own name to get one)", WarningKind.ENDPOINT_DUPLICATE_COLUMNS);
+    }
+
+    /** The endpoint's query as ClickHouse runs it: see {@link AggregateOrderBy}. */
+    static AggregateOrderBy.Rewrite select(Database db, SqlRenderer renderer, ProjectObject object) {
+        String select = renderer.select(object);
+        try {
+            return AggregateOrderBy.of(db, select);
+        } catch (DatabaseException e) {
+            return new AggregateOrderBy.Rewrite(select, List.of()); // running the query reports what is wrong
+        }
+    }
+
+    /** The CREATE VIEW of an endpoint with its query as ClickHouse runs it; any other statement unchanged. */
+    static Statement runnable(Database db, SqlRenderer renderer, ProjectGraph graph, Statement statement) {
+        if (statement.kind() != StatementKind.CREATE_VIEW) {
+            return statement;
+        }
+        ProjectObject object = graph.object(statement.object()).orElseThrow();
+        String select = renderer.select(object);
+        AggregateOrderBy.Rewrite rewrite = select(db, renderer, object);
+        int at = statement.sql().lastIndexOf(select);
+        if (rewrite.dropped().isEmpty() || at < 0) {
+            return statement;
+        }
+        String sql = statement.sql().substring(0, at) + rewrite.sql() + statement.sql().substring(at + select.length());
+        return new Statement(statement.kind(), statement.object(), sql, statement.origin());
     }
 }

@@ -21,7 +21,12 @@ public enum WarningKind {
      * An endpoint's output names a column twice: a query (what Tinybird runs) returns both, a view cannot hold
      * them, so mvlab keeps that endpoint as a query and creates no view for it.
      */
-    ENDPOINT_DUPLICATE_COLUMNS("endpoint-duplicate-columns", true);
+    ENDPOINT_DUPLICATE_COLUMNS("endpoint-duplicate-columns", true),
+    /**
+     * An endpoint's final ORDER BY names an output column holding an aggregate state: ClickHouse 24 and older accepted
+     * it without really sorting by it, newer ones refuse it, so mvlab leaves that key out.
+     */
+    ORDER_BY_AGGREGATE_STATE("order-by-aggregate-state", true);
 
     private final String code;
     private final boolean lint;

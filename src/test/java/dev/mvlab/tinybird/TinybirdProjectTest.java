@@ -7,7 +7,9 @@ import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.deploy.ApplyStep;
 import dev.mvlab.deploy.Check;
 import dev.mvlab.deploy.CheckResult;
+import dev.mvlab.deploy.Diff;
 import dev.mvlab.deploy.Drop;
+import dev.mvlab.deploy.ObjectDiff;
 import dev.mvlab.engine.Database;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ObjectKind;
@@ -46,6 +48,7 @@ class TinybirdProjectTest {
     private static final Path CLASSIC = RESOURCES.resolve("classic");
     private static final Path FORWARD = RESOURCES.resolve("forward");
     private static final Path COMPAT = RESOURCES.resolve("compat");
+    private static final Path AGGREGATE_ORDER = RESOURCES.resolve("aggregate-order");
 
     private final SqlRenderer renderer = new SqlRenderer(new SqlTemplates());
 
@@ -94,6 +97,27 @@ class TinybirdProjectTest {
         // the endpoint with a column named twice returns it twice, as Tinybird's query would
         assertThat(db.run(new EndpointSql(graph).sql("current", ParameterValues.none())).columns())
                 .containsExactly("artist", "half", "half");
+        new Drop(server, renderer).run(graph, database);
+    }
+
+    @Test
+    void anEndpointSortedByAnAggregateStateLeavesThatKeyOut(Database server) {
+        ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(AGGREGATE_ORDER));
+        CheckResult check = new Check(server, renderer).run(graph);
+        assertThat(check.issues()).isEmpty();
+        assertThat(check.lint()).singleElement().satisfies(w -> assertThat(w.toString()).startsWith(
+                "pipes/running_plays.pipe:7: warning[order-by-aggregate-state]: endpoint running_plays sorts by"
+                        + " aggregate state(s) `running_plays`"));
+        String database = server.name() + "_aggorder";
+        for (int i = 0; i < 2; i++) {
+            new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT);
+        }
+        assertThat(new Diff(server, renderer).run(graph, database).objects())
+                .allMatch(o -> o.status() == ObjectDiff.Status.SAME);
+        Database db = server.use(database);
+        db.execute("INSERT INTO plays VALUES ('2024-01-01 10:00:00', 'x', 2), ('2024-01-02 10:00:00', 'x', 3)");
+        assertThat(db.run("SELECT day, finalizeAggregation(running_plays) FROM running_plays").rows())
+                .extracting(r -> r.get(0).toString() + "=" + r.get(1)).containsExactly("2024-01-02=5", "2024-01-01=2");
         new Drop(server, renderer).run(graph, database);
     }
 
