@@ -148,11 +148,27 @@ final class Shadow implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the shadow, trying again a few times: on an interrupt a statement of the check may still be running in
+     * it (a DROP beside a CREATE TABLE in flight can be refused). Best effort while exiting: the next run drops a
+     * shadow left behind as stale.
+     */
     private void dropQuietly() {
-        try {
-            server.dropDatabase(name);
-        } catch (RuntimeException e) {
-            // best effort while exiting; the next run drops it as stale
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                server.dropDatabase(name);
+                if (server.queryLong("SELECT count() FROM system.databases WHERE name = ?", name) == 0) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // refused or unreachable: try again shortly
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
