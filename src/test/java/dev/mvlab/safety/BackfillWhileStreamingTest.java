@@ -1,6 +1,5 @@
 package dev.mvlab.safety;
 
-import dev.mvlab.cli.Main;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
@@ -9,15 +8,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static dev.mvlab.safety.CommandRun.mvlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,19 +28,6 @@ class BackfillWhileStreamingTest {
     static final String PURCHASES_IN_RAW = "SELECT count() FROM estore_events WHERE action = 'purchase' "
             + "AND price IS NOT NULL";
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run mvlab(Path project, Endpoint endpoint, String database, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--project", project.toString(), "--engine", "url", "--url", endpoint.httpUrl(), "-d",
-                database));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** The landing data source and the target, with history in the landing table; the pipe not yet there. */
     private static Path projectWithHistory(Path dir, Endpoint endpoint, String database) throws IOException {
         Files.createDirectories(dir.resolve("datasources"));
@@ -52,7 +36,7 @@ class BackfillWhileStreamingTest {
             Files.copy(REPO.resolve(file), dir.resolve(file));
         }
         assertThat(mvlab(dir, endpoint, database, "apply").code()).isZero();
-        Run history = mvlab(dir, endpoint, database, "generate", "-n", "3000", "--seed", "21");
+        CommandRun history = mvlab(dir, endpoint, database, "generate", "-n", "3000", "--seed", "21");
         assertThat(history.code()).as(history.err()).isZero();
         Files.copy(REPO.resolve("pipes/purchases_mv.pipe"), dir.resolve("pipes/purchases_mv.pipe"));
         return dir;
@@ -63,7 +47,7 @@ class BackfillWhileStreamingTest {
             throws Exception {
         String database = db.name() + "_live";
         Path project = projectWithHistory(temp, endpoint, database);
-        CompletableFuture<Run> stream = CompletableFuture.supplyAsync(() -> mvlab(project, endpoint, database,
+        CompletableFuture<CommandRun> stream = CompletableFuture.supplyAsync(() -> mvlab(project, endpoint, database,
                 "generate", "--duration", "16s", "--rate", "2000", "--batch-size", "200", "--flush-interval",
                 "100ms", "--seed", "22", "--start", "2024-09-19T00:10:00"));
         try (Database live = db.use(database)) {
@@ -71,7 +55,7 @@ class BackfillWhileStreamingTest {
             for (int i = 0; i < 600 && live.queryLong("SELECT count() FROM estore_events") == before; i++) {
                 Thread.sleep(50);
             }
-            Run apply = mvlab(project, endpoint, database, "apply", "--backfill");
+            CommandRun apply = mvlab(project, endpoint, database, "apply", "--backfill");
             assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
             assertThat(apply.out()).contains("deferred   purchases_mv").contains("backfilled purchases_mv: cut-off "
                     + "timestamp = ");
@@ -80,7 +64,7 @@ class BackfillWhileStreamingTest {
             assertThat(sides.find()).isTrue();
             assertThat(Long.parseLong(sides.group(1).replace(",", ""))).as("history").isPositive();
 
-            Run streamed = stream.get(5, TimeUnit.MINUTES);
+            CommandRun streamed = stream.get(5, TimeUnit.MINUTES);
             assertThat(streamed.code()).as(streamed.err()).isZero();
             long purchases = live.queryLong("SELECT count() FROM purchases");
             assertThat(purchases).isPositive().isEqualTo(live.queryLong(PURCHASES_IN_RAW));
@@ -100,14 +84,14 @@ class BackfillWhileStreamingTest {
             throws Exception {
         String database = db.name() + "_one";
         Path project = projectWithHistory(temp, endpoint, database);
-        Run backfill = mvlab(project, endpoint, database, "backfill", "purchases_mv", "--idle", "1s");
+        CommandRun backfill = mvlab(project, endpoint, database, "backfill", "purchases_mv", "--idle", "1s");
         assertThat(backfill.code()).as(backfill.out() + backfill.err()).isZero();
         assertThat(backfill.out()).startsWith("backfilled purchases_mv: cut-off timestamp = ");
         try (Database one = db.use(database)) {
             assertThat(one.queryLong("SELECT count() FROM purchases")).isPositive()
                     .isEqualTo(one.queryLong(PURCHASES_IN_RAW));
         }
-        Run again = mvlab(project, endpoint, database, "backfill", "purchases_mv");
+        CommandRun again = mvlab(project, endpoint, database, "backfill", "purchases_mv");
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("materialized view purchases_mv exists in database");
     }

@@ -1,6 +1,5 @@
 package dev.mvlab.safety;
 
-import dev.mvlab.cli.Main;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
@@ -9,16 +8,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static dev.mvlab.safety.CommandRun.mvlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,19 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ClickHouseExtension.class)
 class RecreateWhileStreamingTest {
     static final Path REPO = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run mvlab(Path project, Endpoint endpoint, String database, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--project", project.toString(), "--engine", "url", "--url", endpoint.httpUrl(), "-d",
-                database));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path project(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("datasources"));
@@ -52,7 +36,7 @@ class RecreateWhileStreamingTest {
         return dir;
     }
 
-    private static CompletableFuture<Run> stream(Path project, Endpoint endpoint, String database, String seed) {
+    private static CompletableFuture<CommandRun> stream(Path project, Endpoint endpoint, String database, String seed) {
         return CompletableFuture.supplyAsync(() -> mvlab(project, endpoint, database, "generate", "--duration", "6s",
                 "--rate", "3000", "--batch-size", "300", "--flush-interval", "100ms", "--seed", seed));
     }
@@ -78,16 +62,16 @@ class RecreateWhileStreamingTest {
         String database = db.name() + "_live";
         assertThat(mvlab(project, endpoint, database, "apply").code()).isZero();
         try (Database live = db.use(database)) {
-            CompletableFuture<Run> generator = stream(project, endpoint, database, "11");
+            CompletableFuture<CommandRun> generator = stream(project, endpoint, database, "11");
             awaitRows(live, "estore_events");
             Path pipe = project.resolve("pipes/purchases_mv.pipe");
             Files.writeString(pipe, Files.readString(pipe).replace("WHERE action = 'purchase' AND price IS NOT NULL",
                     "WHERE action = 'purchase' AND price IS NOT NULL AND price >= 0"));
-            Run recreate = mvlab(project, endpoint, database, "apply", "--recreate");
+            CommandRun recreate = mvlab(project, endpoint, database, "apply", "--recreate");
             assertThat(recreate.code()).as(recreate.out() + recreate.err()).isZero();
             assertThat(recreate.out()).contains("altered").contains("1 altered in place");
 
-            Run generated = generator.get(5, TimeUnit.MINUTES);
+            CommandRun generated = generator.get(5, TimeUnit.MINUTES);
             assertThat(generated.code()).as(generated.err()).isZero();
             assertThat(live.queryLong("SELECT count() FROM purchases")).isPositive().isEqualTo(live.queryLong(
                     "SELECT count() FROM estore_events WHERE action = 'purchase' AND price IS NOT NULL"));
@@ -119,7 +103,7 @@ class RecreateWhileStreamingTest {
             });
             Path pipe = project.resolve("pipes/purchases_mv.pipe");
             Files.writeString(pipe, Files.readString(pipe).replace("DATASOURCE purchases", "DATASOURCE purchases_copy"));
-            Run recreate = mvlab(project, endpoint, database, "apply", "--recreate");
+            CommandRun recreate = mvlab(project, endpoint, database, "apply", "--recreate");
             streaming.set(false);
             assertThat(inserts.get(5, TimeUnit.MINUTES)).isPositive();
             assertThat(recreate.code()).as(recreate.out() + recreate.err()).isEqualTo(4);
@@ -127,7 +111,7 @@ class RecreateWhileStreamingTest {
                     .contains("receiving inserts now; nothing was changed");
             assertThat(live.queryLong("SELECT count() FROM purchases")).isPositive().isEqualTo(live.queryLong(
                     "SELECT count() FROM estore_events WHERE action = 'purchase' AND price IS NOT NULL"));
-            Run quiet = mvlab(project, endpoint, database, "apply", "--recreate");
+            CommandRun quiet = mvlab(project, endpoint, database, "apply", "--recreate");
             assertThat(quiet.code()).as("once the stream stopped: " + quiet.err()).isZero();
             assertThat(quiet.out()).contains("1 recreated");
         }
