@@ -12,6 +12,7 @@ import dev.mvlab.render.SqlRenderer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -185,25 +186,19 @@ public final class CutoffBackfill {
     }
 
     private String create(ProjectObject view, String condition, String source, String column) {
-        String select = condition == null ? renderer.select(view) : shadowed(view, condition, source, column, "*");
+        String select = condition == null ? renderer.select(view)
+                : BackfillSql.shadowed(db, renderer, view, rows(source, column, condition), "*");
         return "CREATE MATERIALIZED VIEW " + Identifiers.quote(view.name()) + " TO " + Identifiers.quote(view.writes())
                 + "\nAS\n" + select;
     }
 
     private String insert(ProjectObject view, String condition, String source, String column) {
-        Set<String> produced = Set.copyOf(db.run("SELECT * FROM (\n" + renderer.select(view) + "\n) LIMIT 0")
-                .columns());
-        String list = SourceColumns.of(db, view.writes()).stream().filter(produced::contains)
-                .map(Identifiers::quote).collect(Collectors.joining(", "));
-        return "INSERT INTO " + Identifiers.quote(view.writes()) + " (" + list + ")\n"
-                + shadowed(view, condition, source, column, list);
+        return BackfillSql.insert(db, renderer, view, rows(source, column, condition));
     }
 
-    /** The view's query over the source rows that meet {@code condition} on the event-time column. */
-    private String shadowed(ProjectObject view, String condition, String source, String column, String list) {
-        return "WITH " + Identifiers.quote(source) + " AS (SELECT * FROM " + Identifiers.quote(db.name()) + "."
-                + Identifiers.quote(source) + " WHERE " + Identifiers.quote(column) + " " + condition + ")\n"
-                + "SELECT " + list + " FROM (\n" + renderer.select(view) + "\n)";
+    /** The source's rows whose event-time column meets {@code condition}. */
+    private static Map<String, String> rows(String source, String column, String condition) {
+        return Map.of(source, Identifiers.quote(column) + " " + condition);
     }
 
     private long newest(String source, String column) {

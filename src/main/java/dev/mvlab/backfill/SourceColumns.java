@@ -1,6 +1,7 @@
 package dev.mvlab.backfill;
 
 import dev.mvlab.engine.Database;
+import dev.mvlab.engine.Identifiers;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What the server says about the tables of a backfill: which exist, their columns, the event-time column. */
+/**
+ * What the server says about the tables of a backfill (which exist, their columns, the event-time column, their
+ * active parts, which views their inserts fire) and holding their merges.
+ */
 final class SourceColumns {
     private static final String TIME = "^(LowCardinality\\\\()?(Nullable\\\\()?(Date|Date32|DateTime|DateTime64)\\\\b.*";
 
@@ -28,6 +32,27 @@ final class SourceColumns {
     static List<String> of(Database db, String table) {
         return db.query("SELECT name FROM system.columns WHERE database = ? AND table = ? ORDER BY position",
                 db.name(), table).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+    }
+
+    /** The active parts of a table, by name: exactly the rows it holds now. */
+    static List<String> activeParts(Database db, String table) {
+        return db.query("SELECT name FROM system.parts WHERE database = ? AND table = ? AND active ORDER BY name",
+                db.name(), table).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+    }
+
+    /** True when inserts into {@code table} fire {@code view} (it is the left-most table of the view's query). */
+    static boolean fires(Database db, String table, String view) {
+        return db.query("SELECT arrayJoin(dependencies_table) FROM system.tables WHERE database = ? AND name = ?",
+                db.name(), table).rows().stream().anyMatch(r -> view.equals(String.valueOf(r.get(0))));
+    }
+
+    /** Holds a table's parts as they are: no merge replaces them until {@link #startMerges}. */
+    static void stopMerges(Database db, String table) {
+        db.execute("SYSTEM STOP MERGES " + Identifiers.quote(db.name()) + "." + Identifiers.quote(table));
+    }
+
+    static void startMerges(Database db, String table) {
+        db.execute("SYSTEM START MERGES " + Identifiers.quote(db.name()) + "." + Identifiers.quote(table));
     }
 
     /** The given column when it is a date or time, else the only date or time column of the sorting key. */

@@ -1,7 +1,7 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.engine.EngineInstaller;
-import dev.mvlab.graph.GraphErrors;
+import dev.mvlab.errors.Suggestions;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,7 +124,7 @@ public final class Main implements Runnable {
         if (unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
             return java.util.Optional.empty();
         }
-        return GraphErrors.closest(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
+        return Suggestions.closest(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.mvlab.engine.QueryResult;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -76,7 +77,7 @@ public enum ResultFormat {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String s ? "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'" : text(value);
+        return value instanceof String s ? SqlLiterals.string(s) : text(value);
     }
 
     /** {@code 2024-09-30 23:30:00}, as ClickHouse prints a DateTime; fractions only when there are any. */

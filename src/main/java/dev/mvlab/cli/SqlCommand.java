@@ -5,7 +5,7 @@ import dev.mvlab.engine.Database;
 import dev.mvlab.engine.QueryResult;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
-import dev.mvlab.lesson.SqlScript;
+import dev.mvlab.sql.SqlScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

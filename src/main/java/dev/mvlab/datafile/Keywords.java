@@ -1,5 +1,6 @@
 package dev.mvlab.datafile;
 
+import dev.mvlab.errors.Suggestions;
 import dev.mvlab.model.Warning;
 
 import java.util.Collection;
@@ -51,7 +52,7 @@ final class Keywords {
         if (!upper.equals(k) && known.contains(upper)) {
             return instruction.error("unknown instruction `" + k + "`", "instructions are upper case: " + upper);
         }
-        String close = sorted.stream().filter(c -> distance(c, upper) <= 2).findFirst().orElse(null);
+        String close = sorted.stream().filter(c -> Suggestions.distance(c, upper) <= 2).findFirst().orElse(null);
         return instruction.error("unknown instruction `" + k + "` in a " + fileKind + " file",
                 (close != null ? "did you mean " + close + "? " : "") + "known instructions: "
                         + String.join(", ", sorted));
@@ -64,24 +65,5 @@ final class Keywords {
                     + next.line().number() + " starts at column 1", "indent every line of the block (4 spaces)");
         }
         return block.valueError(block.keyword() + " > has an empty body", hint);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

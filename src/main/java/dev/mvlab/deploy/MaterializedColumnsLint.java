@@ -9,6 +9,7 @@ import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Warning;
 import dev.mvlab.model.WarningKind;
 import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +44,7 @@ final class MaterializedColumnsLint {
                     selected.add(String.valueOf(row.get(0)));
                 }
                 QueryResult columns = db.run("SELECT name, default_kind FROM system.columns WHERE database = "
-                        + "currentDatabase() AND table = " + "'" + mv.writes().replace("\\", "\\\\")
-                        .replace("'", "\\'") + "'" + " ORDER BY position");
+                        + "currentDatabase() AND table = " + SqlLiterals.string(mv.writes()) + " ORDER BY position");
                 for (List<Object> row : columns.rows()) {
                     target.put(String.valueOf(row.get(0)), String.valueOf(row.get(1)));
                 }

@@ -1,5 +1,6 @@
 package dev.mvlab.graph;
 
+import dev.mvlab.errors.Suggestions;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
@@ -163,7 +164,7 @@ public final class GraphBuilder {
             throw GraphErrors.at(project.root(), output.location(), "node `" + output.name() + "` " + what + " `"
                     + target + "`, which is a pipe, not a data source", "name a data source as the target");
         }
-        String hint = GraphErrors.closest(target, names.tables()).map(c -> "did you mean `" + c + "`?")
+        String hint = Suggestions.closest(target, names.tables()).map(c -> "did you mean `" + c + "`?")
                 .orElse("add datasources/" + target + ".datasource"
                         + (output.type() == NodeType.MATERIALIZED ? ", or ENGINE lines after DATASOURCE" : ""));
         throw GraphErrors.at(project.root(), output.location(), "node `" + output.name() + "` of pipe `" + pipe.name()

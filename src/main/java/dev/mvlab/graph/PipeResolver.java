@@ -1,5 +1,6 @@
 package dev.mvlab.graph;
 
+import dev.mvlab.errors.Suggestions;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
@@ -212,7 +213,7 @@ final class PipeResolver {
             case UNKNOWN -> {
                 Set<String> candidates = new LinkedHashSet<>(readableNames);
                 pipe.nodes().subList(0, index).forEach(n -> candidates.add(n.name()));
-                String hint = GraphErrors.closest(name, candidates).map(c -> "did you mean `" + c + "`?")
+                String hint = Suggestions.closest(name, candidates).map(c -> "did you mean `" + c + "`?")
                         .orElse("a node reads data sources, endpoint pipes, earlier nodes of its pipe, table "
                                 + "functions and system tables");
                 throw GraphErrors.at(root, at, "node `" + node.name() + "` reads `" + name

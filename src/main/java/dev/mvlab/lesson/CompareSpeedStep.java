@@ -2,6 +2,7 @@ package dev.mvlab.lesson;
 
 import dev.mvlab.engine.QueryResult;
 import dev.mvlab.engine.QueryStats;
+import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlMap;
 
 import java.util.ArrayList;

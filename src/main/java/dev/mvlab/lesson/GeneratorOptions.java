@@ -4,20 +4,19 @@ import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.ActionWeights;
 import dev.mvlab.generate.StreamOptions;
+import dev.mvlab.units.Quantities;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The options a lesson's generating step may give, as written in the manifest: {@code customers, products,
- * duplicates (0.05 or 5%), late, max_lateness (90s, 10m, 2h), start (2024-09-20 or 2024-09-20 06:00:00), pace,
+ * duplicates (0.05 or 5%), late, max_lateness (500ms, 90s, 10m, 1.5h), start (2024-09-20 or 2024-09-20 06:00:00), pace,
  * weights (view=65,cart=15,...), catalog_seed, batch_size, datasource, show_insert (true: show the INSERT the
  * generator sends)}; products steps take {@code catalog_seed,
  * updated_at, datasource}.
@@ -93,52 +92,23 @@ final class GeneratorOptions {
     }
 
     double share(String key, double otherwise) {
-        String text = options.get(key);
-        if (text == null) {
-            return otherwise;
-        }
-        String t = text.strip();
-        try {
-            double share = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100
-                    : Double.parseDouble(t);
-            if (!Double.isFinite(share)) {
-                throw new NumberFormatException();
-            }
-            return share;
-        } catch (NumberFormatException e) {
-            throw invalid(key, "'" + text + "' is not a share such as 0.05 or 5%");
-        }
+        return parsed(key, otherwise, Quantities::share);
     }
 
     Duration duration(String key, Duration otherwise) {
-        String text = options.get(key);
-        if (text == null) {
-            return otherwise;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            long amount = Long.parseLong(t.replaceAll("[smhd]$", ""));
-            return switch (t.charAt(t.length() - 1)) {
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException | ArithmeticException e) {
-            throw invalid(key, "'" + text + "' is not a duration such as 90s, 10m or 2h");
-        }
+        return parsed(key, otherwise, Quantities::duration);
     }
 
     LocalDateTime dateTime(String key, LocalDateTime otherwise) {
+        return parsed(key, otherwise, Quantities::dateTime);
+    }
+
+    private <T> T parsed(String key, T otherwise, Function<String, T> parser) {
         String text = options.get(key);
-        if (text == null) {
-            return otherwise;
-        }
-        String t = text.strip().replace(' ', 'T');
         try {
-            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t);
-        } catch (DateTimeParseException e) {
-            throw invalid(key, "'" + text + "' is not a date or date-time such as 2024-09-20 06:00:00");
+            return text == null ? otherwise : parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
         }
     }
 

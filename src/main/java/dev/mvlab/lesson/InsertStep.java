@@ -1,6 +1,7 @@
 package dev.mvlab.lesson;
 
 import dev.mvlab.engine.Identifiers;
+import dev.mvlab.sql.SqlLiterals;
 import dev.mvlab.yaml.YamlList;
 import dev.mvlab.yaml.YamlMap;
 import dev.mvlab.yaml.YamlNode;
@@ -60,7 +61,7 @@ record InsertStep(StepInfo info, String sql) implements Step {
             case NULL -> "NULL";
             case INTEGER, FLOAT -> scalar.text().replace("_", "");
             case BOOLEAN -> scalar.text().toLowerCase(java.util.Locale.ROOT).matches("true|yes|on") ? "true" : "false";
-            case STRING -> "'" + scalar.text().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            case STRING -> SqlLiterals.string(scalar.text());
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.mvlab.lesson;
 
+import dev.mvlab.backfill.PartSnapshotBackfill;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.deploy.ApplyResult;
@@ -51,7 +52,7 @@ public final class ProjectDeployer implements Deployer {
         ProjectGraph sub = GraphBuilder.build(new Project(project.root(),
                 project.datasources().stream().filter(d -> needed.contains(d.name())).toList(),
                 project.pipes().stream().filter(p -> needed.contains(p.name())).toList(), List.of()));
-        Backfill backfill = request.backfill() ? Backfill.prepare(sub, renderer, db) : null;
+        PartSnapshotBackfill backfill = request.backfill() ? PartSnapshotBackfill.prepare(sub, renderer, db) : null;
         ApplyResult result;
         try {
             result = new Apply(db, renderer).run(sub, db.name(), ApplyOptions.DEFAULT);
@@ -80,7 +81,8 @@ public final class ProjectDeployer implements Deployer {
             notes.add("already in place, left as they are: " + String.join(", ", unchanged));
         }
         if (backfill != null) {
-            Backfill.Outcome done = backfill.run(result);
+            PartSnapshotBackfill.Outcome done = backfill.run(result.steps().stream()
+                    .filter(s -> s.action() == Action.CREATED).map(s -> s.statement().object()).toList());
             statements.addAll(done.statements());
             notes.addAll(done.notes());
         }

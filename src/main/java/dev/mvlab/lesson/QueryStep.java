@@ -1,5 +1,6 @@
 package dev.mvlab.lesson;
 
+import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlScalar;
 
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlScalar;
 
 import java.util.List;

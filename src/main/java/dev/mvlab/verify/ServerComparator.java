@@ -6,6 +6,7 @@ import dev.mvlab.engine.QueryResult;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,7 +112,7 @@ final class ServerComparator {
     }
 
     private static String placeholder(String type) {
-        return "defaultValueOfTypeName('" + type.replace("\\", "\\\\").replace("'", "\\'") + "')";
+        return "defaultValueOfTypeName(" + SqlLiterals.string(type) + ")";
     }
 
     static String settings() {

@@ -2,6 +2,7 @@ package dev.mvlab.lesson;
 
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.sql.SqlScript;
 import dev.mvlab.verify.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package dev.mvlab.lesson;
 
 import dev.mvlab.engine.Database;
+import dev.mvlab.sql.SqlScript;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,15 +1,13 @@
-package dev.mvlab.lesson;
+package dev.mvlab.backfill;
 
-import dev.mvlab.deploy.ApplyResult;
-import dev.mvlab.deploy.ApplyStep.Action;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Identifiers;
-import dev.mvlab.engine.QueryResult;
 import dev.mvlab.errors.ReplyLostException;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,29 +29,30 @@ import java.util.stream.Collectors;
  * view's WHERE (event time), see lesson 2.
  *
  * <p>Only views whose trigger table existed before the apply are backfilled: a view reading a table that the same
- * apply creates is filled by the cascade from the backfill upstream of it.
+ * apply creates is filled by the cascade from the backfill upstream of it. {@link CutoffBackfill} is the method for a
+ * source that keeps receiving rows.
  */
-final class Backfill {
+public final class PartSnapshotBackfill {
     private final ProjectGraph graph;
     private final SqlRenderer renderer;
     private final Database db;
     private final Map<String, List<String>> snapshots = new LinkedHashMap<>();
     private final List<String> stopped = new ArrayList<>();
 
-    private Backfill(ProjectGraph graph, SqlRenderer renderer, Database db) {
+    private PartSnapshotBackfill(ProjectGraph graph, SqlRenderer renderer, Database db) {
         this.graph = graph;
         this.renderer = renderer;
         this.db = db;
     }
 
-    record Outcome(List<String> statements, List<String> notes) {
+    /** The backfill INSERTs that ran, and one note per new view saying what it got. */
+    public record Outcome(List<String> statements, List<String> notes) {
     }
 
     /** Stops merges on the source tables of the views about to be created and notes their parts. */
-    static Backfill prepare(ProjectGraph graph, SqlRenderer renderer, Database db) {
-        Backfill backfill = new Backfill(graph, renderer, db);
-        Set<String> existing = db.query("SELECT name FROM system.tables WHERE database = ?", db.name()).rows()
-                .stream().map(r -> String.valueOf(r.get(0))).collect(Collectors.toSet());
+    public static PartSnapshotBackfill prepare(ProjectGraph graph, SqlRenderer renderer, Database db) {
+        PartSnapshotBackfill backfill = new PartSnapshotBackfill(graph, renderer, db);
+        Set<String> existing = SourceColumns.tables(db);
         try {
             for (ProjectObject view : graph.objects()) {
                 if (view.kind() != ObjectKind.MATERIALIZED_VIEW || existing.contains(view.name())) {
@@ -74,24 +73,26 @@ final class Backfill {
     }
 
     private void snapshot(String table) {
-        db.execute("SYSTEM STOP MERGES " + Identifiers.quote(db.name()) + "." + Identifiers.quote(table));
+        SourceColumns.stopMerges(db, table);
         stopped.add(table);
-        snapshots.put(table, db.query("SELECT name FROM system.parts WHERE database = ? AND table = ? AND active "
-                + "ORDER BY name", db.name(), table).rows().stream().map(r -> String.valueOf(r.get(0))).toList());
+        snapshots.put(table, SourceColumns.activeParts(db, table));
     }
 
-    /** Runs the backfill of every view the apply created, then lets the sources merge again. */
-    Outcome run(ApplyResult applied) {
+    /**
+     * Runs the backfill of every view among {@code created} (the objects the apply created, in its order), then lets
+     * the sources merge again.
+     */
+    public Outcome run(List<String> created) {
         List<String> statements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
-            for (dev.mvlab.deploy.ApplyStep step : applied.steps()) {
-                ProjectObject view = graph.object(step.statement().object()).orElseThrow();
-                if (step.action() != Action.CREATED || view.kind() != ObjectKind.MATERIALIZED_VIEW) {
+            for (String name : created) {
+                ProjectObject view = graph.object(name).orElseThrow();
+                if (view.kind() != ObjectKind.MATERIALIZED_VIEW) {
                     continue;
                 }
                 List<String> triggers = view.reads().stream().filter(snapshots::containsKey)
-                        .filter(source -> triggers(source, view.name())).toList();
+                        .filter(source -> SourceColumns.fires(db, source, view.name())).toList();
                 if (triggers.isEmpty()) {
                     notes.add(view.name() + ": no backfill, the table it reads is new (filled through the views "
                             + "upstream)");
@@ -101,7 +102,10 @@ final class Backfill {
                     notes.add(view.name() + ": no backfill, " + String.join(", ", triggers) + " held no rows");
                     continue;
                 }
-                String sql = insert(view, triggers);
+                Map<String, String> parts = new LinkedHashMap<>();
+                triggers.forEach(t -> parts.put(t, "_part IN (" + snapshots.get(t).stream().map(SqlLiterals::string)
+                        .collect(Collectors.joining(", ")) + ")"));
+                String sql = BackfillSql.insert(db, renderer, view, parts);
                 String count = "SELECT count() FROM " + Identifiers.quote(view.writes());
                 long before = db.queryLong(count);
                 insertOnce(sql, count, before);
@@ -151,32 +155,10 @@ final class Backfill {
         }
     }
 
-    /** True when inserts into {@code table} fire {@code view} (it is the left-most table of the view's query). */
-    private boolean triggers(String table, String view) {
-        QueryResult dependents = db.query("SELECT arrayJoin(dependencies_table) FROM system.tables "
-                + "WHERE database = ? AND name = ?", db.name(), table);
-        return dependents.rows().stream().anyMatch(r -> view.equals(String.valueOf(r.get(0))));
-    }
-
-    private String insert(ProjectObject view, List<String> triggers) {
-        String select = renderer.select(view);
-        Set<String> produced = Set.copyOf(db.run("SELECT * FROM (\n" + select + "\n) LIMIT 0").columns());
-        List<String> columns = db.query("SELECT name FROM system.columns WHERE database = ? AND table = ? "
-                + "ORDER BY position", db.name(), view.writes()).rows().stream().map(r -> String.valueOf(r.get(0)))
-                .filter(produced::contains).map(Identifiers::quote).toList();
-        String shadows = triggers.stream().map(t -> "    " + Identifiers.quote(t) + " AS (SELECT * FROM "
-                + Identifiers.quote(db.name()) + "." + Identifiers.quote(t) + " WHERE _part IN ("
-                + snapshots.get(t).stream().map(p -> "'" + p.replace("'", "\\'") + "'").collect(Collectors.joining(
-                ", ")) + "))").collect(Collectors.joining(",\n"));
-        String list = String.join(", ", columns);
-        return "INSERT INTO " + Identifiers.quote(view.writes()) + " (" + list + ")\nWITH\n" + shadows + "\nSELECT "
-                + list + "\nFROM\n(\n" + select + "\n)";
-    }
-
     /** Lets the source tables merge again. */
-    void release() {
+    public void release() {
         for (String table : stopped) {
-            db.execute("SYSTEM START MERGES " + Identifiers.quote(db.name()) + "." + Identifiers.quote(table));
+            SourceColumns.startMerges(db, table);
         }
         stopped.clear();
     }
