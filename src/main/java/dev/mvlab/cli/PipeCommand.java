@@ -1,15 +1,11 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.engine.Database;
-import dev.mvlab.engine.HttpQueries;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ProjectGraph;
-import dev.mvlab.serve.ApiException;
-import dev.mvlab.serve.ApiReply;
 import dev.mvlab.serve.OutputFormat;
-import dev.mvlab.serve.ProjectEndpoints;
-import dev.mvlab.serve.QueryRunner;
+import dev.mvlab.serve.PipeCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,20 +74,15 @@ final class PipeCommand implements Runnable {
         public Integer call() {
             ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
             try (Database db = engine.connect(spec.commandLine().getErr(), database.name())) {
-                String sql = new ProjectEndpoints(graph).sql(name, parameters());
-                if (format == Format.TABLE) {
-                    spec.commandLine().getOut().print(ResultFormat.TABLE.render(db.query(sql)));
-                    spec.commandLine().getOut().println();
-                    return ExitCode.OK.code();
+                PipeCall call = new PipeCall(graph, db);
+                PrintWriter out = spec.commandLine().getOut();
+                switch (format) {
+                    case TABLE -> out.println(ResultFormat.TABLE.render(call.rows(name, parameters())));
+                    case JSON -> out.print(call.body(name, parameters(), OutputFormat.JSON));
+                    case CSV -> out.print(call.body(name, parameters(), OutputFormat.CSV));
                 }
-                QueryRunner runner = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
-                ApiReply reply = runner.select(sql, format == Format.JSON ? OutputFormat.JSON : OutputFormat.CSV);
-                spec.commandLine().getOut().print(reply.text());
-                spec.commandLine().getOut().flush();
+                out.flush();
                 return ExitCode.OK.code();
-            } catch (ApiException e) {
-                throw new MvlabException(e.status() == 404 || e.status() == 400 ? ExitCode.USAGE : ExitCode.DATABASE,
-                        e.getMessage(), e.status() == 404 ? "list the endpoints: mvlab serve, then GET /v0/pipes" : null);
             }
         }
     }

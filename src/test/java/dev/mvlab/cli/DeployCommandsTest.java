@@ -3,13 +3,12 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,26 +22,21 @@ class DeployCommandsTest {
     private static final String ROOT = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath()
             .toString();
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static MvlabRun mvlab(String... args) {
+        return MvlabRun.mvlab(args);
     }
 
     @Test
     void renderPrintsTheScriptAndWritesNumberedFiles(@TempDir Path dir) throws IOException {
-        Run all = mvlab("render", "--project", ROOT);
+        MvlabRun all = mvlab("render", "--project", ROOT);
         assertThat(all.code()).isZero();
         assertThat(all.out()).startsWith("-- estore_events: table, from datasources/estore_events.datasource:1\n")
                 .contains("CREATE MATERIALIZED VIEW purchases_mv TO purchases\nAS\nWITH\n    purchases_only AS (\n");
 
         Files.writeString(dir.resolve("99_stale_old.sql"), "old");
         Files.writeString(dir.resolve("notes.txt"), "kept");
-        Run files = mvlab("render", "--project", ROOT, "--out", dir.toString());
+        MvlabRun files = mvlab("render", "--project", ROOT, "--out", dir.toString());
         assertThat(files.code()).isZero();
         assertThat(files.out()).isEqualTo("wrote 30 files to " + dir + "\n");
         List<String> names;
@@ -52,23 +46,23 @@ class DeployCommandsTest {
         assertThat(names).hasSize(33).contains("01_table_estore_events.sql", "26_mv_purchases_mv.sql",
                 "30_copy_sales_daily_history_copy.sql", "notes.txt", "99_stale_old.sql", ".mvlab-render.sha256");
 
-        Run some = mvlab("render", "--project", ROOT, "purchases_mv", "purchases");
+        MvlabRun some = mvlab("render", "--project", ROOT, "purchases_mv", "purchases");
         assertThat(some.out()).startsWith("-- purchases: table").contains("CREATE MATERIALIZED VIEW purchases_mv")
                 .doesNotContain("estore_events: table");
-        Run unknown = mvlab("render", "--project", ROOT, "purchase_mv");
+        MvlabRun unknown = mvlab("render", "--project", ROOT, "purchase_mv");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: no data source or pipe named `purchase_mv` renders SQL\n");
     }
 
     @Test
     void planShowsOrderAndLineageAsTextOrMermaid() {
-        Run text = mvlab("plan", "--project", ROOT);
+        MvlabRun text = mvlab("plan", "--project", ROOT);
         assertThat(text.code()).isZero();
         assertThat(text.out()).startsWith("Apply order (drop runs it backwards):\n"
                         + "   1  table              estore_events ")
                 .contains("Lineage (==> writes):\nestore_events\n├── estore_events_dedup_mv [materialized view] "
                         + "==> estore_events_dedup\n");
-        Run mermaid = mvlab("plan", "--project", ROOT, "--format", "mermaid");
+        MvlabRun mermaid = mvlab("plan", "--project", ROOT, "--format", "mermaid");
         assertThat(mermaid.out()).startsWith("flowchart LR\n    ds_estore_events[(\"estore_events\")]\n")
                 .contains("    ds_estore_events --> pipe_purchases_mv\n    pipe_purchases_mv --> ds_purchases\n");
     }
@@ -78,33 +72,33 @@ class DeployCommandsTest {
         String[] engine = {"--project", ROOT, "--engine", "url", "--url", endpoint.httpUrl()};
         String database = db.name() + "_cli"; // dropped with the class's database
 
-        Run dry = mvlab(concat(new String[]{"apply", "--dry-run", "-d", database}, engine));
+        MvlabRun dry = mvlab(concat(new String[]{"apply", "--dry-run", "-d", database}, engine));
         assertThat(dry.code()).isZero();
         assertThat(dry.out()).startsWith("-- dry run: nothing was run;");
 
-        Run check = mvlab(concat(new String[]{"check"}, engine));
+        MvlabRun check = mvlab(concat(new String[]{"check"}, engine));
         assertThat(check.out()).isEqualTo("ok: ClickHouse accepted all 36 statements and pipe nodes (in a throwaway database)\n");
         assertThat(check.code()).isZero();
 
         assertThat(mvlab(concat(new String[]{"diff", "-d", database}, engine)).code()).isEqualTo(1);
-        Run apply = mvlab(concat(new String[]{"apply", "-d", database}, engine));
+        MvlabRun apply = mvlab(concat(new String[]{"apply", "-d", database}, engine));
         assertThat(apply.code()).isZero();
         assertThat(apply.out()).endsWith("database " + database + ": 29 created, 0 recreated, 0 unchanged\n");
-        Run again = mvlab(concat(new String[]{"apply", "-d", database}, engine));
+        MvlabRun again = mvlab(concat(new String[]{"apply", "-d", database}, engine));
         assertThat(again.out()).endsWith("database " + database + ": 0 created, 0 recreated, 29 unchanged\n");
-        Run diff = mvlab(concat(new String[]{"diff", "-d", database}, engine));
+        MvlabRun diff = mvlab(concat(new String[]{"diff", "-d", database}, engine));
         assertThat(diff.code()).isZero();
         assertThat(diff.out()).endsWith("database " + database + ": the project's objects match the files\n");
 
         assertThat(mvlab(concat(new String[]{"sql", "-d", database,
                 "CREATE TABLE another_projects_table (a UInt8) ENGINE = Memory"}, engine)).code()).isZero();
-        Run withOther = mvlab(concat(new String[]{"diff", "-d", database}, engine));
+        MvlabRun withOther = mvlab(concat(new String[]{"diff", "-d", database}, engine));
         assertThat(withOther.code()).isZero();
         assertThat(withOther.out()).contains("other      table              another_projects_table  (not defined by "
                 + "these files)\n").endsWith("the project's objects match the files; 1 other object (not the "
                 + "project's: left alone)\n").doesNotContain("mvlab apply");
         assertThat(mvlab(concat(new String[]{"diff", "--strict", "-d", database}, engine)).code()).isEqualTo(1);
-        Run json = mvlab(concat(new String[]{"diff", "-d", database, "--format", "json"}, engine));
+        MvlabRun json = mvlab(concat(new String[]{"diff", "-d", database, "--format", "json"}, engine));
         assertThat(json.code()).isZero();
         assertThat(json(json.out()).path("clean").asBoolean()).isTrue();
         assertThat(json(json.out()).path("objects").findValuesAsText("status")).contains("same", "other");
@@ -117,19 +111,19 @@ class DeployCommandsTest {
         assertThat(mvlab(concat(new String[]{"sql", "-d", database,
                 "INSERT INTO estore_events (action, customer_id, product_id, timestamp) "
                         + "VALUES ('view', 'c1', 'p1', now())"}, engine)).code()).isZero();
-        Run refused = mvlab(concat(new String[]{"drop", "-d", database}, engine));
+        MvlabRun refused = mvlab(concat(new String[]{"drop", "-d", database}, engine));
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).startsWith("error: drop would delete the data of ").contains("estore_events (1 row)")
                 .contains("nothing was dropped").contains("--yes");
 
-        Run copy = mvlab(concat(new String[]{"copy", "sales_daily_history_copy", "-d", database}, engine));
+        MvlabRun copy = mvlab(concat(new String[]{"copy", "sales_daily_history_copy", "-d", database}, engine));
         assertThat(copy.out()).isEqualTo("copied 0 rows into sales_daily_history (now 0 rows)\n");
-        Run notCopy = mvlab(concat(new String[]{"copy", "purchases_mv", "-d", database}, engine));
+        MvlabRun notCopy = mvlab(concat(new String[]{"copy", "purchases_mv", "-d", database}, engine));
         assertThat(notCopy.code()).isEqualTo(2);
         assertThat(notCopy.err()).startsWith("error: `purchases_mv` is not a copy pipe\nhint: copy pipes: "
                 + "sales_daily_history_copy\n");
 
-        Run drop = mvlab(concat(new String[]{"drop", "--yes", "-d", database}, engine));
+        MvlabRun drop = mvlab(concat(new String[]{"drop", "--yes", "-d", database}, engine));
         assertThat(drop.code()).isZero();
         assertThat(drop.out()).startsWith("dropped    estore_events_dedup_mv ")
                 .endsWith("database " + database + ": 29 dropped\n");
@@ -143,7 +137,7 @@ class DeployCommandsTest {
         Files.createDirectories(dir.resolve("pipes"));
         Files.writeString(dir.resolve("datasources/events.datasource"), "SCHEMA >\n    a String\n\nENGINE_SORTING_KEY a\n");
         Files.writeString(dir.resolve("pipes/p.pipe"), "NODE n\nSQL >\n    SELECT a FROM evnts\n\nTYPE endpoint\n");
-        Run run = mvlab("render", "--project", dir.toString());
+        MvlabRun run = mvlab("render", "--project", dir.toString());
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.err()).isEqualTo("""
                 error: pipes/p.pipe:3:19: node `n` reads `evnts`, which is not a data source, an endpoint pipe or an earlier node of pipe `p`

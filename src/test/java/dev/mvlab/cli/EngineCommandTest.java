@@ -1,13 +1,14 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,17 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EngineCommandTest {
     private final Path project = ClickHouseExtension.testRoot().resolve("engine-command");
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--project", project.toString(), "--engine", "embedded",
-                        "--http-port", "0", "--tcp-port", "0")).toArray(String[]::new);
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new Run(code, out.toString(), err.toString());
+    private MvlabRun mvlab(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--project", project.toString(), "--engine", "embedded", "--http-port", "0",
+                "--tcp-port", "0"));
+        return MvlabRun.mvlab(all);
     }
 
     @AfterEach
@@ -36,59 +32,56 @@ class EngineCommandTest {
     @Test
     void startStatusSqlLogsStop() throws Exception {
         Files.createDirectories(project);
-        Run start = mvlab("engine", "start");
+        MvlabRun start = mvlab("engine", "start");
         assertThat(start.code()).as(start.err()).isZero();
         assertThat(start.out()).contains("engine:   embedded (running)").contains("version:  ClickHouse 26.7")
                 .contains("data:     " + Path.of(System.getenv("MVLAB_HOME")).resolve("engine/data"));
 
-        Run status = mvlab("engine", "status");
+        MvlabRun status = mvlab("engine", "status");
         assertThat(status.out()).contains("(running)").containsPattern("pid: +\\d+").containsPattern("uptime: +\\d+ s");
 
-        Run sql = mvlab("sql", "SELECT version() LIKE '26.7%' AS modern");
+        MvlabRun sql = mvlab("sql", "SELECT version() LIKE '26.7%' AS modern");
         assertThat(sql.out()).isEqualTo("modern\n------\n     1\n(1 row)\n");
 
-        Run logs = mvlab("engine", "logs", "-n", "5");
+        MvlabRun logs = mvlab("engine", "logs", "-n", "5");
         assertThat(logs.out()).contains("starting clickhouse-local");
 
-        Run stop = mvlab("engine", "stop");
+        MvlabRun stop = mvlab("engine", "stop");
         assertThat(stop.out()).isEqualTo("embedded engine stopped\n");
         assertThat(mvlab("engine", "status").out()).contains("engine:   embedded (stopped)");
     }
 
-    private static Run plain(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static MvlabRun plain(String... args) {
+        return MvlabRun.mvlab(args);
     }
 
     @Test
     void aSecondProjectFolderUsesTheOneRunningEngine() throws Exception {
         Files.createDirectories(project);
-        Run start = mvlab("engine", "start");
+        MvlabRun start = mvlab("engine", "start");
         assertThat(start.code()).as(start.err()).isZero();
         String pid = start.out().lines().filter(l -> l.startsWith("pid:")).findFirst().orElseThrow();
         Path other = ClickHouseExtension.testRoot().resolve("second-project");
         Files.createDirectories(other.resolve("datasources"));
         Files.writeString(other.resolve("datasources/estore_events.datasource"), dev.mvlab.testing.Datafiles.LANDING);
 
-        Run apply = plain("apply", "--project", other.toString(), "-d", "second_project");
+        MvlabRun apply = plain("apply", "--project", other.toString(), "-d", "second_project");
         assertThat(apply.code()).as(apply.err()).isZero();
         assertThat(apply.err()).doesNotContain("starting");
-        Run sql = plain("sql", "--project", other.toString(), "-d", "second_project",
+        MvlabRun sql = plain("sql", "--project", other.toString(), "-d", "second_project",
                 "SELECT count() AS tables FROM system.tables WHERE database = 'second_project'");
         assertThat(sql.out()).isEqualTo("tables\n------\n     1\n(1 row)\n");
-        Run status = plain("engine", "status", "--project", other.toString());
+        MvlabRun status = plain("engine", "status", "--project", other.toString());
         assertThat(status.out()).contains("(running)").contains(pid)
                 .contains("second_project  (" + other.toAbsolutePath().normalize() + ")");
 
-        Run credential = plain("engine", "credential", "--project", other.toString());
+        MvlabRun credential = plain("engine", "credential", "--project", other.toString());
         assertThat(credential.out()).contains("password:   " + Files.readString(
                 Path.of(System.getenv("MVLAB_HOME")).resolve("engine/credential")).strip());
         String url = status.out().lines().filter(l -> l.startsWith("http:")).findFirst().orElseThrow()
                 .substring(5).strip();
         // the url engine pointed at the user's own engine needs nothing more (the credential is found)
-        Run byUrl = plain("sql", "--engine", "url", "--url", url, "-d", "second_project", "SELECT 7 AS seven");
+        MvlabRun byUrl = plain("sql", "--engine", "url", "--url", url, "-d", "second_project", "SELECT 7 AS seven");
         assertThat(byUrl.out()).as(byUrl.err()).isEqualTo("seven\n-----\n    7\n(1 row)\n");
         plain("sql", "--engine", "url", "--url", url, "DROP DATABASE second_project");
     }
@@ -115,10 +108,10 @@ class EngineCommandTest {
             acceptor.setDaemon(true);
             acceptor.start();
             String url = "http://127.0.0.1:" + server.getLocalPort();
-            Run sql = plain("sql", "--project", slow.toString(), "--engine", "url", "--url", url, "SELECT 1");
+            MvlabRun sql = plain("sql", "--project", slow.toString(), "--engine", "url", "--url", url, "SELECT 1");
             assertThat(sql.code()).isEqualTo(5);
             assertThat(sql.err()).contains("did not answer within 2 s");
-            Run generate = plain("generate", "--project", slow.toString(), "--engine", "url", "--url", url,
+            MvlabRun generate = plain("generate", "--project", slow.toString(), "--engine", "url", "--url", url,
                     "-n", "1000", "--retry-for", "5s");
             assertThat(generate.code()).as(generate.err()).isEqualTo(5);
             assertThat(generate.err()).startsWith("error: ");
@@ -130,11 +123,9 @@ class EngineCommandTest {
 
     @Test
     void anUnknownEngineIsExplained() {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "engine", "status",
-                "--project", project.toString(), "--engine", "oracle");
-        assertThat(code).isEqualTo(5);
-        assertThat(err.toString()).startsWith("error: unknown engine 'oracle'")
+        MvlabRun run = MvlabRun.mvlab("engine", "status", "--project", project.toString(), "--engine", "oracle");
+        assertThat(run.code()).isEqualTo(5);
+        assertThat(run.err()).startsWith("error: unknown engine 'oracle'")
                 .contains("hint: choose one of: auto, embedded, clickhouse-binary, docker, url");
     }
 }

@@ -5,14 +5,13 @@ import dev.mvlab.testing.Datafiles;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,17 +65,12 @@ class GenerateCommandTest {
         Files.writeString(file, text);
     }
 
-    private record Run(int code, String out, String err) {
+
+    private static MvlabRun mvlab(String... args) {
+        return MvlabRun.mvlab(args);
     }
 
-    private static Run mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run generate(Path projectDir, String... args) {
+    private static MvlabRun generate(Path projectDir, String... args) {
         List<String> all = new ArrayList<>(List.of("generate", "--project", projectDir.toString(), "--engine", "url",
                 "--url", endpoint.httpUrl(), "--database", database));
         all.addAll(List.of(args));
@@ -85,7 +79,7 @@ class GenerateCommandTest {
 
     @Test
     void eventsGoIntoTheProjectsLandingTableAndTheSummaryIsOneLine(Database db) {
-        Run run = generate(project, "-n", "20000", "--seed", "4", "--batch-size", "5000");
+        MvlabRun run = generate(project, "-n", "20000", "--seed", "4", "--batch-size", "5000");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).matches("(?s)note: set non_replicated_deduplication_window = 1000 on estore_events .*\n"
                 + database + "\\.estore_events: 20000 events in \\d+\\.\\d s \\(\\d+ events/s\\), \\d+ duplicates, "
@@ -96,22 +90,22 @@ class GenerateCommandTest {
 
     @Test
     void theNdjsonOnStdoutIsTheSameForTheSameSeed() throws IOException {
-        Run first = mvlab("generate", "--out", "-", "-n", "3000", "--seed", "9");
-        Run second = mvlab("generate", "--out", "-", "-n", "3000", "--seed", "9");
+        MvlabRun first = mvlab("generate", "--out", "-", "-n", "3000", "--seed", "9");
+        MvlabRun second = mvlab("generate", "--out", "-", "-n", "3000", "--seed", "9");
         assertThat(first.code()).isZero();
         assertThat(first.out()).isEqualTo(second.out()).hasLineCount(3000)
                 .startsWith("{\"customer_id\":\"customer_");
         assertThat(first.err()).startsWith("stdout: 3000 events in ");
         assertThat(mvlab("generate", "--out", "-", "-n", "3000", "--seed", "10").out()).isNotEqualTo(first.out());
         Path file = temp.resolve("events.ndjson");
-        Run toFile = mvlab("generate", "--out", file.toString(), "-n", "3000", "--seed", "9");
+        MvlabRun toFile = mvlab("generate", "--out", file.toString(), "-n", "3000", "--seed", "9");
         assertThat(toFile.out()).startsWith(file + ": 3000 events in ");
         assertThat(Files.readString(file)).isEqualTo(first.out());
     }
 
     @Test
     void helpListsTheOptions() {
-        Run help = mvlab("generate", "--help");
+        MvlabRun help = mvlab("generate", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--resume", "--weights=ACTION=W,...", "e.g. 2% (default 2%)", "products");
         assertThat(mvlab("generate", "products", "--help").out()).contains("--update-prices=N");
@@ -124,7 +118,7 @@ class GenerateCommandTest {
                 new String[]{"--weights", "view=0"}, new String[]{"--events", "-1"}, new String[]{"--batch-size", "0"},
                 new String[]{"--max-lateness", "soon"}, new String[]{"--duplicates", "60%"},
                 new String[]{"--customers", "0"}, new String[]{"--nonsense"})) {
-            Run run = generate(project, args);
+            MvlabRun run = generate(project, args);
             assertThat(run.code()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(2);
             assertThat(run.err()).as(String.join(" ", args)).startsWith("error: ").doesNotContain("Exception");
         }
@@ -134,21 +128,21 @@ class GenerateCommandTest {
 
     @Test
     void aMissingLandingTableOrAnUnclearChoiceSaysWhatToDo() {
-        Run missing = generate(twoLandings, "--datasource", "clicks", "-n", "10");
+        MvlabRun missing = generate(twoLandings, "--datasource", "clicks", "-n", "10");
         assertThat(missing.code()).isEqualTo(4);
         assertThat(missing.err()).isEqualTo("error: the landing table " + database + ".clicks does not exist\n"
                 + "hint: create it from clicks.datasource first: mvlab apply (into database " + database + ")\n");
-        Run unclear = generate(twoLandings, "-n", "10");
+        MvlabRun unclear = generate(twoLandings, "-n", "10");
         assertThat(unclear.code()).isEqualTo(2);
         assertThat(unclear.err()).isEqualTo("error: several landing data sources: clicks, estore_events\n"
                 + "hint: choose one with --datasource NAME\n");
-        Run unknown = generate(project, "--datasource", "nope", "-n", "10");
+        MvlabRun unknown = generate(project, "--datasource", "nope", "-n", "10");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no data source 'nope'").contains("landing data sources here: estore_events");
-        Run notLanding = generate(project, "--datasource", "products", "-n", "10");
+        MvlabRun notLanding = generate(project, "--datasource", "products", "-n", "10");
         assertThat(notLanding.code()).isEqualTo(3);
         assertThat(notLanding.err()).contains("data source 'products' has no JSONPaths");
-        Run noCheckpoint = generate(twoLandings, "--datasource", "estore_events", "--resume", "-n", "10");
+        MvlabRun noCheckpoint = generate(twoLandings, "--datasource", "estore_events", "--resume", "-n", "10");
         assertThat(noCheckpoint.code()).isEqualTo(2);
         assertThat(noCheckpoint.err()).contains("nothing to resume: no checkpoint");
     }
@@ -157,12 +151,12 @@ class GenerateCommandTest {
     void productsAreWrittenAndRepriced(Database db) {
         List<String> base = List.of("generate", "products", "--engine", "url", "--url", endpoint.httpUrl(),
                 "--database", database);
-        Run catalog = mvlab(base.toArray(String[]::new));
+        MvlabRun catalog = mvlab(base.toArray(String[]::new));
         assertThat(catalog.code()).as(catalog.err()).isZero();
         assertThat(catalog.out()).isEqualTo(database + ".products: wrote 500 products (updated_at 2024-09-19T00:00)\n");
         List<String> update = new ArrayList<>(base);
         update.addAll(List.of("--update-prices", "3"));
-        Run repriced = mvlab(update.toArray(String[]::new));
+        MvlabRun repriced = mvlab(update.toArray(String[]::new));
         assertThat(repriced.code()).as(repriced.err()).isZero();
         assertThat(repriced.out()).matches("(  product_\\d+: \\d+\\.\\d+ -> \\d+\\.\\d+, \\d+ on hand\n){3}" + database
                 + "\\.products: wrote new prices of 3 products \\(updated_at .*\\)\n");

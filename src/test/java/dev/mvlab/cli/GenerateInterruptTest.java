@@ -4,6 +4,7 @@ import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
 import dev.mvlab.testing.Datafiles;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,13 +53,11 @@ class GenerateInterruptTest {
                 .replace(",", ""));
         assertThat(acknowledged).isLessThanOrEqualTo(stored);
 
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter again = new java.io.StringWriter();
-        int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(again), "generate", "-n", "10",
-                "--seed", "9", "--rate", "2000", "--flush-interval", "200ms", "-d", db.name(), "--project",
-                project.toString(), "--engine", "url", "--url", endpoint.httpUrl());
-        assertThat(code).isZero();
-        assertThat(again.toString()).contains("warning: " + db.name() + ".estore_events already holds")
+        MvlabRun again = MvlabRun.mvlab("generate", "-n", "10", "--seed", "9", "--rate", "2000", "--flush-interval",
+                "200ms", "-d", db.name(), "--project", project.toString(), "--engine", "url", "--url",
+                endpoint.httpUrl());
+        assertThat(again.code()).isZero();
+        assertThat(again.err()).contains("warning: " + db.name() + ".estore_events already holds")
                 .contains("events of this very stream (seed 9): this run appends a second copy of them; --resume "
                         + "continues the interrupted run instead");
     }

@@ -1,11 +1,10 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,14 +22,12 @@ class GenerateShapeTest {
 
                 ENGINE_SORTING_KEY session
                 """);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "generate", "-n", "10", "--project",
-                project.toString(), "--engine", "url", "--url", "http://127.0.0.1:1");
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: the e-store events fill none of the JSONPaths of 'clicks' "
+        MvlabRun run = MvlabRun.mvlab("generate", "-n", "10", "--project", project.toString(), "--engine", "url",
+                "--url", "http://127.0.0.1:1");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: the e-store events fill none of the JSONPaths of 'clicks' "
                 + "(session ($.session.id), url ($.page.url)); the events carry $.customer_id,")
                 .contains("hint: ").contains("FORMAT JSONEachRow");
-        assertThat(out.toString()).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 }

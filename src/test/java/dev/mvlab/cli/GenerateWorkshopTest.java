@@ -3,15 +3,13 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import dev.mvlab.testing.ProjectCopy;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +22,11 @@ class GenerateWorkshopTest {
     static Path project;
 
     private static String mvlab(Endpoint endpoint, String database, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--project", project.toString(), "--engine", "url", "--url", endpoint.httpUrl(),
-                "--database", database));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        assertThat(code).as(String.join(" ", args) + "\n" + out + err).isZero();
-        return out.toString();
+        List<String> all = MvlabRun.onEngine(endpoint, args);
+        all.addAll(List.of("--project", project.toString(), "--database", database));
+        MvlabRun run = MvlabRun.mvlab(all);
+        assertThat(run.code()).as(String.join(" ", args) + "\n" + run.output()).isZero();
+        return run.out();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,14 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every command and subcommand answers --help and -h; 'mvlab help' works; a misspelt subcommand gets a suggestion. */
 class HelpTest {
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static MvlabRun mvlab(String... args) {
+        return MvlabRun.mvlab(args);
     }
 
     /** Every command path below the root, e.g. [lesson, run]. */
@@ -44,7 +40,7 @@ class HelpTest {
             for (String flag : List.of("--help", "-h")) {
                 List<String> args = new ArrayList<>(path);
                 args.add(flag);
-                Run run = mvlab(args.toArray(String[]::new));
+                MvlabRun run = mvlab(args.toArray(String[]::new));
                 assertThat(run.code()).as(String.join(" ", args)).isZero();
                 assertThat(run.out()).as(String.join(" ", args))
                         .containsPattern("(?m)^Usage: mvlab " + String.join(" ", path) + "( |$)");
@@ -54,7 +50,7 @@ class HelpTest {
 
     @Test
     void helpCommandShowsACommandsUsage() {
-        Run run = mvlab("help", "lesson");
+        MvlabRun run = mvlab("help", "lesson");
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("Usage: mvlab lesson").contains("run");
         assertThat(mvlab("--help").out()).contains("Exit codes:").contains("completion");
@@ -62,17 +58,17 @@ class HelpTest {
 
     @Test
     void aMisspeltSubcommandGetsASuggestion() {
-        Run lesson = mvlab("lesson", "rnu", "3");
+        MvlabRun lesson = mvlab("lesson", "rnu", "3");
         assertThat(lesson.code()).isEqualTo(2);
         assertThat(lesson.err()).contains("Did you mean: mvlab lesson run?");
-        Run apply = mvlab("aply");
+        MvlabRun apply = mvlab("aply");
         assertThat(apply.code()).isEqualTo(2);
         assertThat(apply.err()).contains("Did you mean: mvlab apply?");
     }
 
     @Test
     void completionIsAScriptForBash() {
-        Run run = mvlab("completion");
+        MvlabRun run = mvlab("completion");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("complete -F").contains("lesson");
     }

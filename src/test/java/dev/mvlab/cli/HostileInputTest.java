@@ -2,6 +2,7 @@ package dev.mvlab.cli;
 
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -412,11 +411,9 @@ class HostileInputTest {
                         dir.toString(), "--engine", "url", "--url", engine.httpUrl()};
                 case LESSON -> new String[]{"lesson", "show", "1", "--project", dir.toString()};
             };
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-            String output = (out + "\n" + err).replace(dir + "/", "");
-            assertThat(code).as(output).isEqualTo(c.code());
+            MvlabRun run = MvlabRun.mvlab(args);
+            String output = (run.out() + "\n" + run.err()).replace(dir + "/", "");
+            assertThat(run.code()).as(output).isEqualTo(c.code());
             for (String expected : c.expected()) {
                 assertThat(output).contains(expected);
             }

@@ -3,6 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.engine.Database;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import dev.mvlab.testing.ProjectCopy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,17 +41,11 @@ class LessonCommandTest {
         server.dropDatabase("lesson_07");
     }
 
-    record Result(int code, String out, String err) {
+    private static MvlabRun mvlab(String... args) {
+        return MvlabRun.mvlab(args);
     }
 
-    private static Result mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static Result run(Path project, String... args) {
+    private static MvlabRun run(Path project, String... args) {
         List<String> all = new ArrayList<>(List.of("lesson", "run"));
         all.addAll(List.of(args));
         all.addAll(List.of("--engine", "url", "--url", endpoint.httpUrl(), "--project", project.toString()));
@@ -70,7 +63,7 @@ class LessonCommandTest {
 
     @Test
     void listShowsNumberTitleAndSummary() throws IOException {
-        Result result = mvlab("lesson", "list", "--project", REPO.toString());
+        MvlabRun result = mvlab("lesson", "list", "--project", REPO.toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("  0  A materialized view is an insert trigger              A materialized "
                 + "view sees only rows inserted after it exists; the rows its source already holds need a backfill.\n"
@@ -91,7 +84,7 @@ class LessonCommandTest {
 
     @Test
     void runPrintsEveryStepAsItGoesThenTheSummary() throws IOException {
-        Result run = run(ProjectCopy.of(REPO, temp), "0");
+        MvlabRun run = run(ProjectCopy.of(REPO, temp), "0");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("\n11 steps in \\d+\\.\\d s\\.\n");
@@ -112,7 +105,7 @@ class LessonCommandTest {
         Path project = copyOfLessonZero("    verify: units_per_product\n    expect: DRIFT\n",
                 "    verify: units_per_product\n    expect: MATCH\n");
 
-        Result result = run(project, "0");
+        MvlabRun result = run(project, "0");
 
         assertThat(result.code()).as(result.err()).isEqualTo(1);
         assertThat(result.out()).contains("units_per_product: DRIFT (expected MATCH, UNEXPECTED)")
@@ -125,7 +118,7 @@ class LessonCommandTest {
     void aBrokenManifestExitsThreeWithItsLine() throws IOException {
         Path project = copyOfLessonZero("  - pause: |", "  - wait: |");
 
-        Result result = run(project, "0");
+        MvlabRun result = run(project, "0");
 
         assertThat(result.code()).isEqualTo(3);
         assertThat(result.out()).isEmpty();
@@ -135,7 +128,7 @@ class LessonCommandTest {
 
     @Test
     void aLessonRunsItsApplyAndInsertStepsOnTheRealServicesAndQuotesTheNumbers() {
-        Result result = run(ProjectCopy.of(REPO, temp), "7");
+        MvlabRun result = run(ProjectCopy.of(REPO, temp), "7");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("CREATE MATERIALIZED VIEW stock_by_brand_mv TO stock_by_brand")
                 .containsPattern("acme_in_the_view +acme_in_products_final +acme_rows_stored\n.*\n +550 +350 +3\n")
@@ -146,14 +139,14 @@ class LessonCommandTest {
 
     @Test
     void anUnknownLessonNumberIsAUsageError() {
-        Result result = run(REPO, "99");
+        MvlabRun result = run(REPO, "99");
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: no lesson 99 in ").contains("hint: lessons: 0");
     }
 
     @Test
     void showPrintsTheOverviewAndEveryStepWithoutRunning() {
-        Result result = mvlab("lesson", "show", "0", "--project", REPO.toString());
+        MvlabRun result = mvlab("lesson", "show", "0", "--project", REPO.toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Lesson 0: A materialized view is an insert trigger\n")
                 .contains("\nLesson 0: a materialized view is an insert trigger\n")

@@ -3,6 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,16 +39,10 @@ class ReportCommandTest {
         }
     }
 
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result mvlab(Path project, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--engine", "url", "--url", endpoint.httpUrl(), "--project", project.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private static MvlabRun mvlab(Path project, String... args) {
+        List<String> all = MvlabRun.onEngine(endpoint, args);
+        all.addAll(List.of("--project", project.toString()));
+        return MvlabRun.mvlab(all);
     }
 
     private Path lessonZeroOnly() throws IOException {
@@ -71,7 +63,7 @@ class ReportCommandTest {
     @Test
     void aLessonRunWritesItsPage() throws IOException {
         Path page = temp.resolve("pages/lesson-0.html");
-        Result run = mvlab(lessonZeroOnly(), "lesson", "run", "0", "--html", page.toString());
+        MvlabRun run = mvlab(lessonZeroOnly(), "lesson", "run", "0", "--html", page.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Page: " + page);
@@ -89,7 +81,7 @@ class ReportCommandTest {
     @Test
     void reportLessonsWritesAPagePerLessonAndAnIndex() throws IOException {
         Path out = temp.resolve("report");
-        Result report = mvlab(lessonZeroOnly(), "report", "--lessons", "--out", out.toString());
+        MvlabRun report = mvlab(lessonZeroOnly(), "report", "--lessons", "--out", out.toString());
 
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(report.out()).contains("all 2 verdicts as expected")
@@ -144,7 +136,7 @@ class ReportCommandTest {
                 .isZero();
         Path page = temp.resolve("shop.html");
 
-        Result report = mvlab(project, "report", "-d", database, "--out", page.toString());
+        MvlabRun report = mvlab(project, "report", "-d", database, "--out", page.toString());
 
         assertThat(report.code()).as(report.err() + report.out()).isZero();
         assertThat(report.out()).contains("All 1 checks as expected.");

@@ -3,12 +3,13 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,27 +28,21 @@ class SqlCommandTest {
                 + "(10, 'big, \"quoted\"', 1000000, ['x'])");
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run mvlab(String... args) {
+    private static MvlabRun mvlab(String... args) {
         return mvlabWithStdin("", args);
     }
 
-    private static Run mvlabWithStdin(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("sql"));
-        all.addAll(java.util.List.of(args));
-        all.addAll(java.util.List.of("--engine", "url", "--url", endpoint.httpUrl(), "--database", database));
-        int code = Main.run(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private static MvlabRun mvlabWithStdin(String stdin, String... args) {
+        List<String> all = new ArrayList<>(List.of("sql"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--engine", "url", "--url", endpoint.httpUrl(), "--database", database));
+        return MvlabRun.withStdin(stdin, all.toArray(String[]::new));
     }
 
     @Test
     void tableIsAligned() {
-        Run run = mvlab("SELECT id, name, price FROM items ORDER BY id");
+        MvlabRun run = mvlab("SELECT id, name, price FROM items ORDER BY id");
         assertThat(run.code()).isZero();
         assertThat(run.out()).isEqualTo("""
                 id  name           price
@@ -61,7 +56,7 @@ class SqlCommandTest {
 
     @Test
     void jsonKeepsTypes() {
-        Run run = mvlab("SELECT id, name, price, tags FROM items WHERE id IN (1, 2) ORDER BY id", "--format", "json");
+        MvlabRun run = mvlab("SELECT id, name, price, tags FROM items WHERE id IN (1, 2) ORDER BY id", "--format", "json");
         assertThat(run.code()).isZero();
         assertThat(run.out().replaceAll("\\s+", "")).isEqualTo(
                 "[{\"id\":1,\"name\":\"apple\",\"price\":1.5,\"tags\":[\"fruit\",\"red\"]},"
@@ -70,26 +65,26 @@ class SqlCommandTest {
 
     @Test
     void csvQuotesWhatNeedsIt() {
-        Run run = mvlab("SELECT id, name FROM items ORDER BY id", "--format", "csv");
+        MvlabRun run = mvlab("SELECT id, name FROM items ORDER BY id", "--format", "csv");
         assertThat(run.out()).isEqualTo("id,name\n1,apple\n2,\"tab\there\"\n10,\"big, \"\"quoted\"\"\"\n");
     }
 
     @Test
     void tsvEscapesTabs() {
-        Run run = mvlab("SELECT id, name, price FROM items ORDER BY id", "--format", "TSV");
+        MvlabRun run = mvlab("SELECT id, name, price FROM items ORDER BY id", "--format", "TSV");
         assertThat(run.out()).isEqualTo("id\tname\tprice\n1\tapple\t1.5\n2\ttab\\there\t\\N\n10\tbig, \"quoted\"\t1000000\n");
     }
 
     @Test
     void statementsWithoutRowsSayOk() {
-        Run run = mvlab("CREATE TABLE IF NOT EXISTS other (a UInt8) ENGINE = Memory");
+        MvlabRun run = mvlab("CREATE TABLE IF NOT EXISTS other (a UInt8) ENGINE = Memory");
         assertThat(run.code()).isZero();
         assertThat(run.out()).isEqualTo("ok\n");
     }
 
     @Test
     void aServerErrorIsOneLinePlusTheSqlWithExitCode4() {
-        Run run = mvlab("SELECT nope FROM items");
+        MvlabRun run = mvlab("SELECT nope FROM items");
         assertThat(run.code()).isEqualTo(4);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: Code: 47. DB::Exception: Unknown expression identifier `nope`");
@@ -99,25 +94,22 @@ class SqlCommandTest {
 
     @Test
     void aBadFormatIsAUsageError() {
-        Run run = mvlab("SELECT 1", "--format", "xml");
+        MvlabRun run = mvlab("SELECT 1", "--format", "xml");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("Invalid value for option '--format'");
     }
 
     @Test
     void anUnreachableUrlSaysTheEngineIsUnavailable() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "sql", "SELECT 1", "--engine", "url",
-                "--url", "http://127.0.0.1:1");
-        assertThat(code).isEqualTo(5);
-        assertThat(err.toString()).startsWith("error: ");
-        assertThat(err.toString()).contains("127.0.0.1:1").contains("hint:");
+        MvlabRun run = MvlabRun.mvlab("sql", "SELECT 1", "--engine", "url", "--url", "http://127.0.0.1:1");
+        assertThat(run.code()).isEqualTo(5);
+        assertThat(run.err()).startsWith("error: ");
+        assertThat(run.err()).contains("127.0.0.1:1").contains("hint:");
     }
 
     @Test
     void severalStatementsRunInOrder() {
-        Run run = mvlab("CREATE TABLE IF NOT EXISTS seq (a UInt8) ENGINE = Memory; INSERT INTO seq VALUES (7); "
+        MvlabRun run = mvlab("CREATE TABLE IF NOT EXISTS seq (a UInt8) ENGINE = Memory; INSERT INTO seq VALUES (7); "
                 + "SELECT sum(a) AS total FROM seq; DROP TABLE seq");
         assertThat(run.code()).isZero();
         assertThat(run.out()).isEqualTo("ok\n\nok\n\ntotal\n-----\n    7\n(1 row)\n\nok\n");
@@ -128,29 +120,29 @@ class SqlCommandTest {
             throws java.io.IOException {
         java.nio.file.Path file = dir.resolve("q.sql");
         java.nio.file.Files.writeString(file, "-- a comment\nSELECT 1 AS one;\nSELECT 'two; with a semicolon' AS two;\n");
-        Run fromFile = mvlab("-f", file.toString(), "--format", "csv");
+        MvlabRun fromFile = mvlab("-f", file.toString(), "--format", "csv");
         assertThat(fromFile.code()).isZero();
         assertThat(fromFile.out()).isEqualTo("one\n1\n\ntwo\n\"two; with a semicolon\"\n");
-        Run fromStdin = mvlabWithStdin("SELECT 3 AS three", "--format", "tsv");
+        MvlabRun fromStdin = mvlabWithStdin("SELECT 3 AS three", "--format", "tsv");
         assertThat(fromStdin.out()).isEqualTo("three\n3\n");
     }
 
     @Test
     void insertFormatCsvReadsItsDataFromStdin() {
         mvlab("CREATE TABLE csv_in (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
-        Run run = mvlabWithStdin("1,apple\n2,\"pear, green\"\n", "INSERT INTO csv_in FORMAT CSV");
+        MvlabRun run = mvlabWithStdin("1,apple\n2,\"pear, green\"\n", "INSERT INTO csv_in FORMAT CSV");
         assertThat(run.code()).isZero();
         assertThat(run.out()).isEqualTo("ok: 2 rows written\n");
         assertThat(mvlab("SELECT name FROM csv_in ORDER BY id", "--format", "tsv").out())
                 .isEqualTo("name\napple\npear, green\n");
-        Run bad = mvlabWithStdin("not,a,number\n", "INSERT INTO csv_in FORMAT CSV");
+        MvlabRun bad = mvlabWithStdin("not,a,number\n", "INSERT INTO csv_in FORMAT CSV");
         assertThat(bad.code()).isEqualTo(4);
         assertThat(bad.err()).startsWith("error: Code: ");
     }
 
     @Test
     void jsonHasMapsAsObjectsDateTimesWithoutFractionAndFloatsAsClickHousePrintsThem() {
-        Run run = mvlab("SELECT map('a', 1, 'b', 2) AS m, toDateTime('2024-09-30 23:30:00') AS t, "
+        MvlabRun run = mvlab("SELECT map('a', 1, 'b', 2) AS m, toDateTime('2024-09-30 23:30:00') AS t, "
                 + "toFloat64(799.9) AS f, 0.1 + 0.2 AS g, 1e21 AS big, toFloat32(0.1) AS f32", "--format", "json");
         assertThat(run.code()).isZero();
         assertThat(run.out().replaceAll("\\s+", "")).isEqualTo("[{\"m\":{\"a\":1,\"b\":2},"
@@ -170,7 +162,7 @@ class SqlCommandTest {
     void usageErrorsExitWithTwo() {
         assertThat(mvlab("SELECT 1", "-f", "x.sql").code()).isEqualTo(2);
         assertThat(mvlab(";").code()).isEqualTo(2);
-        Run twice = mvlabWithStdin("x\n", "CREATE TABLE IF NOT EXISTS twice (a String) ENGINE = Memory; "
+        MvlabRun twice = mvlabWithStdin("x\n", "CREATE TABLE IF NOT EXISTS twice (a String) ENGINE = Memory; "
                 + "INSERT INTO twice FORMAT CSV; INSERT INTO twice FORMAT CSV");
         assertThat(twice.code()).isEqualTo(2);
     }

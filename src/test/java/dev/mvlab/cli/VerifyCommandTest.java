@@ -3,17 +3,15 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,22 +56,16 @@ class VerifyCommandTest {
                 """);
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("verify", "--engine", "url", "--url", endpoint.httpUrl(),
-                "--project", project.toString(), "--database", db.name()));
+    private static MvlabRun run(String... args) {
+        List<String> all = MvlabRun.onEngine(endpoint, "verify");
+        all.addAll(List.of("--project", project.toString(), "--database", db.name()));
         all.addAll(List.of(args));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    record Result(int code, String out, String err) {
+        return MvlabRun.mvlab(all);
     }
 
     @Test
     void aDriftThatWasNotExpectedExitsOneAndShowsTheRowsSideBySide() {
-        Result result = run();
+        MvlabRun result = run();
 
         assertThat(result.code()).as(result.err()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("""
@@ -100,7 +92,7 @@ class VerifyCommandTest {
 
     @Test
     void onlyTheNamedCheckRuns() {
-        Result result = run("--check", "plum_only_after_the_view");
+        MvlabRun result = run("--check", "plum_only_after_the_view");
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("plum_only_after_the_view  MATCH").doesNotContain("units ")
                 .endsWith("All 1 verdicts as expected.\n");
@@ -108,7 +100,7 @@ class VerifyCommandTest {
 
     @Test
     void anExpectedDriftExitsZero() {
-        Result result = run(project.resolve("expect-drift.yaml").toString());
+        MvlabRun result = run(project.resolve("expect-drift.yaml").toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("units_drift  DRIFT    DRIFT     ok")
                 .contains("units_drift: DRIFT (expected DRIFT, as expected)");
@@ -128,7 +120,7 @@ class VerifyCommandTest {
                 steps:
                   - verify: [plum_in_view, units]
                 """);
-        Result result = run("--lesson", "5");
+        MvlabRun result = run("--lesson", "5");
         assertThat(result.code()).as(result.err()).isEqualTo(1);
         assertThat(result.out()).startsWith("""
                 check                     verdict  expected  result      mv rows  raw rows
@@ -141,7 +133,7 @@ class VerifyCommandTest {
 
     @Test
     void anUnknownCheckIsAUsageError() {
-        Result result = run("--check", "nope");
+        MvlabRun result = run("--check", "nope");
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: no check named 'nope'\n"
                 + "hint: known checks: units, plum_only_after_the_view\n");
@@ -151,7 +143,7 @@ class VerifyCommandTest {
     void aMalformedCheckFileExitsThreeWithItsLine() throws IOException {
         Path bad = project.resolve("bad.yaml");
         Files.writeString(bad, "checks:\n  - name: x\n    mv: SELECT 1\n    raw: SELECT 1\n    expected: DRIFT\n");
-        Result result = run(bad.toString());
+        MvlabRun result = run(bad.toString());
         assertThat(result.code()).isEqualTo(3);
         assertThat(result.err()).startsWith("error: " + bad + ":5:5: unknown field 'expected' in a check\n");
     }

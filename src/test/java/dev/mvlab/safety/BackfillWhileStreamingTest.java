@@ -3,6 +3,7 @@ package dev.mvlab.safety;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static dev.mvlab.safety.CommandRun.mvlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +36,7 @@ class BackfillWhileStreamingTest {
             Files.copy(REPO.resolve(file), dir.resolve(file));
         }
         assertThat(mvlab(dir, endpoint, database, "apply").code()).isZero();
-        CommandRun history = mvlab(dir, endpoint, database, "generate", "-n", "3000", "--seed", "21");
+        MvlabRun history = mvlab(dir, endpoint, database, "generate", "-n", "3000", "--seed", "21");
         assertThat(history.code()).as(history.err()).isZero();
         Files.copy(REPO.resolve("pipes/purchases_mv.pipe"), dir.resolve("pipes/purchases_mv.pipe"));
         return dir;
@@ -47,7 +47,7 @@ class BackfillWhileStreamingTest {
             throws Exception {
         String database = db.name() + "_live";
         Path project = projectWithHistory(temp, endpoint, database);
-        CompletableFuture<CommandRun> stream = CompletableFuture.supplyAsync(() -> mvlab(project, endpoint, database,
+        CompletableFuture<MvlabRun> stream = CompletableFuture.supplyAsync(() -> mvlab(project, endpoint, database,
                 "generate", "--duration", "16s", "--rate", "2000", "--batch-size", "200", "--flush-interval",
                 "100ms", "--seed", "22", "--start", "2024-09-19T00:10:00"));
         try (Database live = db.use(database)) {
@@ -55,7 +55,7 @@ class BackfillWhileStreamingTest {
             for (int i = 0; i < 600 && live.queryLong("SELECT count() FROM estore_events") == before; i++) {
                 Thread.sleep(50);
             }
-            CommandRun apply = mvlab(project, endpoint, database, "apply", "--backfill");
+            MvlabRun apply = mvlab(project, endpoint, database, "apply", "--backfill");
             assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
             assertThat(apply.out()).contains("deferred   purchases_mv").contains("backfilled purchases_mv: cut-off "
                     + "timestamp = ");
@@ -64,7 +64,7 @@ class BackfillWhileStreamingTest {
             assertThat(sides.find()).isTrue();
             assertThat(Long.parseLong(sides.group(1).replace(",", ""))).as("history").isPositive();
 
-            CommandRun streamed = stream.get(5, TimeUnit.MINUTES);
+            MvlabRun streamed = stream.get(5, TimeUnit.MINUTES);
             assertThat(streamed.code()).as(streamed.err()).isZero();
             long purchases = live.queryLong("SELECT count() FROM purchases");
             assertThat(purchases).isPositive().isEqualTo(live.queryLong(PURCHASES_IN_RAW));
@@ -84,15 +84,22 @@ class BackfillWhileStreamingTest {
             throws Exception {
         String database = db.name() + "_one";
         Path project = projectWithHistory(temp, endpoint, database);
-        CommandRun backfill = mvlab(project, endpoint, database, "backfill", "purchases_mv", "--idle", "1s");
+        MvlabRun backfill = mvlab(project, endpoint, database, "backfill", "purchases_mv", "--idle", "1s");
         assertThat(backfill.code()).as(backfill.out() + backfill.err()).isZero();
         assertThat(backfill.out()).startsWith("backfilled purchases_mv: cut-off timestamp = ");
         try (Database one = db.use(database)) {
             assertThat(one.queryLong("SELECT count() FROM purchases")).isPositive()
                     .isEqualTo(one.queryLong(PURCHASES_IN_RAW));
         }
-        CommandRun again = mvlab(project, endpoint, database, "backfill", "purchases_mv");
+        MvlabRun again = mvlab(project, endpoint, database, "backfill", "purchases_mv");
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("materialized view purchases_mv exists in database");
+    }
+
+    /** {@code mvlab args...} on a project and a database of the test engine. */
+    private static MvlabRun mvlab(Path project, Endpoint endpoint, String database, String... args) {
+        List<String> all = MvlabRun.onEngine(endpoint, args);
+        all.addAll(List.of("--project", project.toString(), "-d", database));
+        return MvlabRun.mvlab(all);
     }
 }

@@ -1,20 +1,16 @@
 package dev.mvlab.safety;
 
-import dev.mvlab.cli.Main;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,21 +27,14 @@ class DatabaseNameTest {
         endpoint = engine;
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--engine", "url", "--url", endpoint.httpUrl()));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private static MvlabRun mvlab(String... args) {
+        return MvlabRun.mvlab(MvlabRun.onEngine(endpoint, args));
     }
 
     @Test
     void aValidNameIsTheDatabaseTheStatementsRunIn() {
-        Run run = mvlab("sql", "SELECT currentDatabase() AS db", "-d", db.name(), "--format", "csv");
+        MvlabRun run = mvlab("sql", "SELECT currentDatabase() AS db", "-d", db.name(), "--format", "csv");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains(db.name());
     }
@@ -53,7 +42,7 @@ class DatabaseNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"default?database=" + "mvlab", "../system", "default/../system", "a b", "x;DROP", ""})
     void aNameThatIsNotANameIsRefused(String name) {
-        Run run = mvlab("sql", "SELECT currentDatabase()", "-d", name);
+        MvlabRun run = mvlab("sql", "SELECT currentDatabase()", "-d", name);
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).contains("invalid database name").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
@@ -62,7 +51,7 @@ class DatabaseNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"system", "INFORMATION_SCHEMA", "information_schema"})
     void clickHousesOwnDatabasesAreNeverATarget(String name) {
-        Run run = mvlab("sql", "SELECT currentDatabase()", "-d", name);
+        MvlabRun run = mvlab("sql", "SELECT currentDatabase()", "-d", name);
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).contains("belongs to ClickHouse itself");
     }
@@ -72,7 +61,7 @@ class DatabaseNameTest {
         String victim = db.name() + "_victim";
         db.createDatabase(victim);
         try {
-            Run run = mvlab("apply", "--project", REPO.toString(), "-d", "scratch?database=" + victim);
+            MvlabRun run = mvlab("apply", "--project", REPO.toString(), "-d", "scratch?database=" + victim);
             assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
             assertThat(run.err()).contains("invalid database name 'scratch?database=" + victim + "'");
             assertThat(db.queryLong("SELECT count() FROM system.tables WHERE database = ?", victim)).isZero();

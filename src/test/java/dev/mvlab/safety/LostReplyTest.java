@@ -1,6 +1,5 @@
 package dev.mvlab.safety;
 
-import dev.mvlab.cli.Main;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
@@ -17,6 +16,7 @@ import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;
 import dev.mvlab.testing.ClickHouseExtension;
 import dev.mvlab.testing.DroppingProxy;
+import dev.mvlab.testing.MvlabRun;
 import dev.mvlab.verify.Verdict;
 import dev.mvlab.verify.Verifier;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -64,15 +62,13 @@ class LostReplyTest {
         db.execute("CREATE TABLE lost (x UInt8) ENGINE = MergeTree ORDER BY x");
         int before = proxy.dropped();
         proxy.dropReplyTo("INSERT INTO lost");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "sql", "INSERT INTO lost SELECT 1",
-                "--engine", "url", "--url", proxy.url(), "--database", db.name());
+        MvlabRun run = MvlabRun.mvlab("sql", "INSERT INTO lost SELECT 1", "--engine", "url", "--url", proxy.url(),
+                "--database", db.name());
 
         assertThat(proxy.dropped()).isEqualTo(before + 1);
         assertThat(db.queryLong("SELECT count() FROM lost")).isEqualTo(1);
-        assertThat(code).as(out + "" + err).isEqualTo(4);
-        assertThat(err.toString()).contains("may or may not have run").doesNotContain("Exception");
+        assertThat(run.code()).as(run.output()).isEqualTo(4);
+        assertThat(run.err()).contains("may or may not have run").doesNotContain("Exception");
     }
 
     @Test

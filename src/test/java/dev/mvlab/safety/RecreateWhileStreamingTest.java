@@ -3,6 +3,7 @@ package dev.mvlab.safety;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static dev.mvlab.safety.CommandRun.mvlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +36,7 @@ class RecreateWhileStreamingTest {
         return dir;
     }
 
-    private static CompletableFuture<CommandRun> stream(Path project, Endpoint endpoint, String database, String seed) {
+    private static CompletableFuture<MvlabRun> stream(Path project, Endpoint endpoint, String database, String seed) {
         return CompletableFuture.supplyAsync(() -> mvlab(project, endpoint, database, "generate", "--duration", "6s",
                 "--rate", "3000", "--batch-size", "300", "--flush-interval", "100ms", "--seed", seed));
     }
@@ -62,16 +62,16 @@ class RecreateWhileStreamingTest {
         String database = db.name() + "_live";
         assertThat(mvlab(project, endpoint, database, "apply").code()).isZero();
         try (Database live = db.use(database)) {
-            CompletableFuture<CommandRun> generator = stream(project, endpoint, database, "11");
+            CompletableFuture<MvlabRun> generator = stream(project, endpoint, database, "11");
             awaitRows(live, "estore_events");
             Path pipe = project.resolve("pipes/purchases_mv.pipe");
             Files.writeString(pipe, Files.readString(pipe).replace("WHERE action = 'purchase' AND price IS NOT NULL",
                     "WHERE action = 'purchase' AND price IS NOT NULL AND price >= 0"));
-            CommandRun recreate = mvlab(project, endpoint, database, "apply", "--recreate");
+            MvlabRun recreate = mvlab(project, endpoint, database, "apply", "--recreate");
             assertThat(recreate.code()).as(recreate.out() + recreate.err()).isZero();
             assertThat(recreate.out()).contains("altered").contains("1 altered in place");
 
-            CommandRun generated = generator.get(5, TimeUnit.MINUTES);
+            MvlabRun generated = generator.get(5, TimeUnit.MINUTES);
             assertThat(generated.code()).as(generated.err()).isZero();
             assertThat(live.queryLong("SELECT count() FROM purchases")).isPositive().isEqualTo(live.queryLong(
                     "SELECT count() FROM estore_events WHERE action = 'purchase' AND price IS NOT NULL"));
@@ -103,7 +103,7 @@ class RecreateWhileStreamingTest {
             });
             Path pipe = project.resolve("pipes/purchases_mv.pipe");
             Files.writeString(pipe, Files.readString(pipe).replace("DATASOURCE purchases", "DATASOURCE purchases_copy"));
-            CommandRun recreate = mvlab(project, endpoint, database, "apply", "--recreate");
+            MvlabRun recreate = mvlab(project, endpoint, database, "apply", "--recreate");
             streaming.set(false);
             assertThat(inserts.get(5, TimeUnit.MINUTES)).isPositive();
             assertThat(recreate.code()).as(recreate.out() + recreate.err()).isEqualTo(4);
@@ -111,9 +111,16 @@ class RecreateWhileStreamingTest {
                     .contains("receiving inserts now; nothing was changed");
             assertThat(live.queryLong("SELECT count() FROM purchases")).isPositive().isEqualTo(live.queryLong(
                     "SELECT count() FROM estore_events WHERE action = 'purchase' AND price IS NOT NULL"));
-            CommandRun quiet = mvlab(project, endpoint, database, "apply", "--recreate");
+            MvlabRun quiet = mvlab(project, endpoint, database, "apply", "--recreate");
             assertThat(quiet.code()).as("once the stream stopped: " + quiet.err()).isZero();
             assertThat(quiet.out()).contains("1 recreated");
         }
+    }
+
+    /** {@code mvlab args...} on a project and a database of the test engine. */
+    private static MvlabRun mvlab(Path project, Endpoint endpoint, String database, String... args) {
+        List<String> all = MvlabRun.onEngine(endpoint, args);
+        all.addAll(List.of("--project", project.toString(), "-d", database));
+        return MvlabRun.mvlab(all);
     }
 }

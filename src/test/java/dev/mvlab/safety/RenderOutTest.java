@@ -1,12 +1,10 @@
 package dev.mvlab.safety;
 
-import dev.mvlab.cli.Main;
+import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,14 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RenderOutTest {
     static final String ROOT = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath().toString();
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run mvlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static MvlabRun mvlab(String... args) {
+        return MvlabRun.mvlab(args);
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -43,7 +36,7 @@ class RenderOutTest {
         assertThat(mvlab("render", "--project", ROOT, "--out", dir.toString()).code()).isZero();
         assertThat(names(dir)).hasSize(3 + 30 + 1).contains("01_table_estore_events.sql", ".mvlab-render.sha256");
 
-        Run fewer = mvlab("render", "--project", ROOT, "--out", dir.toString(), "purchases_mv");
+        MvlabRun fewer = mvlab("render", "--project", ROOT, "--out", dir.toString(), "purchases_mv");
         assertThat(fewer.code()).as(fewer.err()).isZero();
         assertThat(names(dir)).containsExactly(".mvlab-render.sha256", "000001_create_users.down.sql",
                 "000001_create_users.up.sql", "01_mv_purchases_mv.sql", "02_seed.sql");
@@ -54,7 +47,7 @@ class RenderOutTest {
     @Test
     void aFileMvlabDidNotWriteIsNeverOverwritten(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("01_table_estore_events.sql"), "-- mine\n");
-        Run run = mvlab("render", "--project", ROOT, "--out", dir.toString());
+        MvlabRun run = mvlab("render", "--project", ROOT, "--out", dir.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("01_table_estore_events.sql exists and mvlab did not write it");
         assertThat(names(dir)).containsExactly("01_table_estore_events.sql");
@@ -65,7 +58,7 @@ class RenderOutTest {
     void aFileEditedSinceMvlabWroteItIsKept(@TempDir Path dir) throws IOException {
         assertThat(mvlab("render", "--project", ROOT, "--out", dir.toString()).code()).isZero();
         Files.writeString(dir.resolve("26_mv_purchases_mv.sql"), "-- my edit\n", java.nio.file.StandardOpenOption.APPEND);
-        Run run = mvlab("render", "--project", ROOT, "--out", dir.toString(), "purchases_mv");
+        MvlabRun run = mvlab("render", "--project", ROOT, "--out", dir.toString(), "purchases_mv");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("26_mv_purchases_mv.sql was changed since mvlab wrote it");
         assertThat(Files.readString(dir.resolve("26_mv_purchases_mv.sql"))).endsWith("-- my edit\n");

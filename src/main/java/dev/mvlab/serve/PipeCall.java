@@ -1,0 +1,54 @@
+package dev.mvlab.serve;
+
+import dev.mvlab.engine.Database;
+import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.engine.QueryResult;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
+import dev.mvlab.graph.ProjectGraph;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An endpoint called without a server ({@code mvlab pipe data}): what {@code GET /v0/pipes/NAME.json?k=v} would
+ * answer, as rows or as the API's own body. The API's statuses become exit codes here: a request the API refuses (400,
+ * 404) is a usage error (exit 2), anything else a database error (exit 4).
+ */
+public final class PipeCall {
+    private final ProjectEndpoints endpoints;
+    private final Database db;
+
+    public PipeCall(ProjectGraph graph, Database db) {
+        this.endpoints = new ProjectEndpoints(graph);
+        this.db = db;
+    }
+
+    /** The endpoint's result as rows (for a table on a terminal). */
+    public QueryResult rows(String pipe, Map<String, List<String>> params) {
+        return db.query(sql(pipe, params));
+    }
+
+    /** The endpoint's result as the API's body in that format (JSON in Tinybird's shape, CSV with names, ...). */
+    public String body(String pipe, Map<String, List<String>> params, OutputFormat format) {
+        String sql = sql(pipe, params);
+        try {
+            return new QueryRunner(new HttpQueries(db.endpoint()), db.name()).select(sql, format).text();
+        } catch (ApiException e) {
+            throw exitError(e);
+        }
+    }
+
+    private String sql(String pipe, Map<String, List<String>> params) {
+        try {
+            return endpoints.sql(pipe, params);
+        } catch (ApiException e) {
+            throw exitError(e);
+        }
+    }
+
+    static MvlabException exitError(ApiException e) {
+        return new MvlabException(e.status() == 404 || e.status() == 400 ? ExitCode.USAGE : ExitCode.DATABASE,
+                e.getMessage(), e.status() == 404 ? "list the endpoints: mvlab serve, then GET /v0/pipes" : null);
+    }
+}
