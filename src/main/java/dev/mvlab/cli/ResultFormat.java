@@ -15,7 +15,6 @@ import dev.mvlab.sql.SqlLiterals;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

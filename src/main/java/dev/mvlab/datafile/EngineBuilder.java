@@ -3,9 +3,11 @@ package dev.mvlab.datafile;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.TableEngine;
 import dev.mvlab.model.Warning;
 import dev.mvlab.sql.SqlShape;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,6 @@ import java.util.Set;
  * gets {@code tuple()} and a warning.
  */
 final class EngineBuilder {
-    static final List<String> ENGINES = List.of("MergeTree", "ReplacingMergeTree", "SummingMergeTree",
-            "AggregatingMergeTree", "CollapsingMergeTree", "VersionedCollapsingMergeTree", "Null", "Join");
     static final Set<String> KEYWORDS = Set.of("ENGINE", "ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY",
             "ENGINE_PRIMARY_KEY", "ENGINE_TTL", "ENGINE_VER", "ENGINE_IS_DELETED", "ENGINE_SIGN", "ENGINE_VERSION",
             "ENGINE_SUMMING_COLUMNS", "ENGINE_SETTINGS", "ENGINE_SAMPLING_KEY", "ENGINE_JOIN_STRICTNESS",
@@ -57,16 +57,16 @@ final class EngineBuilder {
      */
     EngineSpec build(SourceLocation fallback, List<Column> columns, List<Warning> warnings) {
         Instruction engineLine = seen.get("ENGINE");
-        String engine = engineLine == null ? "MergeTree" : engineName(engineLine);
+        TableEngine engine = engineLine == null ? TableEngine.MERGE_TREE : engineName(engineLine);
         String sortingKey = expression("ENGINE_SORTING_KEY", Set.of());
         String partitionKey = expression("ENGINE_PARTITION_KEY", Set.of());
         String primaryKey = expression("ENGINE_PRIMARY_KEY", Set.of());
         String ttl = expression("ENGINE_TTL", SqlShape.TTL_WORDS);
-        String ver = column("ENGINE_VER", columns, engine, Set.of("ReplacingMergeTree"));
-        String isDeleted = column("ENGINE_IS_DELETED", columns, engine, Set.of("ReplacingMergeTree"));
+        String ver = column("ENGINE_VER", columns, engine, Set.of(TableEngine.REPLACING_MERGE_TREE));
+        String isDeleted = column("ENGINE_IS_DELETED", columns, engine, Set.of(TableEngine.REPLACING_MERGE_TREE));
         String sign = column("ENGINE_SIGN", columns, engine,
-                Set.of("CollapsingMergeTree", "VersionedCollapsingMergeTree"));
-        String version = column("ENGINE_VERSION", columns, engine, Set.of("VersionedCollapsingMergeTree"));
+                Set.of(TableEngine.COLLAPSING_MERGE_TREE, TableEngine.VERSIONED_COLLAPSING_MERGE_TREE));
+        String version = column("ENGINE_VERSION", columns, engine, Set.of(TableEngine.VERSIONED_COLLAPSING_MERGE_TREE));
         List<String> summing = summingColumns(engine, warnings);
         String settings = value("ENGINE_SETTINGS");
         if (settings != null) {
@@ -79,13 +79,14 @@ final class EngineBuilder {
                     "add ENGINE_VER <version column>");
         }
         // engineLine is set here: without ENGINE the engine is MergeTree
-        if (engine.endsWith("CollapsingMergeTree") && sign == null) {
+        if ((engine == TableEngine.COLLAPSING_MERGE_TREE || engine == TableEngine.VERSIONED_COLLAPSING_MERGE_TREE)
+                && sign == null) {
             throw engineLine.valueError(engine + " needs ENGINE_SIGN", "add ENGINE_SIGN <sign column>");
         }
-        if (engine.equals("VersionedCollapsingMergeTree") && version == null) {
+        if (engine == TableEngine.VERSIONED_COLLAPSING_MERGE_TREE && version == null) {
             throw engineLine.valueError(engine + " needs ENGINE_VERSION", "add ENGINE_VERSION <version column>");
         }
-        if (engine.equals("Join")) {
+        if (engine == TableEngine.JOIN) {
             return new EngineSpec(engine, null, null, null, null, null, null, null, null, List.of(), settings,
                     location, null, join(engineLine, columns));
         }
@@ -94,7 +95,7 @@ final class EngineBuilder {
                 throw seen.get(k).error(k + " is for the Join engine, not " + engine, "remove it or write ENGINE Join");
             }
         }
-        if (engine.equals("Null")) {
+        if (engine == TableEngine.NULL) {
             for (String k : List.of("ENGINE_SORTING_KEY", "ENGINE_PARTITION_KEY", "ENGINE_PRIMARY_KEY", "ENGINE_TTL",
                     "ENGINE_SETTINGS")) {
                 if (seen.containsKey(k)) {
@@ -166,16 +167,16 @@ final class EngineBuilder {
                 type.toUpperCase(java.util.Locale.ROOT), keyColumns);
     }
 
-    private static String engineName(Instruction line) {
+    private static TableEngine engineName(Instruction line) {
         String written = line.requireValue();
         String name = written.endsWith("()") ? written.substring(0, written.length() - 2).strip() : written;
         if (name.contains("(")) {
             throw line.valueError("ENGINE takes the engine name only, found `" + written + "`",
                     "write parameters as ENGINE_VER, ENGINE_SIGN, ENGINE_VERSION or ENGINE_SUMMING_COLUMNS lines");
         }
-        return ENGINES.stream().filter(e -> e.equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> line.valueError("unknown engine `" + name + "`",
-                        "known engines: " + String.join(", ", ENGINES)));
+        return TableEngine.named(name).orElseThrow(() -> line.valueError("unknown engine `" + name + "`",
+                "known engines: " + String.join(", ", Arrays.stream(TableEngine.values()).map(TableEngine::sqlName)
+                        .toList())));
     }
 
     private String value(String keyword) {
@@ -196,7 +197,7 @@ final class EngineBuilder {
         return v;
     }
 
-    private String column(String keyword, List<Column> columns, String engine, Set<String> engines) {
+    private String column(String keyword, List<Column> columns, TableEngine engine, Set<TableEngine> engines) {
         String name = value(keyword);
         if (name == null) {
             return null;
@@ -204,7 +205,7 @@ final class EngineBuilder {
         Instruction line = seen.get(keyword);
         if (!engines.contains(engine)) {
             throw line.error(keyword + " does not apply to " + engine,
-                    keyword + " is for " + String.join(" or ", engines.stream().sorted().toList())
+                    keyword + " is for " + String.join(" or ", engines.stream().map(TableEngine::sqlName).sorted().toList())
                             + "; remove it or change ENGINE");
         }
         String bare = columnName(line, name);
@@ -215,12 +216,12 @@ final class EngineBuilder {
         return bare;
     }
 
-    private List<String> summingColumns(String engine, List<Warning> warnings) {
+    private List<String> summingColumns(TableEngine engine, List<Warning> warnings) {
         String v = value("ENGINE_SUMMING_COLUMNS");
         if (v == null) {
             return List.of();
         }
-        if (!engine.equals("SummingMergeTree")) {
+        if (engine != TableEngine.SUMMING_MERGE_TREE) {
             warnings.add(new Warning(seen.get("ENGINE_SUMMING_COLUMNS").location(),
                     "ENGINE_SUMMING_COLUMNS is ignored: the engine is " + engine + ", not SummingMergeTree"));
             return List.of();

@@ -1,5 +1,6 @@
 package dev.mvlab.datafile;
 
+import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
@@ -94,12 +95,12 @@ final class NodeBuilder {
                                 + "TYPE materialized and DATASOURCE");
             }
         }
-        String mode = null;
+        CopyMode mode = null;
         String schedule = null;
         if (nodeType == NodeType.COPY) {
             copyTarget = targetName(targetDatasource, "TARGET_DATASOURCE",
                     "a copy node needs TARGET_DATASOURCE <target data source>");
-            mode = copyMode == null ? null : copyMode();
+            mode = copyMode == null ? CopyMode.APPEND : copyMode();
             schedule = copySchedule == null ? null : copySchedule.requireValue();
         } else {
             String hint = "add TYPE copy, or remove the line";
@@ -146,13 +147,9 @@ final class NodeBuilder {
         return target;
     }
 
-    private String copyMode() {
-        String mode = copyMode.requireValue().toLowerCase(Locale.ROOT);
-        if (!mode.equals("append") && !mode.equals("replace")) {
-            throw copyMode.valueError("unknown COPY_MODE `" + copyMode.requireValue() + "`",
-                    "expected append or replace");
-        }
-        return mode;
+    private CopyMode copyMode() {
+        return CopyMode.named(copyMode.requireValue()).orElseThrow(() -> copyMode.valueError("unknown COPY_MODE `"
+                + copyMode.requireValue() + "`", "expected append or replace"));
     }
 
     private String sqlText() {

@@ -151,7 +151,7 @@ final class ProjectValidator {
     }
 
     private static String describe(EngineSpec e) {
-        List<String> parts = new ArrayList<>(List.of(e.engine()));
+        List<String> parts = new ArrayList<>(List.of(e.engine().sqlName()));
         if (e.sortingKey() != null) {
             parts.add("ORDER BY " + e.sortingKey());
         }

@@ -4,6 +4,7 @@ import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.TableEngine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +113,7 @@ public final class ServiceDataSources {
 
     private static DataSource table(String name, String description, List<Column> columns, String sortingKey,
                                     SourceLocation at) {
-        EngineSpec engine = new EngineSpec("MergeTree", sortingKey, null, null, null, null, null, null, null,
+        EngineSpec engine = new EngineSpec(TableEngine.MERGE_TREE, sortingKey, null, null, null, null, null, null, null,
                 List.of(), null, at);
         return new DataSource(name, description, List.copyOf(columns), engine, List.of(), List.of(), List.of(),
                 List.of(), at);

@@ -15,8 +15,8 @@ record ApplyStep(StepInfo info, List<String> names, boolean backfill) implements
     }
 
     @Override
-    public String kind() {
-        return "apply";
+    public StepKind kind() {
+        return StepKind.APPLY;
     }
 
     @Override

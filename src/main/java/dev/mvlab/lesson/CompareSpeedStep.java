@@ -40,8 +40,8 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
     }
 
     @Override
-    public String kind() {
-        return "compare_speed";
+    public StepKind kind() {
+        return StepKind.COMPARE_SPEED;
     }
 
     @Override

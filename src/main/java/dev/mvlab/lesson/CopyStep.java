@@ -15,8 +15,8 @@ record CopyStep(StepInfo info, String pipe) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "copy";
+    public StepKind kind() {
+        return StepKind.COPY;
     }
 
     @Override

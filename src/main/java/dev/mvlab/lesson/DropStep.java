@@ -11,8 +11,8 @@ record DropStep(StepInfo info, List<String> names) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "drop";
+    public StepKind kind() {
+        return StepKind.DROP;
     }
 
     @Override

@@ -10,8 +10,8 @@ record GenerateProductsStep(StepInfo info, GenerateFields fields) implements Ste
     }
 
     @Override
-    public String kind() {
-        return "generate_products";
+    public StepKind kind() {
+        return StepKind.GENERATE_PRODUCTS;
     }
 
     @Override

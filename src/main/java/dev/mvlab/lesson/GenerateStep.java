@@ -13,8 +13,8 @@ record GenerateStep(StepInfo info, GenerateFields fields) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "generate";
+    public StepKind kind() {
+        return StepKind.GENERATE;
     }
 
     @Override

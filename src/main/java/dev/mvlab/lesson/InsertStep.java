@@ -66,8 +66,8 @@ record InsertStep(StepInfo info, String sql) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "insert";
+    public StepKind kind() {
+        return StepKind.INSERT;
     }
 
     @Override

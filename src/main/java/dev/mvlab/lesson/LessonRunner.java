@@ -32,7 +32,7 @@ public final class LessonRunner {
      * does not define.
      */
     public void validate(Lesson lesson) {
-        if (uses(lesson, StepKinds.DEPLOYING)) {
+        if (lesson.steps().stream().anyMatch(step -> step.kind().deploys())) {
             List<String> unknown = deployer.unknownNames(lesson.datafiles());
             if (!unknown.isEmpty()) {
                 throw new MvlabException(ExitCode.DATAFILE, lesson.manifest() + ": datafiles the project does not "
@@ -40,13 +40,9 @@ public final class LessonRunner {
                         "datafiles are names of datasources/*.datasource and pipes/*.pipe files");
             }
         }
-        if (uses(lesson, StepKinds.GENERATING)) {
+        if (lesson.steps().stream().anyMatch(step -> step.kind().generates())) {
             events.ready();
         }
-    }
-
-    private static boolean uses(Lesson lesson, List<String> kinds) {
-        return lesson.steps().stream().anyMatch(step -> kinds.contains(step.kind()));
     }
 
     /**

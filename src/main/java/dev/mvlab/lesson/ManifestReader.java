@@ -84,8 +84,8 @@ public final class ManifestReader {
     }
 
     static Step step(YamlMap map, int number, Map<String, Check> checks, List<String> datafiles) {
-        List<String> kinds = map.keys().stream().filter(StepKinds.PARSERS::containsKey).toList();
-        String expected = String.join(", ", StepKinds.names());
+        List<String> kinds = map.keys().stream().filter(k -> StepKind.byKeyword(k).isPresent()).toList();
+        String expected = String.join(", ", StepKind.keywords());
         if (kinds.size() > 1) {
             throw YamlErrors.at(map.keyLocation(kinds.get(1)), "step " + number + " has two kinds, '" + kinds.get(0)
                     + "' and '" + kinds.get(1) + "'", "give each its own step");
@@ -103,7 +103,7 @@ public final class ManifestReader {
         StepInfo info = new StepInfo(map.optionalText("title").map(String::strip).orElse(null),
                 map.optionalText("say").map(String::strip).orElse(null), map.location());
         StepSpec spec = new StepSpec(kind, map.entries().get(kind), map, info, number, checks, datafiles);
-        return StepKinds.PARSERS.get(kind).apply(spec);
+        return StepKind.byKeyword(kind).orElseThrow().parse(spec);
     }
 
     private static String readme(Path dir) {

@@ -11,8 +11,8 @@ record NoteStep(StepInfo info, String text) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "note";
+    public StepKind kind() {
+        return StepKind.NOTE;
     }
 
     @Override

@@ -21,8 +21,8 @@ record OptimizeStep(StepInfo info, List<String> statements) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "optimize";
+    public StepKind kind() {
+        return StepKind.OPTIMIZE;
     }
 
     @Override

@@ -18,8 +18,8 @@ record PauseStep(StepInfo info, String text) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "pause";
+    public StepKind kind() {
+        return StepKind.PAUSE;
     }
 
     @Override

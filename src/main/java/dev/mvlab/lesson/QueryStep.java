@@ -24,8 +24,8 @@ record QueryStep(StepInfo info, String sql, int maxRows) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "query";
+    public StepKind kind() {
+        return StepKind.QUERY;
     }
 
     @Override

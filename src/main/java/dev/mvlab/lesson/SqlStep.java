@@ -36,8 +36,8 @@ record SqlStep(StepInfo info, List<SqlScript.Statement> statements, List<SourceL
     }
 
     @Override
-    public String kind() {
-        return "sql";
+    public StepKind kind() {
+        return StepKind.SQL;
     }
 
     @Override

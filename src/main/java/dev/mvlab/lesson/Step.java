@@ -5,8 +5,7 @@ import java.util.List;
 /** One step of a lesson. Each kind ({@code sql}, {@code verify}, ...) is one small class. */
 public interface Step {
 
-    /** The manifest keyword of the kind, e.g. {@code sql}. */
-    String kind();
+    StepKind kind();
 
     StepInfo info();
 

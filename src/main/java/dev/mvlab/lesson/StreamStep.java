@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the step ends when the stream has ended, and says whether it was still running when the last step finished.
  */
 record StreamStep(StepInfo info, GenerateFields fields, List<Step> during) implements Step {
-    static final List<String> NOT_DURING = List.of("stream", "pause", "generate");
+    static final List<StepKind> NOT_DURING = List.of(StepKind.STREAM, StepKind.PAUSE, StepKind.GENERATE);
 
     static Step parse(StepSpec spec) {
         GenerateFields fields = GenerateFields.of(spec, "events", GeneratorOptions.STREAM, "during");
@@ -46,8 +46,8 @@ record StreamStep(StepInfo info, GenerateFields fields, List<Step> during) imple
     }
 
     @Override
-    public String kind() {
-        return "stream";
+    public StepKind kind() {
+        return StepKind.STREAM;
     }
 
     @Override

@@ -13,8 +13,8 @@ record UpdatePricesStep(StepInfo info, GenerateFields fields) implements Step {
     }
 
     @Override
-    public String kind() {
-        return "update_prices";
+    public StepKind kind() {
+        return StepKind.UPDATE_PRICES;
     }
 
     @Override

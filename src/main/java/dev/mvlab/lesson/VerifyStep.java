@@ -32,8 +32,8 @@ record VerifyStep(StepInfo info, List<Check> checks, Verdict expect) implements 
     }
 
     @Override
-    public String kind() {
-        return "verify";
+    public StepKind kind() {
+        return StepKind.VERIFY;
     }
 
     private Verdict expected(Check check) {

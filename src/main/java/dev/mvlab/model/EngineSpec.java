@@ -6,8 +6,7 @@ import java.util.List;
  * The table engine of a data source, from its {@code ENGINE*} instructions. Values are SQL expressions as written;
  * absent ones are null (or empty for lists).
  *
- * @param engine          MergeTree, ReplacingMergeTree, AggregatingMergeTree, SummingMergeTree, CollapsingMergeTree,
- *                        VersionedCollapsingMergeTree, Null, ...
+ * @param engine          the engine, as the parser validated it
  * @param sortingKey      ENGINE_SORTING_KEY
  * @param partitionKey    ENGINE_PARTITION_KEY
  * @param primaryKey      ENGINE_PRIMARY_KEY
@@ -21,12 +20,12 @@ import java.util.List;
  * @param samplingKey     ENGINE_SAMPLING_KEY (SAMPLE BY)
  * @param join            the Join engine's ENGINE_JOIN_STRICTNESS, ENGINE_JOIN_TYPE and ENGINE_KEY_COLUMNS, else null
  */
-public record EngineSpec(String engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
+public record EngineSpec(TableEngine engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
                          String ver, String isDeleted, String sign, String version, List<String> summingColumns,
                          String settings, SourceLocation location, String samplingKey, JoinSpec join) {
 
     /** An engine without a sampling key and not a Join engine. */
-    public EngineSpec(String engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
+    public EngineSpec(TableEngine engine, String sortingKey, String partitionKey, String primaryKey, String ttl,
                       String ver, String isDeleted, String sign, String version, List<String> summingColumns,
                       String settings, SourceLocation location) {
         this(engine, sortingKey, partitionKey, primaryKey, ttl, ver, isDeleted, sign, version, summingColumns,

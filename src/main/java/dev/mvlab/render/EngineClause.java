@@ -1,36 +1,35 @@
 package dev.mvlab.render;
 
-import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.model.EngineSpec;
-import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.TableEngine;
+import dev.mvlab.sql.SqlTokenizer;
+import dev.mvlab.sql.SqlTokenizer.Token;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides the engine clause of a table from its {@link EngineSpec}: the engine's arguments (version, sign, summing
- * columns), the keys wrapped as tuples, and which clauses an engine takes. The template only prints the result.
+ * columns), the keys wrapped as tuples, and which clauses an engine takes. The parser validated the spec (only known
+ * engines, each parameter on the engine that takes it, the required ones present), so this only arranges it; the
+ * template only prints the result.
  */
 final class EngineClause {
-    static final Set<String> MERGE_TREES = Set.of("MergeTree", "ReplacingMergeTree", "AggregatingMergeTree",
-            "SummingMergeTree", "CollapsingMergeTree", "VersionedCollapsingMergeTree", "CoalescingMergeTree");
-    static final Set<String> WITHOUT_KEYS = Set.of("Null", "Memory", "Log", "TinyLog", "StripeLog");
-
     private EngineClause() {
     }
 
-    /** The template model: name, args (list), partitionBy, primaryKey, orderBy, ttl, settings (absent when unset). */
-    static Map<String, Object> model(Path root, EngineSpec spec, SourceLocation fallback) {
-        String name = spec == null || blank(spec.engine()) ? "MergeTree" : spec.engine().strip();
-        SourceLocation at = spec != null && spec.location() != null ? spec.location() : fallback;
+    /**
+     * The template model: name, args (list), partitionBy, primaryKey, orderBy, ttl, settings, sampleBy (absent when
+     * unset). No spec is a MergeTree ordered by {@code tuple()}.
+     */
+    static Map<String, Object> model(EngineSpec spec) {
+        TableEngine engine = spec == null || spec.engine() == null ? TableEngine.MERGE_TREE : spec.engine();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", name);
-        if (MERGE_TREES.contains(name)) {
-            model.put("args", arguments(root, name, spec, at));
+        model.put("name", engine.sqlName());
+        if (engine.isMergeTree()) {
+            model.put("args", spec == null ? List.of() : arguments(engine, spec));
             if (spec != null) {
                 put(model, "partitionBy", spec.partitionKey());
                 put(model, "primaryKey", key(spec.primaryKey()));
@@ -39,46 +38,29 @@ final class EngineClause {
                 put(model, "sampleBy", spec.samplingKey());
             }
             model.put("orderBy", spec == null || blank(spec.sortingKey()) ? "tuple()" : key(spec.sortingKey()));
-            return model;
-        }
-        if (name.equals("Join") && spec != null && spec.join() != null) {
+        } else if (engine == TableEngine.JOIN) {
             List<String> args = new ArrayList<>(List.of(spec.join().strictness(), spec.join().type()));
             spec.join().keyColumns().forEach(k -> args.add(SqlNames.name(k)));
             model.put("args", args);
             put(model, "settings", spec.settings());
-            return model;
+        } else {
+            model.put("args", List.of());
         }
-        if (!WITHOUT_KEYS.contains(name)) {
-            throw DatafileException.at(root, at, "unknown ENGINE `" + name + "`",
-                    "use one of " + String.join(", ", new java.util.TreeSet<>(MERGE_TREES)) + " or Null");
-        }
-        if (spec != null && (!blank(spec.sortingKey()) || !blank(spec.partitionKey()) || !blank(spec.primaryKey())
-                || !blank(spec.ttl()))) {
-            throw DatafileException.at(root, at, "ENGINE " + name + " takes no sorting, partition or primary key and no TTL",
-                    "remove the ENGINE_* key lines, or use a MergeTree engine");
-        }
-        model.put("args", List.of());
         return model;
     }
 
-    private static List<String> arguments(Path root, String engine, EngineSpec spec, SourceLocation at) {
+    private static List<String> arguments(TableEngine engine, EngineSpec spec) {
         List<String> args = new ArrayList<>();
-        if (spec == null) {
-            return args;
-        }
         switch (engine) {
-            case "ReplacingMergeTree" -> {
+            case REPLACING_MERGE_TREE -> {
                 if (!blank(spec.ver())) {
                     args.add(spec.ver().strip());
                     if (!blank(spec.isDeleted())) {
                         args.add(spec.isDeleted().strip());
                     }
-                } else if (!blank(spec.isDeleted())) {
-                    throw DatafileException.at(root, at, "ENGINE_IS_DELETED needs ENGINE_VER",
-                            "add ENGINE_VER with the version column");
                 }
             }
-            case "SummingMergeTree" -> {
+            case SUMMING_MERGE_TREE -> {
                 List<String> columns = spec.summingColumns() == null ? List.of() : spec.summingColumns();
                 if (columns.size() == 1) {
                     args.add(columns.get(0).strip());
@@ -86,23 +68,15 @@ final class EngineClause {
                     args.add("(" + String.join(", ", columns.stream().map(String::strip).toList()) + ")");
                 }
             }
-            case "CollapsingMergeTree" -> args.add(required(root, spec.sign(), "ENGINE_SIGN", engine, at));
-            case "VersionedCollapsingMergeTree" -> {
-                args.add(required(root, spec.sign(), "ENGINE_SIGN", engine, at));
-                args.add(required(root, spec.version(), "ENGINE_VERSION", engine, at));
+            case COLLAPSING_MERGE_TREE -> args.add(spec.sign().strip());
+            case VERSIONED_COLLAPSING_MERGE_TREE -> {
+                args.add(spec.sign().strip());
+                args.add(spec.version().strip());
             }
             default -> {
             }
         }
         return args;
-    }
-
-    private static String required(Path root, String value, String instruction, String engine, SourceLocation at) {
-        if (blank(value)) {
-            throw DatafileException.at(root, at, engine + " needs " + instruction,
-                    "add " + instruction + " with the column");
-        }
-        return value.strip();
     }
 
     /** A key of several expressions becomes a tuple: {@code a, b} is written {@code (a, b)}. */
@@ -116,22 +90,12 @@ final class EngineClause {
 
     private static boolean hasTopLevelComma(String expression) {
         int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '`' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
+        for (Token token : SqlTokenizer.tokenize(expression)) {
+            if (token.isSymbol('(') || token.isSymbol('[')) {
                 depth++;
-            } else if (c == ')' || c == ']') {
+            } else if (token.isSymbol(')') || token.isSymbol(']')) {
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (token.isSymbol(',') && depth == 0) {
                 return true;
             }
         }

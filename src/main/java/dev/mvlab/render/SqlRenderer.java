@@ -8,6 +8,7 @@ import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Column;
+import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.DataIndex;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Node;
@@ -19,7 +20,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,7 +73,7 @@ public final class SqlRenderer {
         model.put("name", SqlNames.name(object.name()));
         return switch (object.kind()) {
             case TABLE -> {
-                model.put("engine", EngineClause.model(root, object.table().engine(), object.location()));
+                model.put("engine", EngineClause.model(object.table().engine()));
                 if (object.inlineTable()) {
                     model.put("header", header(object, "table (defined inline by a materialized pipe)"));
                     model.put("query", select(object));
@@ -125,8 +125,7 @@ public final class SqlRenderer {
 
     private List<Statement> copy(ProjectGraph graph, ProjectObject object, Map<String, Object> model) {
         Node output = object.query().outputNode();
-        boolean replace = output.copyMode() != null && output.copyMode().strip().toLowerCase(Locale.ROOT)
-                .equals("replace");
+        boolean replace = output.copyMode() == CopyMode.REPLACE;
         List<Statement> statements = new ArrayList<>();
         if (replace) {
             Map<String, Object> truncate = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.mvlab.report;
 
 import dev.mvlab.engine.QueryResult;
+import dev.mvlab.lesson.StepKind;
 import dev.mvlab.lesson.StepOutcome;
 import dev.mvlab.lesson.StepOutput;
 import dev.mvlab.verify.CheckResult;
@@ -29,7 +30,7 @@ public final class Charts {
      * two bars. Empty for any other step.
      */
     public static List<Chart> speed(StepOutcome step) {
-        if (!step.kind().equals("compare_speed")) {
+        if (step.kind() != StepKind.COMPARE_SPEED) {
             return List.of();
         }
         Optional<QueryResult> table = step.outputs().stream().filter(StepOutput.Rows.class::isInstance)

@@ -4,6 +4,7 @@ import dev.mvlab.model.Column;
 import dev.mvlab.model.DataIndex;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.EngineSpec;
+import dev.mvlab.model.TableEngine;
 import dev.mvlab.model.Warning;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class DatasourceParserTest {
                 """);
         for (DataSource ds : List.of(quoted, bare)) {
             EngineSpec e = ds.engine();
-            assertThat(e.engine()).isEqualTo("MergeTree");
+            assertThat(e.engine()).isEqualTo(TableEngine.MERGE_TREE);
             assertThat(e.sortingKey()).isEqualTo("timestamp, action");
             assertThat(e.partitionKey()).isEqualTo("toYYYYMM(timestamp)");
             assertThat(e.ttl()).isEqualTo("timestamp + toIntervalDay(30)");
@@ -148,10 +149,10 @@ class DatasourceParserTest {
                 ENGINE_SORTING_KEY day
                 ENGINE_SUMMING_COLUMNS "clicks, views"
                 """);
-        assertThat(summing.engine().engine()).isEqualTo("SummingMergeTree");
+        assertThat(summing.engine().engine()).isEqualTo(TableEngine.SUMMING_MERGE_TREE);
         assertThat(summing.engine().summingColumns()).containsExactly("clicks", "views");
         DataSource nul = parse("n", "SCHEMA >\n    a String\nENGINE Null\n");
-        assertThat(nul.engine().engine()).isEqualTo("Null");
+        assertThat(nul.engine().engine()).isEqualTo(TableEngine.NULL);
         assertThat(nul.engine().sortingKey()).isNull();
         assertThat(warnings).isEmpty();
     }
@@ -206,7 +207,7 @@ class DatasourceParserTest {
     @Test
     void withoutEngineItIsMergeTreeAndWithoutSortingKeyItIsTupleWithAWarning() {
         DataSource ds = parse("plain", "SCHEMA >\n    a String\n");
-        assertThat(ds.engine().engine()).isEqualTo("MergeTree");
+        assertThat(ds.engine().engine()).isEqualTo(TableEngine.MERGE_TREE);
         assertThat(ds.engine().sortingKey()).isEqualTo("tuple()");
         assertThat(warningTexts()).containsExactly("datasources/plain.datasource:1: warning: no ENGINE_SORTING_KEY: "
                 + "Tinybird would infer one; mvlab uses ORDER BY tuple() (add ENGINE_SORTING_KEY to choose)");

@@ -1,9 +1,11 @@
 package dev.mvlab.datafile;
 
+import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
+import dev.mvlab.model.TableEngine;
 import dev.mvlab.model.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +119,7 @@ class PipeParserTest {
                 """).outputNode().orElseThrow();
         EngineSpec engine = node.targetEngine();
         assertThat(engine).isNotNull();
-        assertThat(engine.engine()).isEqualTo("AggregatingMergeTree");
+        assertThat(engine.engine()).isEqualTo(TableEngine.AGGREGATING_MERGE_TREE);
         assertThat(engine.sortingKey()).isEqualTo("hour, action");
         assertThat(engine.partitionKey()).isEqualTo("toYYYYMM(hour)");
         assertThat(engine.ttl()).isEqualTo("hour + toIntervalDay(30)");
@@ -138,7 +140,7 @@ class PipeParserTest {
         assertThat(node.targetDatasource()).isEqualTo("snapshot");
         assertThat(node.target()).isEqualTo("snapshot");
         assertThat(node.copySchedule()).isEqualTo("@on-demand");
-        assertThat(node.copyMode()).isEqualTo("replace");
+        assertThat(node.copyMode()).isEqualTo(CopyMode.REPLACE);
     }
 
     @Test

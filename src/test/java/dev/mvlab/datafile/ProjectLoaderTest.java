@@ -3,6 +3,7 @@ package dev.mvlab.datafile;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Project;
+import dev.mvlab.model.TableEngine;
 import dev.mvlab.model.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class ProjectLoaderTest {
         assertThat(target.columns()).isEmpty();
         assertThat(target.definedByPipe()).isTrue();
         assertThat(p.datasource("events").orElseThrow().definedByPipe()).isFalse();
-        assertThat(target.engine().engine()).isEqualTo("AggregatingMergeTree");
+        assertThat(target.engine().engine()).isEqualTo(TableEngine.AGGREGATING_MERGE_TREE);
         assertThat(target.location()).hasToString("pipes/rollup.pipe:1:1");
         assertThat(p.datasources()).extracting(DataSource::name).containsExactly("events", "actions_per_hour");
         assertThat(p.root()).isEqualTo(dir.toAbsolutePath().normalize());

@@ -1,11 +1,13 @@
 package dev.mvlab.datafile;
 
 import dev.mvlab.model.Column;
+import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.Project;
+import dev.mvlab.model.TableEngine;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ class WorkshopProjectTest {
                 org.assertj.core.groups.Tuple.tuple("action", "$.action"),
                 org.assertj.core.groups.Tuple.tuple("timestamp", "$.timestamp"));
         assertThat(events.columns().get(2).type()).isEqualTo("Nullable(Float64)");
-        assertThat(events.engine().engine()).isEqualTo("MergeTree");
+        assertThat(events.engine().engine()).isEqualTo(TableEngine.MERGE_TREE);
         assertThat(events.engine().sortingKey()).isEqualTo("action, timestamp");
         assertThat(events.engine().partitionKey()).isEqualTo("toYYYYMM(timestamp)");
         assertThat(events.tokens()).containsExactly("estore_ingest APPEND");
@@ -43,7 +45,7 @@ class WorkshopProjectTest {
     void catalogueUsesBareValuesDefaultsAndCodecs() {
         DataSource products = project.datasource("products").orElseThrow();
         assertThat(products.hasJsonPaths()).isFalse();
-        assertThat(products.engine().engine()).isEqualTo("ReplacingMergeTree");
+        assertThat(products.engine().engine()).isEqualTo(TableEngine.REPLACING_MERGE_TREE);
         assertThat(products.engine().ver()).isEqualTo("updated_at");
         assertThat(products.columns().get(1).defaultExpr()).isEqualTo("concat('product ', product_id)");
         assertThat(products.columns().get(3).type()).isEqualTo("Decimal(18, 4)");
@@ -62,7 +64,7 @@ class WorkshopProjectTest {
         assertThat(output.sql()).startsWith("SELECT\n    day,").endsWith("GROUP BY day, product_id");
         assertThat(output.sqlLocation().line()).isEqualTo(18);
         DataSource target = project.datasource("sales_by_product_mv").orElseThrow();
-        assertThat(target.engine().engine()).isEqualTo("AggregatingMergeTree");
+        assertThat(target.engine().engine()).isEqualTo(TableEngine.AGGREGATING_MERGE_TREE);
         assertThat(target.columns()).extracting(Column::type).contains("AggregateFunction(sum, Float64)",
                 "SimpleAggregateFunction(max, DateTime)");
     }
@@ -78,7 +80,7 @@ class WorkshopProjectTest {
         assertThat(copy.type()).isEqualTo(NodeType.COPY);
         assertThat(copy.target()).isEqualTo("daily_actions_snapshot");
         assertThat(copy.copySchedule()).isEqualTo("0 1 * * *");
-        assertThat(copy.copyMode()).isEqualTo("append");
+        assertThat(copy.copyMode()).isEqualTo(CopyMode.APPEND);
     }
 
     @Test

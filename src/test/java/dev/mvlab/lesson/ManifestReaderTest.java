@@ -72,7 +72,7 @@ class ManifestReaderTest {
         assertThat(lesson.summary()).isEqualTo("A view that joins a dimension\nkeeps the price it saw.");
         assertThat(lesson.readme()).isEqualTo("# Overview");
         assertThat(lesson.generate()).isEqualTo(new GenerateDefaults(2000, 100, 5));
-        assertThat(lesson.steps()).extracting(Step::kind).containsExactly("apply", "generate_products", "generate",
+        assertThat(lesson.steps()).extracting(s -> s.kind().keyword()).containsExactly("apply", "generate_products", "generate",
                 "drop", "generate", "update_prices", "sql", "query", "insert", "optimize", "verify", "verify", "note",
                 "pause");
         assertThat(lesson.steps().get(6).preview()).containsExactly(new StepOutput.Sql("SELECT 1"),
@@ -298,7 +298,7 @@ class ManifestReaderTest {
                       - query: SELECT 2
                 """);
         StreamStep stream = (StreamStep) lesson.steps().get(0);
-        assertThat(stream.during()).extracting(Step::kind).containsExactly("sql", "query");
+        assertThat(stream.during()).extracting(s -> s.kind().keyword()).containsExactly("sql", "query");
         assertThat(stream.fields().options()).containsEntry("rate", "50").containsEntry("batch_size", "10");
         assertThat(stream.preview()).contains(new StepOutput.Narrative("meanwhile"), new StepOutput.Sql("SELECT 2"));
         assertThat(error("""

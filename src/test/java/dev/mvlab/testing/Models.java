@@ -1,6 +1,7 @@
 package dev.mvlab.testing;
 
 import dev.mvlab.model.Column;
+import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.EngineSpec;
 import dev.mvlab.model.Node;
@@ -8,6 +9,7 @@ import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.Project;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.TableEngine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +42,8 @@ public final class Models {
     }
 
     public static EngineSpec engine(String engine, String sortingKey, String partitionKey, String ver, String ttl) {
-        return new EngineSpec(engine, sortingKey, partitionKey, null, ttl, ver, null, null, null, List.of(), null,
-                null);
+        return new EngineSpec(TableEngine.named(engine).orElseThrow(), sortingKey, partitionKey, null, ttl, ver, null,
+                null, null, List.of(), null, null);
     }
 
     public static DataSource datasource(String name, EngineSpec engine, String... columns) {
@@ -71,7 +73,8 @@ public final class Models {
     }
 
     public static Node copy(String pipe, String name, int line, String sql, String target, String mode) {
-        return new Node(name, null, sql, false, NodeType.COPY, null, target, "@on-demand", mode, null,
+        return new Node(name, null, sql, false, NodeType.COPY, null, target, "@on-demand",
+                CopyMode.named(mode).orElseThrow(), null,
                 at("pipes/" + pipe + ".pipe", line), at("pipes/" + pipe + ".pipe", line + 2));
     }
 
