@@ -1,10 +1,11 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.deploy.AppliedStatement;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.deploy.ApplyResult;
-import dev.mvlab.deploy.Check;
-import dev.mvlab.deploy.CheckResult;
+import dev.mvlab.deploy.ProjectCheck;
+import dev.mvlab.deploy.ProjectCheckResult;
 import dev.mvlab.deploy.Copy;
 import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.Drop;
@@ -66,7 +67,7 @@ final class DeployCommands {
         @Mixin
         DatabaseOption database;
         @Mixin
-        OutputFormat format;
+        FormatOption format;
         @Option(names = "--dry-run", description = "Print the statements in apply order; connect to nothing.")
         boolean dryRun;
         @Option(names = "--recreate", description = "Change objects defined differently when that loses no data: "
@@ -98,7 +99,7 @@ final class DeployCommands {
                     options = new ApplyOptions(false, recreate, java.util.Set.copyOf(backfills.candidates()));
                     ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.name(), options);
                     report(result);
-                    result.steps().stream().filter(s -> s.action() == dev.mvlab.deploy.ApplyStep.Action.DEFERRED)
+                    result.steps().stream().filter(s -> s.action() == AppliedStatement.Action.DEFERRED)
                             .forEach(s -> backfills.run(s.statement().object()));
                 }
             }
@@ -160,7 +161,7 @@ final class DeployCommands {
         @Mixin
         DatabaseOption database;
         @Mixin
-        OutputFormat format;
+        FormatOption format;
         @Option(names = "--strict", description = "Count objects the files do not define as differences too.")
         boolean strict;
 
@@ -184,19 +185,19 @@ final class DeployCommands {
             + "statement in a throwaway database. Exit code 3 on any error.")
     static final class CheckCommand extends Base implements Callable<Integer> {
         @Mixin
-        OutputFormat format;
+        FormatOption format;
 
         @Override
         public Integer call() {
             ProjectGraph graph = graph();
             EngineRuntime runtime = engine.runtime();
-            CheckResult result;
+            ProjectCheckResult result;
             if (runtime.status().running() && runtime.endpoint().isPresent()) {
                 try (Database server = Database.connect(runtime.endpoint().get(), "default")) {
-                    result = new Check(server, rendering.renderer()).run(graph);
+                    result = new ProjectCheck(server, rendering.renderer()).run(graph);
                 }
             } else {
-                result = new Check(null, rendering.renderer()).run(graph);
+                result = new ProjectCheck(null, rendering.renderer()).run(graph);
             }
             if (format.json()) {
                 JsonReport.print(out(), JsonReport.check(result));

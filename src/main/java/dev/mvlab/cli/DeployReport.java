@@ -1,9 +1,9 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.deploy.ApplyResult;
-import dev.mvlab.deploy.ApplyStep;
+import dev.mvlab.deploy.AppliedStatement;
 import dev.mvlab.deploy.CheckIssue;
-import dev.mvlab.deploy.CheckResult;
+import dev.mvlab.deploy.ProjectCheckResult;
 import dev.mvlab.deploy.CopyResult;
 import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.DropResult;
@@ -23,8 +23,8 @@ final class DeployReport {
             out.println("-- dry run: nothing was run; apply would consider these statements in this order"
                     + " (database " + result.database() + ")");
             out.println();
-            for (ApplyStep step : result.steps()) {
-                if (step.action() == ApplyStep.Action.NOT_RUN) {
+            for (AppliedStatement step : result.steps()) {
+                if (step.action() == AppliedStatement.Action.NOT_RUN) {
                     out.println("-- (not run by apply: 'mvlab copy " + step.statement().object() + "' runs it)");
                 }
                 out.println(step.statement().terminated());
@@ -32,13 +32,13 @@ final class DeployReport {
             }
             return;
         }
-        for (ApplyStep step : result.steps()) {
+        for (AppliedStatement step : result.steps()) {
             out.println(line(step.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), step.statement()));
         }
-        long altered = result.count(ApplyStep.Action.ALTERED);
+        long altered = result.count(AppliedStatement.Action.ALTERED);
         out.printf(Locale.ROOT, "database %s: %d created, %d recreated, %s%d unchanged%n", result.database(),
-                result.count(ApplyStep.Action.CREATED), result.count(ApplyStep.Action.RECREATED),
-                altered > 0 ? altered + " altered in place, " : "", result.count(ApplyStep.Action.UNCHANGED));
+                result.count(AppliedStatement.Action.CREATED), result.count(AppliedStatement.Action.RECREATED),
+                altered > 0 ? altered + " altered in place, " : "", result.count(AppliedStatement.Action.UNCHANGED));
     }
 
     static void drop(PrintWriter out, DropResult result) {
@@ -86,7 +86,7 @@ final class DeployReport {
         return result.objects().stream().filter(o -> o.status() == status).count();
     }
 
-    static void check(PrintWriter out, PrintWriter err, CheckResult result) {
+    static void check(PrintWriter out, PrintWriter err, ProjectCheckResult result) {
         for (CheckIssue issue : result.issues()) {
             err.println("error: " + issue);
         }

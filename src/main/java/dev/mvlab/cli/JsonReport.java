@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mvlab.deploy.ApplyResult;
-import dev.mvlab.deploy.ApplyStep;
+import dev.mvlab.deploy.AppliedStatement;
 import dev.mvlab.deploy.CheckIssue;
-import dev.mvlab.deploy.CheckResult;
+import dev.mvlab.deploy.ProjectCheckResult;
 import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.ObjectDiff;
 import dev.mvlab.graph.ProjectGraph;
@@ -44,11 +44,11 @@ final class JsonReport {
 
     static ObjectNode apply(ApplyResult result) {
         ObjectNode root = MAPPER.createObjectNode().put("database", result.database()).put("dry_run", result.dryRun());
-        for (ApplyStep.Action action : ApplyStep.Action.values()) {
+        for (AppliedStatement.Action action : AppliedStatement.Action.values()) {
             root.put(name(action), result.count(action));
         }
         ArrayNode steps = root.putArray("statements");
-        for (ApplyStep step : result.steps()) {
+        for (AppliedStatement step : result.steps()) {
             ObjectNode node = statement(steps.addObject(), step.statement()).put("action", name(step.action()));
             if (result.dryRun()) {
                 node.put("sql", step.statement().sql());
@@ -69,7 +69,7 @@ final class JsonReport {
         return root;
     }
 
-    static ObjectNode check(CheckResult result) {
+    static ObjectNode check(ProjectCheckResult result) {
         ObjectNode root = MAPPER.createObjectNode().put("ok", result.ok()).put("statements", result.statements())
                 .put("engine_checked", result.engineChecked()).put("skipped", result.skipped());
         ArrayNode issues = root.putArray("issues");

@@ -3,7 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.engine.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
-import dev.mvlab.generate.Catalog;
+import dev.mvlab.generate.ProductCatalog;
 import dev.mvlab.generate.ProductsTable;
 import dev.mvlab.generate.StreamOptions;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ final class ProductsCommand implements Runnable {
             throw new MvlabException(ExitCode.USAGE, "--products and --update-prices must be at least 1",
                     "see mvlab generate products --help");
         }
-        Catalog catalog = Catalog.create(products, catalogSeed);
+        ProductCatalog catalog = ProductCatalog.create(products, catalogSeed);
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = database.connect(engine, spec.commandLine().getErr())) {
             ProductsTable table = new ProductsTable(db, datasource);

@@ -38,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
     @Mixin
-    OutputFormat format;
+    FormatOption format;
 
     @Option(names = "--lesson", paramLabel = "N", description = "Run the checks lesson N declares or uses.")
     Integer lesson;

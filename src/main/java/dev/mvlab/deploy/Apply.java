@@ -40,7 +40,8 @@ public final class Apply {
         Plan plan = renderer.applyPlan(graph);
         if (options.dryRun()) {
             return new ApplyResult(database, true, plan.statements().stream()
-                    .map(s -> new ApplyStep(s, s.kind().copies() ? ApplyStep.Action.NOT_RUN : ApplyStep.Action.PLANNED))
+                    .map(s -> new AppliedStatement(s, s.kind().copies() ? AppliedStatement.Action.NOT_RUN
+                            : AppliedStatement.Action.PLANNED))
                     .toList());
         }
         server.createDatabase(database);
@@ -51,7 +52,7 @@ public final class Apply {
         Set<String> recreate = closure(graph, different.stream().filter(n -> !inPlace.contains(n)).toList());
         inPlace.removeAll(recreate);
         refuseWhileFed(graph, recreate, actual, database);
-        List<ApplyStep> steps = new ArrayList<>();
+        List<AppliedStatement> steps = new ArrayList<>();
         try (Database target = server.use(database)) {
             for (ProjectObject object : graph.dropOrder()) {
                 if (recreate.contains(object.name()) && diff.status(object.name()) != ObjectDiff.Status.MISSING) {
@@ -61,25 +62,26 @@ public final class Apply {
             for (Statement planned : plan.statements()) {
                 Statement statement = EndpointViews.runnable(target, renderer, graph, planned);
                 if (statement.kind().copies()) {
-                    steps.add(new ApplyStep(statement, ApplyStep.Action.NOT_RUN));
+                    steps.add(new AppliedStatement(statement, AppliedStatement.Action.NOT_RUN));
                 } else if (inPlace.contains(statement.object())) {
                     ProjectObject object = graph.object(statement.object()).orElseThrow();
                     execute(target, alter(object, statement));
-                    steps.add(new ApplyStep(statement, ApplyStep.Action.ALTERED));
+                    steps.add(new AppliedStatement(statement, AppliedStatement.Action.ALTERED));
                 } else if (keptAsQuery(graph, target, statement)) {
-                    steps.add(new ApplyStep(statement, ApplyStep.Action.KEPT_AS_QUERY));
+                    steps.add(new AppliedStatement(statement, AppliedStatement.Action.KEPT_AS_QUERY));
                 } else if (recreate.contains(statement.object())) {
                     execute(target, statement);
-                    steps.add(new ApplyStep(statement, diff.status(statement.object()) == ObjectDiff.Status.MISSING
-                            ? ApplyStep.Action.CREATED : ApplyStep.Action.RECREATED));
+                    boolean missing = diff.status(statement.object()) == ObjectDiff.Status.MISSING;
+                    steps.add(new AppliedStatement(statement, missing ? AppliedStatement.Action.CREATED
+                            : AppliedStatement.Action.RECREATED));
                 } else if (options.deferred().contains(statement.object())
                         && diff.status(statement.object()) == ObjectDiff.Status.MISSING) {
-                    steps.add(new ApplyStep(statement, ApplyStep.Action.DEFERRED));
+                    steps.add(new AppliedStatement(statement, AppliedStatement.Action.DEFERRED));
                 } else if (diff.status(statement.object()) == ObjectDiff.Status.SAME) {
-                    steps.add(new ApplyStep(statement, ApplyStep.Action.UNCHANGED));
+                    steps.add(new AppliedStatement(statement, AppliedStatement.Action.UNCHANGED));
                 } else {
                     execute(target, statement);
-                    steps.add(new ApplyStep(statement, ApplyStep.Action.CREATED));
+                    steps.add(new AppliedStatement(statement, AppliedStatement.Action.CREATED));
                 }
             }
         }

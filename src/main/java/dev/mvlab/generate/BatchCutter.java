@@ -35,14 +35,14 @@ final class BatchCutter {
                 pump.skipTo(range.to());
                 continue;
             }
-            ByteBuffer buffer = pipeline.borrow();
+            LineBuffer buffer = pipeline.borrow();
             while (pump.position() < range.to()) {
                 json.append(buffer, pump.unpaced());
             }
             pipeline.submit(new BatchPipeline.Batch(range.from(), range.to(), buffer));
         }
         long flushNanos = settings.flushInterval().toNanos();
-        ByteBuffer buffer = null;
+        LineBuffer buffer = null;
         long from = 0;
         long batchStart = 0;
         while (pump.hasNext()) {
@@ -72,7 +72,7 @@ final class BatchCutter {
         }
     }
 
-    private void cut(long from, ByteBuffer buffer) throws BatchPipeline.Stopped {
+    private void cut(long from, LineBuffer buffer) throws BatchPipeline.Stopped {
         tracker.register(from, pump.position());
         pipeline.submit(new BatchPipeline.Batch(from, pump.position(), buffer));
     }

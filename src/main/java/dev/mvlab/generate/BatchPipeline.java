@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BatchPipeline implements AutoCloseable {
     /** Events [from, to) of the stream as NDJSON. */
-    record Batch(long from, long to, ByteBuffer buffer) {
+    record Batch(long from, long to, LineBuffer buffer) {
     }
 
     /** The engine stopped answering; the message says why. */
@@ -31,7 +31,7 @@ final class BatchPipeline implements AutoCloseable {
     private final HttpInserter inserter;
     private final CheckpointTracker tracker;
     private final BlockingQueue<Batch> queue;
-    private final BlockingQueue<ByteBuffer> pool;
+    private final BlockingQueue<LineBuffer> pool;
     private final List<Thread> threads = new ArrayList<>();
     private final int buffers;
     private final int capacity;
@@ -58,15 +58,15 @@ final class BatchPipeline implements AutoCloseable {
     }
 
     /** An empty buffer for the next batch; waits while all are in use. Called by the generating thread only. */
-    ByteBuffer borrow() throws Stopped {
+    LineBuffer borrow() throws Stopped {
         if (pool.isEmpty() && created < buffers) {
             created++;
-            return new ByteBuffer(capacity);
+            return new LineBuffer(capacity);
         }
         try {
             while (true) {
                 checkFailure();
-                ByteBuffer buffer = pool.poll(100, TimeUnit.MILLISECONDS);
+                LineBuffer buffer = pool.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer != null) {
                     return buffer;
                 }
@@ -89,7 +89,7 @@ final class BatchPipeline implements AutoCloseable {
         }
     }
 
-    void giveBack(ByteBuffer buffer) {
+    void giveBack(LineBuffer buffer) {
         buffer.clear();
         pool.offer(buffer);
     }

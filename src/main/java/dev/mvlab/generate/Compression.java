@@ -33,7 +33,7 @@ public enum Compression {
     }
 
     /** Compresses {@code length} bytes into {@code into} (cleared first); returns the encoding header or null. */
-    String encode(byte[] body, int length, ByteBuffer into) {
+    String encode(byte[] body, int length, LineBuffer into) {
         if (this != LZ4) {
             return null;
         }

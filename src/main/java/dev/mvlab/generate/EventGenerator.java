@@ -32,7 +32,7 @@ public final class EventGenerator implements Iterator<Event> {
     private static final Action[] ACTIONS = Action.values();
 
     private final StreamOptions options;
-    private final Catalog catalog;
+    private final ProductCatalog catalog;
     private final SplittableRandom random;
     private final long startEpoch;
     private final int customers;
@@ -54,10 +54,10 @@ public final class EventGenerator implements Iterator<Event> {
     private long emitted;
 
     public EventGenerator(StreamOptions options) {
-        this(options, Catalog.create(options.products(), options.catalogSeed()));
+        this(options, ProductCatalog.create(options.products(), options.catalogSeed()));
     }
 
-    public EventGenerator(StreamOptions options, Catalog catalog) {
+    public EventGenerator(StreamOptions options, ProductCatalog catalog) {
         this.options = options;
         this.catalog = catalog;
         this.random = new SplittableRandom(options.seed());
@@ -86,7 +86,7 @@ public final class EventGenerator implements Iterator<Event> {
         return options;
     }
 
-    public Catalog catalog() {
+    public ProductCatalog catalog() {
         return catalog;
     }
 

@@ -22,7 +22,7 @@ public final class EventJson {
     private final byte[] cachedText = new byte[19];
 
     /** Appends the event as one line, newline included. */
-    void append(ByteBuffer out, Event event) {
+    void append(LineBuffer out, Event event) {
         out.append(CUSTOMER);
         out.appendDigits(event.customer());
         out.append(PRODUCT);
@@ -46,7 +46,7 @@ public final class EventJson {
 
     /** One event as its line, without the newline. */
     public String line(Event event) {
-        ByteBuffer buffer = new ByteBuffer(160);
+        LineBuffer buffer = new LineBuffer(160);
         append(buffer, event);
         return new String(buffer.array(), 0, buffer.length() - 1, StandardCharsets.US_ASCII);
     }

@@ -36,7 +36,7 @@ public final class HttpInserter {
     private final String authorization;
     private final RetryPolicy retry;
     private final Compression compression;
-    private final ThreadLocal<ByteBuffer> compressed = ThreadLocal.withInitial(() -> new ByteBuffer(1 << 20));
+    private final ThreadLocal<LineBuffer> compressed = ThreadLocal.withInitial(() -> new LineBuffer(1 << 20));
 
     public HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry) {
         this(endpoint, database, sql, retry, Compression.NONE);
@@ -79,7 +79,7 @@ public final class HttpInserter {
                 .timeout(attemptTimeout())
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-ndjson");
-        ByteBuffer packed = compressed.get();
+        LineBuffer packed = compressed.get();
         String encoding = compression.encode(body, length, packed);
         if (encoding != null) {
             builder.header("Content-Encoding", encoding).POST(ArrayBodyPublisher.of(packed.array(), packed.length()));

@@ -21,7 +21,7 @@ public final class NdjsonExport {
                                 Progress.Listener listener) {
         EventPump pump = new EventPump(options, limits);
         EventJson json = new EventJson();
-        ByteBuffer buffer = new ByteBuffer(CHUNK + 256);
+        LineBuffer buffer = new LineBuffer(CHUNK + 256);
         List<String> notes = new ArrayList<>();
         long written = 0;
         long lastFlush = System.nanoTime();

@@ -47,7 +47,7 @@ public final class ProductsTable {
     }
 
     /** Writes every product of the catalog once, as of {@code updatedAt}. */
-    public ProductsResult writeCatalog(Catalog catalog, LocalDateTime updatedAt) {
+    public ProductsResult writeCatalog(ProductCatalog catalog, LocalDateTime updatedAt) {
         Set<String> columns = columns();
         StringBuilder body = new StringBuilder();
         for (Product product : catalog.products()) {
@@ -63,7 +63,7 @@ public final class ProductsTable {
      * one second after the newest version in the table, or now when that is later. Which products and prices follows from {@code seed}
      * and the table's content, so the same state and seed give the same update.
      */
-    public ProductsResult updatePrices(Catalog catalog, int count, long seed) {
+    public ProductsResult updatePrices(ProductCatalog catalog, int count, long seed) {
         Set<String> columns = columns();
         if (!columns.contains("updated_at") || !columns.contains("price")) {
             throw new MvlabException(ExitCode.DATABASE, qualified() + " has no " + (columns.contains("price")

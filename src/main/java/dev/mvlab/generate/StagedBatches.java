@@ -17,7 +17,7 @@ record StagedBatches(String table, int batches, long bytes) {
         db.execute(JsonPathMapping.lineTable(db.name(), table));
         EventGenerator generator = new EventGenerator(options);
         EventJson json = new EventJson();
-        ByteBuffer buffer = new ByteBuffer(chunk * 128 + 4096);
+        LineBuffer buffer = new LineBuffer(chunk * 128 + 4096);
         HttpInserter upload = new HttpInserter(db.endpoint(), db.name(), "INSERT INTO "
                 + Identifiers.quote(table) + " FORMAT LineAsString", RetryPolicy.DEFAULT);
         int batches = 0;

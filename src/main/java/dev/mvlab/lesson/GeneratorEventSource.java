@@ -4,7 +4,7 @@ import dev.mvlab.engine.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;
-import dev.mvlab.generate.Catalog;
+import dev.mvlab.generate.ProductCatalog;
 import dev.mvlab.generate.GenerateResult;
 import dev.mvlab.generate.LandingChoice;
 import dev.mvlab.generate.LandingIngest;
@@ -91,7 +91,7 @@ public final class GeneratorEventSource implements EventSource {
     @Override
     public GenerateOutcome products(GenerateRequest request, Database db) {
         GeneratorOptions options = new GeneratorOptions(request.options(), GeneratorOptions.PRODUCTS);
-        Catalog catalog = Catalog.create((int) request.count(), options.longValue("catalog_seed",
+        ProductCatalog catalog = ProductCatalog.create((int) request.count(), options.longValue("catalog_seed",
                 StreamOptions.DEFAULT_CATALOG_SEED));
         LocalDateTime updatedAt = options.dateTime("updated_at", StreamOptions.DEFAULT_START);
         ProductsTable.ProductsResult result = new ProductsTable(db, options.text("datasource", "products"))
@@ -110,7 +110,8 @@ public final class GeneratorEventSource implements EventSource {
             throw new MvlabException(ExitCode.DATABASE, table + " is empty: there are no prices to update",
                     "write the catalog first with a generate_products step");
         }
-        Catalog catalog = Catalog.create(size, options.longValue("catalog_seed", StreamOptions.DEFAULT_CATALOG_SEED));
+        ProductCatalog catalog = ProductCatalog.create(size, options.longValue("catalog_seed",
+                StreamOptions.DEFAULT_CATALOG_SEED));
         int count = request.count() == 0 ? size : (int) Math.min(size, request.count());
         ProductsTable.ProductsResult result = new ProductsTable(db, table).updatePrices(catalog, count,
                 request.seed());

@@ -1,10 +1,11 @@
 package dev.mvlab.lesson;
 
 import dev.mvlab.backfill.PartSnapshotBackfill;
+import dev.mvlab.deploy.AppliedStatement;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.deploy.ApplyResult;
-import dev.mvlab.deploy.ApplyStep.Action;
+import dev.mvlab.deploy.AppliedStatement.Action;
 import dev.mvlab.deploy.Copy;
 import dev.mvlab.deploy.CopyResult;
 import dev.mvlab.engine.Database;
@@ -65,7 +66,7 @@ public final class ProjectDeployer implements Deployer {
         List<String> statements = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<ApplyOutcome.Created> created = new ArrayList<>();
-        for (dev.mvlab.deploy.ApplyStep step : result.steps()) {
+        for (AppliedStatement step : result.steps()) {
             if (step.action() == Action.CREATED || step.action() == Action.RECREATED) {
                 statements.add(step.statement().sql());
                 String name = step.statement().object();

@@ -66,7 +66,7 @@ class ApplyConflictTest {
         }
         ProjectGraph changed = GraphBuilder.build(withNullablePrice(Models.shop()));
         ApplyResult result = new Apply(server, renderer).run(changed, database, new ApplyOptions(false, true));
-        assertThat(result.steps()).filteredOn(s -> s.action() == ApplyStep.Action.RECREATED)
+        assertThat(result.steps()).filteredOn(s -> s.action() == AppliedStatement.Action.RECREATED)
                 .extracting(s -> s.statement().object())
                 .containsExactly("purchases", "sales_hourly_mv", "purchases_mv");
         assertThat(new Diff(server, renderer).run(changed, database).clean()).isTrue();
@@ -98,7 +98,7 @@ class ApplyConflictTest {
 
         ApplyResult recreated = new Apply(server, renderer).run(GraphBuilder.build(Models.shop()), database,
                 new ApplyOptions(false, true));
-        assertThat(recreated.count(ApplyStep.Action.ALTERED)).as("CREATE OR REPLACE VIEW, no gap").isEqualTo(1);
+        assertThat(recreated.count(AppliedStatement.Action.ALTERED)).as("CREATE OR REPLACE VIEW, no gap").isEqualTo(1);
         assertThat(new Diff(server, renderer).run(GraphBuilder.build(Models.shop()), database).changes())
                 .extracting(ObjectDiff::name).containsExactly("scratch");
     }
@@ -110,7 +110,7 @@ class ApplyConflictTest {
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.steps()).extracting(s -> s.statement().object()).containsExactly("events", "purchases",
                 "sales_hourly", "top_products", "sales_hourly_mv", "purchases_mv");
-        assertThat(dry.steps()).allMatch(s -> s.action() == ApplyStep.Action.PLANNED);
+        assertThat(dry.steps()).allMatch(s -> s.action() == AppliedStatement.Action.PLANNED);
         assertThat(server.queryLong("SELECT count() FROM system.databases WHERE name = 'never_created'")).isZero();
     }
 

@@ -34,7 +34,7 @@ class CheckTest {
         }
         assertThat(projects).hasSizeGreaterThanOrEqualTo(4);
         for (Path project : Stream.concat(projects.stream(), Stream.of(ROOT)).toList()) {
-            CheckResult result = new Check(server, renderer).run(GraphBuilder.build(ProjectLoader.load(project)));
+            ProjectCheckResult result = new ProjectCheck(server, renderer).run(GraphBuilder.build(ProjectLoader.load(project)));
             assertThat(result.engineChecked()).isTrue();
             assertThat(result.issues()).as("issues of %s", project).isEmpty();
         }
@@ -50,12 +50,12 @@ class CheckTest {
                                 + "price, timestamp FROM events", "purchases")))
                 .toList(), List.of());
         ProjectGraph graph = GraphBuilder.build(broken);
-        CheckResult result = new Check(server, renderer).run(graph);
+        ProjectCheckResult result = new ProjectCheck(server, renderer).run(graph);
         assertThat(result.ok()).isFalse();
         assertThat(result.issues()).hasSize(1);
         CheckIssue issue = result.issues().get(0);
         assertThat(issue.toString()).startsWith("pipes/purchases_mv.pipe:7: purchases_mv: Code: 46. DB::Exception: "
                 + "Function with name `no_such_function` does not exist.");
-        assertThat(new Check(null, renderer).run(graph).engineChecked()).isFalse();
+        assertThat(new ProjectCheck(null, renderer).run(graph).engineChecked()).isFalse();
     }
 }

@@ -28,12 +28,12 @@ class WorkshopDeployTest {
         String database = server.name() + "_workshop";
         ApplyResult first = new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT);
         int objects = (int) graph.applyOrder().stream().filter(o -> o.kind() != dev.mvlab.graph.ObjectKind.COPY).count();
-        assertThat(first.count(ApplyStep.Action.CREATED)).isEqualTo(objects);
-        assertThat(first.count(ApplyStep.Action.NOT_RUN)).isEqualTo(1);
+        assertThat(first.count(AppliedStatement.Action.CREATED)).isEqualTo(objects);
+        assertThat(first.count(AppliedStatement.Action.NOT_RUN)).isEqualTo(1);
 
         ApplyResult second = new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT);
         assertThat(second.changed()).isFalse();
-        assertThat(second.count(ApplyStep.Action.UNCHANGED)).isEqualTo(objects);
+        assertThat(second.count(AppliedStatement.Action.UNCHANGED)).isEqualTo(objects);
 
         DiffResult diff = new Diff(server, renderer).run(graph, database);
         assertThat(diff.changes()).isEmpty();

@@ -30,7 +30,7 @@ class EventGeneratorTest {
     @Test
     void linesHaveTheWorkshopShapeAndPurchasesCarryTheCatalogPrice() {
         StreamOptions options = StreamOptions.defaults(3);
-        Catalog catalog = Catalog.create(options.products(), options.catalogSeed());
+        ProductCatalog catalog = ProductCatalog.create(options.products(), options.catalogSeed());
         EventGenerator generator = new EventGenerator(options);
         EventJson json = new EventJson();
         int purchases = 0;
@@ -201,10 +201,10 @@ class EventGeneratorTest {
 
     @Test
     void theCatalogIsStableAndPricesArePlausible() {
-        Catalog a = Catalog.create(500, 1);
-        Catalog b = Catalog.create(500, 1);
+        ProductCatalog a = ProductCatalog.create(500, 1);
+        ProductCatalog b = ProductCatalog.create(500, 1);
         assertThat(a.products()).isEqualTo(b.products());
-        assertThat(Catalog.create(500, 2).products()).isNotEqualTo(a.products());
+        assertThat(ProductCatalog.create(500, 2).products()).isNotEqualTo(a.products());
         assertThat(a.products()).allSatisfy(p -> {
             assertThat(p.priceCents() % 100).isEqualTo(99);
             assertThat(p.price()).isBetween(0.99, 499.99);

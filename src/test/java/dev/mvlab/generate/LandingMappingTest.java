@@ -108,7 +108,7 @@ class LandingMappingTest {
         assertThat(db.queryLong("SELECT countIf((kind = 'purchase') != (price IS NOT NULL)) FROM events_v2")).isZero();
         assertThat(db.queryLong("SELECT countIf(kind = 'purchase') FROM events_v2"))
                 .isEqualTo(result.actions().get(Action.PURCHASE));
-        Catalog catalog = Catalog.create(500, 1);
+        ProductCatalog catalog = ProductCatalog.create(500, 1);
         assertThat(db.query("SELECT DISTINCT what, toString(price) FROM events_v2 WHERE kind = 'purchase' "
                 + "ORDER BY what LIMIT 5").rows()).allSatisfy(row -> assertThat(row.get(1)).isEqualTo(
                 catalog.get(Integer.parseInt(String.valueOf(row.get(0)).substring(8))).priceText()

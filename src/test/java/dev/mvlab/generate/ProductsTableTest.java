@@ -25,7 +25,7 @@ class ProductsTableTest {
         db.execute("CREATE TABLE products (product_id String, brand String, model String, price Float64, "
                 + "number_on_hand UInt32, updated_at DateTime) ENGINE = ReplacingMergeTree(updated_at) "
                 + "ORDER BY product_id");
-        Catalog catalog = Catalog.create(500, 1);
+        ProductCatalog catalog = ProductCatalog.create(500, 1);
         ProductsTable products = new ProductsTable(db, "products");
         var written = products.writeCatalog(catalog, StreamOptions.DEFAULT_START);
         assertThat(written.rows()).isEqualTo(500);
@@ -68,16 +68,16 @@ class ProductsTableTest {
         db.execute("CREATE TABLE old_products (product_id String, brand String, model String, price Float32, "
                 + "number_on_hand Int32) ENGINE = MergeTree ORDER BY (brand, model, number_on_hand)");
         ProductsTable old = new ProductsTable(db, "old_products");
-        old.writeCatalog(Catalog.create(50, 1), StreamOptions.DEFAULT_START);
+        old.writeCatalog(ProductCatalog.create(50, 1), StreamOptions.DEFAULT_START);
         assertThat(db.queryLong("SELECT count() FROM old_products")).isEqualTo(50);
-        assertThatThrownBy(() -> old.updatePrices(Catalog.create(50, 1), 3, 1)).isInstanceOf(MvlabException.class)
+        assertThatThrownBy(() -> old.updatePrices(ProductCatalog.create(50, 1), 3, 1)).isInstanceOf(MvlabException.class)
                 .hasMessage(db.name() + ".old_products has no updated_at column, so there is no price version to add");
-        assertThatThrownBy(() -> new ProductsTable(db, "nowhere").writeCatalog(Catalog.create(5, 1),
+        assertThatThrownBy(() -> new ProductsTable(db, "nowhere").writeCatalog(ProductCatalog.create(5, 1),
                 StreamOptions.DEFAULT_START)).hasMessage("the products table " + db.name() + ".nowhere does not exist")
                 .satisfies(e -> assertThat(((MvlabException) e).hint()).contains("mvlab apply"));
         db.execute("CREATE TABLE empty_products (product_id String, price Float64, updated_at DateTime) "
                 + "ENGINE = ReplacingMergeTree(updated_at) ORDER BY product_id");
-        assertThatThrownBy(() -> new ProductsTable(db, "empty_products").updatePrices(Catalog.create(5, 1), 1, 1))
+        assertThatThrownBy(() -> new ProductsTable(db, "empty_products").updatePrices(ProductCatalog.create(5, 1), 1, 1))
                 .hasMessageContaining("is empty").satisfies(e -> assertThat(((MvlabException) e).hint())
                         .isEqualTo("write the catalog first: mvlab generate products"));
     }

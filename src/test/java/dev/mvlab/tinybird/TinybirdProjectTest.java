@@ -4,9 +4,9 @@ import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
-import dev.mvlab.deploy.ApplyStep;
-import dev.mvlab.deploy.Check;
-import dev.mvlab.deploy.CheckResult;
+import dev.mvlab.deploy.AppliedStatement;
+import dev.mvlab.deploy.ProjectCheck;
+import dev.mvlab.deploy.ProjectCheckResult;
 import dev.mvlab.deploy.Diff;
 import dev.mvlab.deploy.Drop;
 import dev.mvlab.deploy.ObjectDiff;
@@ -76,7 +76,7 @@ class TinybirdProjectTest {
     @Test
     void sqlWrittenForTinybirdsClickHouseRunsUnderTheCompatibilitySettings(Database server) {
         ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(COMPAT));
-        CheckResult check = new Check(server, renderer).run(graph);
+        ProjectCheckResult check = new ProjectCheck(server, renderer).run(graph);
         assertThat(check.issues()).isEmpty();
         assertThat(check.lint()).extracting(Warning::kind).containsExactly(WarningKind.ENDPOINT_DUPLICATE_COLUMNS);
         String endpoint = new EndpointSql(graph).sql("evolution", ParameterValues.of(Map.of("artist", "y")));
@@ -85,7 +85,7 @@ class TinybirdProjectTest {
         String database = server.name() + "_compat";
         for (int i = 0; i < 2; i++) {
             assertThat(new Apply(server, renderer).run(graph, database, ApplyOptions.DEFAULT).steps())
-                    .filteredOn(step -> step.action() == ApplyStep.Action.KEPT_AS_QUERY)
+                    .filteredOn(step -> step.action() == AppliedStatement.Action.KEPT_AS_QUERY)
                     .extracting(step -> step.statement().object()).containsExactly("current");
         }
         Database db = server.use(database);
@@ -103,7 +103,7 @@ class TinybirdProjectTest {
     @Test
     void anEndpointSortedByAnAggregateStateLeavesThatKeyOut(Database server) {
         ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(AGGREGATE_ORDER));
-        CheckResult check = new Check(server, renderer).run(graph);
+        ProjectCheckResult check = new ProjectCheck(server, renderer).run(graph);
         assertThat(check.issues()).isEmpty();
         assertThat(check.lint()).singleElement().satisfies(w -> assertThat(w.toString()).startsWith(
                 "pipes/running_plays.pipe:7: warning[order-by-aggregate-state]: endpoint running_plays sorts by"
@@ -124,7 +124,7 @@ class TinybirdProjectTest {
     @Test
     void checkRunsEveryNodeAndGivesTheLintWarnings(Database server) {
         ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(CLASSIC));
-        CheckResult result = new Check(server, renderer).run(graph);
+        ProjectCheckResult result = new ProjectCheck(server, renderer).run(graph);
         assertThat(result.issues()).isEmpty();
         assertThat(graph.nodeChecks()).extracting(q -> q.pipe().name() + "." + q.output().name())
                 .contains("service.stats", "service.quarantined", "top_pages.filtered", "export.to_bucket");
@@ -165,7 +165,7 @@ class TinybirdProjectTest {
         Database db = server.use(database);
         db.execute("INSERT INTO events VALUES (now(), 'lcp', 2.5), (now(), 'lcp', 1.5)");
         assertThat(db.queryLong("SELECT toInt64(sum(total)) FROM daily")).isEqualTo(4);
-        assertThat(new Check(server, renderer).run(graph).issues()).isEmpty();
+        assertThat(new ProjectCheck(server, renderer).run(graph).issues()).isEmpty();
         new Drop(server, renderer).run(graph, database);
     }
 

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * products and the catalog seed. The event stream and {@code generate products} build the same catalog, so the
  * price of a purchase always equals the product's first price in the products table.
  */
-public final class Catalog {
+public final class ProductCatalog {
     private static final String[] BRANDS = {"Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli",
             "Soylent", "Tyrell", "Wonka", "Cyberdyne", "Vandelay", "Oceanic", "Massive", "Aperture", "Gringotts"};
     private static final String[] MODELS = {"Air", "Pro", "Max", "Mini", "Lite", "Ultra", "One", "Neo", "Flex",
@@ -17,11 +17,11 @@ public final class Catalog {
 
     private final List<Product> products;
 
-    private Catalog(List<Product> products) {
+    private ProductCatalog(List<Product> products) {
         this.products = products;
     }
 
-    public static Catalog create(int size, long catalogSeed) {
+    public static ProductCatalog create(int size, long catalogSeed) {
         SplittableRandom random = new SplittableRandom(catalogSeed ^ 0x5DEECE66DL);
         List<Product> products = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -33,7 +33,7 @@ public final class Catalog {
             int onHand = random.nextInt(1001);
             products.add(new Product(i, "product_" + i, brand, model, cents, onHand));
         }
-        return new Catalog(List.copyOf(products));
+        return new ProductCatalog(List.copyOf(products));
     }
 
     public int size() {

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
-/** A growable byte array that NDJSON lines are written into; reused between batches. */
-final class ByteBuffer {
+/** A growable byte array that NDJSON lines are written into, reused between batches (not a java.nio buffer). */
+final class LineBuffer {
     private byte[] bytes;
     private int length;
 
-    ByteBuffer(int capacity) {
+    LineBuffer(int capacity) {
         bytes = new byte[Math.max(64, capacity)];
     }
 

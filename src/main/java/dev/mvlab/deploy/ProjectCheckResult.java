@@ -11,10 +11,10 @@ import java.util.List;
  * @param skipped       statements not tried because something they need failed
  * @param lint          lint warnings ClickHouse's answers showed (materialized view columns against their targets)
  */
-public record CheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped,
+public record ProjectCheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped,
                           List<Warning> lint) {
 
-    public CheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped) {
+    public ProjectCheckResult(int statements, boolean engineChecked, List<CheckIssue> issues, int skipped) {
         this(statements, engineChecked, issues, skipped, List.of());
     }
 

@@ -3,7 +3,7 @@ package dev.mvlab.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --format text|json} for commands whose report has a machine-readable form ({@link JsonReport}). */
-public final class OutputFormat {
+public final class FormatOption {
     enum Kind { TEXT, JSON }
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",

@@ -24,20 +24,20 @@ import java.util.Set;
  * validates the types, functions and columns of all the project's SQL. Nothing is created
  * in the user's databases.
  */
-public final class Check {
+public final class ProjectCheck {
     private final Database server;
     private final SqlRenderer renderer;
 
     /** @param server a connection to any database of the server, or null to check the files only */
-    public Check(Database server, SqlRenderer renderer) {
+    public ProjectCheck(Database server, SqlRenderer renderer) {
         this.server = server;
         this.renderer = renderer;
     }
 
-    public CheckResult run(ProjectGraph graph) {
+    public ProjectCheckResult run(ProjectGraph graph) {
         Plan plan = renderer.applyPlan(graph);
         if (server == null) {
-            return new CheckResult(plan.statements().size(), false, List.of(), 0);
+            return new ProjectCheckResult(plan.statements().size(), false, List.of(), 0);
         }
         List<CheckIssue> issues = new ArrayList<>();
         Set<String> failed = new HashSet<>();
@@ -98,7 +98,7 @@ public final class Check {
             lint = new ArrayList<>(kept);
             lint.addAll(MaterializedColumnsLint.of(graph, shadow.db(), renderer, failed));
         }
-        return new CheckResult(plan.statements().size() + graph.nodeChecks().size(), true, List.copyOf(issues),
+        return new ProjectCheckResult(plan.statements().size() + graph.nodeChecks().size(), true, List.copyOf(issues),
                 skipped, lint);
     }
 

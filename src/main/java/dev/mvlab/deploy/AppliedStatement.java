@@ -3,7 +3,7 @@ package dev.mvlab.deploy;
 import dev.mvlab.render.Statement;
 
 /** What apply did with one statement of the plan. */
-public record ApplyStep(Statement statement, Action action) {
+public record AppliedStatement(Statement statement, Action action) {
 
     public enum Action {
         /** Dry run: this statement would be considered. */
