@@ -8,33 +8,42 @@ import picocli.CommandLine.TypeConversionException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Option value converters: durations like 90s or 10m, shares like 2% or 0.02, rates, weights, date-times. */
 final class Converters {
     private Converters() {
     }
 
-    /** {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1.5h}, {@code 1d}, or ISO-8601 {@code PT1M30S}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
+    /** A converter over a parser whose {@link IllegalArgumentException} says what is wrong with the value. */
+    private abstract static class Parsed<T> implements ITypeConverter<T> {
+        private final Function<String, T> parser;
+
+        Parsed(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
         @Override
-        public Duration convert(String value) {
+        public T convert(String value) {
             try {
-                return Quantities.duration(value);
+                return parser.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
+    /** {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1.5h}, {@code 1d}, or ISO-8601 {@code PT1M30S}. */
+    static final class DurationConverter extends Parsed<Duration> {
+        DurationConverter() {
+            super(Quantities::duration);
+        }
+    }
+
     /** {@code 2%} or {@code 0.02}. */
-    static final class ShareConverter implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            try {
-                return Quantities.share(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ShareConverter extends Parsed<Double> {
+        ShareConverter() {
+            super(Quantities::share);
         }
     }
 
@@ -60,26 +69,16 @@ final class Converters {
     }
 
     /** {@code view=65,cart=15,uncart=5,purchase=10,return=5}. */
-    static final class WeightsConverter implements ITypeConverter<ActionWeights> {
-        @Override
-        public ActionWeights convert(String value) {
-            try {
-                return ActionWeights.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class WeightsConverter extends Parsed<ActionWeights> {
+        WeightsConverter() {
+            super(ActionWeights::parse);
         }
     }
 
     /** {@code 2024-09-19T00:00:00}, {@code 2024-09-19 00:00:00} or {@code 2024-09-19}. */
-    static final class DateTimeConverter implements ITypeConverter<LocalDateTime> {
-        @Override
-        public LocalDateTime convert(String value) {
-            try {
-                return Quantities.dateTime(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class DateTimeConverter extends Parsed<LocalDateTime> {
+        DateTimeConverter() {
+            super(Quantities::dateTime);
         }
     }
 }
