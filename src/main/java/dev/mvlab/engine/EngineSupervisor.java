@@ -25,6 +25,8 @@ import java.util.List;
 public final class EngineSupervisor {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int QUICK_FAILURES_TO_GIVE_UP = 5;
+    /** Requests one client may have in the relay at once (see {@link ClientLimits}). */
+    static final int PER_CLIENT = 24;
 
     private final EngineLayout layout;
     private final Path library;
@@ -40,9 +42,11 @@ public final class EngineSupervisor {
         this.layout = layout;
         this.library = library;
         this.access = access;
-        this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()), origins,
-                new RequestBody.Spool(layout.privateDir().resolve("spool")));
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()),
+                Credential.loadOrCreateOwn(layout.stateDir()), origins,
+                new RequestBody.Spool(layout.privateDir().resolve("spool")), new ClientLimits(PER_CLIENT));
+        // every client (the credential's, mvlab's own) holds at most PER_CLIENT threads: room for both and to spare
+        QueuedThreadPool threads = new QueuedThreadPool(4 * PER_CLIENT, 4);
         threads.setName("relay");
         threads.setDaemon(true);
         this.server = new Server(threads);
