@@ -36,7 +36,7 @@ final class EngineGrants {
     static final Map<EngineAccess.Source, List<String>> SOURCES = Map.of(
             EngineAccess.Source.FILE, List.of("FILE", "SQLITE"),
             EngineAccess.Source.URL, List.of("URL", "S3", "HDFS", "AZURE", "MYSQL", "POSTGRES", "ODBC", "JDBC",
-                    "MONGO", "REDIS", "KAFKA", "NATS", "RABBITMQ", "HIVE", "YTSAURUS", "ARROW FLIGHT"),
+                    "MONGO", "REDIS", "KAFKA", "NATS", "RABBITMQ", "HIVE", "YTSAURUS", "ARROW_FLIGHT"),
             EngineAccess.Source.REMOTE, List.of("REMOTE"),
             EngineAccess.Source.EXECUTABLE, List.of());
 
