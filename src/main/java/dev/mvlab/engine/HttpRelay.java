@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The engine's public HTTP door (Jetty), in front of chDB's private port. It refuses browsers (an {@code Origin} that
@@ -37,6 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class HttpRelay extends Handler.Abstract {
     /** A request body that sends nothing for this long is cut (408); tests shorten it. */
     static final Duration BODY_IDLE = Duration.ofSeconds(Long.getLong("mvlab.relay.body-idle-seconds", 30));
+    /** How often the relay looks whether a waiting client is still there. */
+    private static final Duration WATCH_EVERY = Duration.ofMillis(250);
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-authorization", "authorization",
             "x-clickhouse-user", "x-clickhouse-key", "x-clickhouse-quota", "x-clickhouse-ssl-certificate-auth",
@@ -155,12 +160,6 @@ final class HttpRelay extends Handler.Abstract {
         if (read.isEmpty()) {
             return;
         }
-        AtomicBoolean answered = new AtomicBoolean();
-        request.addFailureListener(gone -> {
-            if (!answered.get()) {
-                cancel(target, queryId); // the client left while chDB runs its query
-            }
-        });
         try (RequestBody body = read.get()) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port()
                     + path + forwarded));
@@ -173,19 +172,43 @@ final class HttpRelay extends Handler.Abstract {
                     target.config().passwordOf(who.clickhouseUser())));
             builder.header(ChdbConfig.SECRET_HEADER, target.config().secret());
             builder.method(request.getMethod(), body.publisher());
+            ClientWatch watch = new ClientWatch(request.getConnectionMetaData().getConnection().getEndPoint());
             HttpResponse<InputStream> answer;
             try {
-                answer = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+                answer = awaitAnswer(client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream()),
+                        watch, target, queryId);
             } catch (IOException e) {
                 refuse(response, callback, 503, "the engine is not answering (it restarts by itself): " + e);
                 return;
             }
-            pass(answer, response, callback, target, queryId, answered);
+            if (watch.readAhead()) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            pass(answer, response, callback, target, queryId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             callback.failed(e);
         } catch (IOException | RuntimeException e) {
             callback.failed(e);
+        }
+    }
+
+    /** Waits for chDB's answer; when the client goes away meanwhile, its query is killed (the answer still comes). */
+    private HttpResponse<InputStream> awaitAnswer(CompletableFuture<HttpResponse<InputStream>> pending,
+                                                  ClientWatch watch, Upstream target, String queryId)
+            throws IOException, InterruptedException {
+        boolean killed = false;
+        while (true) {
+            try {
+                return pending.get(WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                if (!killed && watch.gone()) {
+                    cancel(target, queryId);
+                    killed = true;
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
         }
     }
 
@@ -226,7 +249,7 @@ final class HttpRelay extends Handler.Abstract {
      * is still read to the end and dropped, so that chDB's connection ends normally.
      */
     private void pass(HttpResponse<InputStream> answer, Response response, Callback callback, Upstream target,
-                      String queryId, AtomicBoolean answered) {
+                      String queryId) {
         response.setStatus(answer.statusCode());
         answer.headers().map().forEach((name, values) -> {
             if (!NOT_RETURNED.contains(name.toLowerCase()) && !name.startsWith(":")) {
@@ -241,8 +264,6 @@ final class HttpRelay extends Handler.Abstract {
                 in.transferTo(OutputStream.nullOutputStream());
                 callback.failed(clientGone);
                 return;
-            } finally {
-                answered.set(true);
             }
             callback.succeeded();
         } catch (IOException upstreamFailed) {
