@@ -9,8 +9,10 @@ import java.util.Set;
 
 /**
  * What the engine's SQL may reach outside its own tables. Off by default: clickhouse-local's {@code file()} reads and
- * writes any file of the user, {@code url()} reaches any local service and {@code remote()} any server. The user turns
- * each on for the engine with {@code MVLAB_ENGINE_ACCESS=file,url,remote,executable} (at engine start).
+ * writes any file of the user, {@code url()} reaches any local service, {@code remote()} any server, and an
+ * Executable engine or a dictionary's EXECUTABLE source runs any command. {@link EngineGrants} turns each kind into
+ * ClickHouse grants. The user turns each on for the engine with
+ * {@code MVLAB_ENGINE_ACCESS=file,url,remote,executable} (at engine start).
  */
 public record EngineAccess(Set<Source> allowed) {
     /** A family of table functions and engines that reach outside the engine. */

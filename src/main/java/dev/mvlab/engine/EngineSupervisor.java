@@ -91,7 +91,7 @@ public final class EngineSupervisor {
         state.write(layout.stateFile());
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "engine-stop"));
         log("relay listening on 127.0.0.1:" + port + " (access: "
-                + (access.text().isEmpty() ? "no file/url/remote" : access.text()) + ")");
+                + (access.text().isEmpty() ? "no file/url/remote/executable" : access.text()) + ")");
         supervise(first);
     }
 
