@@ -27,6 +27,8 @@ public final class EngineSupervisor {
     private static final int QUICK_FAILURES_TO_GIVE_UP = 5;
     /** Requests one client may have in the relay at once (see {@link ClientLimits}). */
     static final int PER_CLIENT = 24;
+    /** Requests mvlab's own commands may have in the relay at once. */
+    static final int OWN_LANE = 96;
 
     private final EngineLayout layout;
     private final Path library;
@@ -44,9 +46,9 @@ public final class EngineSupervisor {
         this.access = access;
         this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()),
                 Credential.loadOrCreateOwn(layout.stateDir()), origins,
-                new RequestBody.Spool(layout.privateDir().resolve("spool")), new ClientLimits(PER_CLIENT));
-        // every client (the credential's, mvlab's own) holds at most PER_CLIENT threads: room for both and to spare
-        QueuedThreadPool threads = new QueuedThreadPool(4 * PER_CLIENT, 4);
+                new RequestBody.Spool(layout.privateDir().resolve("spool")), new ClientLimits(PER_CLIENT, OWN_LANE));
+        // mvlab's lane and the credential's clients on 127.0.0.1 and ::1 hold at most 144 of these threads
+        QueuedThreadPool threads = new QueuedThreadPool(OWN_LANE + 4 * PER_CLIENT, 4);
         threads.setName("relay");
         threads.setDaemon(true);
         this.server = new Server(threads);

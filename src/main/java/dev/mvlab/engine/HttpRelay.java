@@ -129,7 +129,7 @@ final class HttpRelay extends Handler.Abstract {
         Optional<ClientLimits.Permit> permit = limits.tryEnter(address(request), who);
         if (permit.isEmpty()) {
             response.getHeaders().put("Retry-After", "1");
-            return refuse(response, callback, 429, "this client already has " + limits.perClient()
+            return refuse(response, callback, 429, "this client already has " + limits.bound(who)
                     + " requests in the engine; wait for one to end");
         }
         try (ClientLimits.Permit held = permit.get()) {
