@@ -11,19 +11,19 @@ import java.util.List;
 /**
  * The private configuration of one chDB run, written by the engine host before each launch (mode 0600):
  * an {@code http_handlers} door that serves queries only to requests carrying {@link #secret} (only the relay knows
- * it; everything else gets 404 except {@code /ping}), and a user {@link #RELAY_USER} for the relay whose grants leave
- * out {@code file()}, {@code url()}, {@code remote()} and the other outside sources unless the user enabled them.
+ * it; everything else gets 404 except {@code /ping}), and the users the relay authenticates as: {@link #RELAY_USER}
+ * for the user's credential and {@link #OWN_USER} for mvlab's own commands, with the grants of {@link EngineGrants}.
+ * {@code user_files_path} is an empty folder, so a dictionary's FILE source finds nothing to read.
  * Paths reach the XML escaped; nothing here is SQL.
  *
- * @param secret   the header value chDB's door opens to
- * @param password the relay user's password
+ * @param secret      the header value chDB's door opens to
+ * @param password    the relay user's password
+ * @param ownPassword the password of mvlab's own user
  */
-record ChdbConfig(Path configFile, String secret, String password) {
+record ChdbConfig(Path configFile, String secret, String password, String ownPassword) {
     static final String SECRET_HEADER = "X-Mvlab-Key";
     static final String RELAY_USER = "mvlab_relay";
-    /** Outside sources that come with url(): network clients of other systems. */
-    private static final List<String> NETWORK_SOURCES = List.of("URL", "S3", "HDFS", "AZURE", "MYSQL", "POSTGRES",
-            "ODBC", "JDBC", "MONGO", "REDIS", "SQLITE", "KAFKA", "NATS", "RABBITMQ", "HIVE");
+    static final String OWN_USER = "mvlab_own";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static String randomToken() {
@@ -35,15 +35,21 @@ record ChdbConfig(Path configFile, String secret, String password) {
     /** Writes config.xml and users.xml into {@code dir} with fresh secrets. */
     static ChdbConfig write(Path dir, EngineAccess access) throws IOException {
         Files.createDirectories(dir);
+        Path userFiles = dir.resolve("user_files");
+        Files.createDirectories(userFiles);
         String secret = randomToken();
         String password = randomToken();
+        String ownPassword = randomToken();
         Path users = dir.resolve("users.xml");
-        writePrivate(users, usersXml(password, access));
+        writePrivate(users, usersXml(password, ownPassword, access));
         Path config = dir.resolve("config.xml");
         writePrivate(config, """
                 <clickhouse>
                   <user_files_path>%s</user_files_path>
                   <users_config>%s</users_config>
+                  <access_control_improvements>
+                    <table_engines_require_grant>true</table_engines_require_grant>
+                  </access_control_improvements>
                   <http_handlers>
                     <rule><url>/ping</url><methods>GET,HEAD</methods>
                       <handler><type>static</type><response_content>Ok.</response_content></handler>
@@ -53,36 +59,40 @@ record ChdbConfig(Path configFile, String secret, String password) {
                     </rule>
                   </http_handlers>
                 </clickhouse>
-                """.formatted(xml(dir.toAbsolutePath() + "/"), xml(users.toAbsolutePath().toString()),
+                """.formatted(xml(userFiles.toAbsolutePath() + "/"), xml(users.toAbsolutePath().toString()),
                 SECRET_HEADER, secret, SECRET_HEADER));
-        return new ChdbConfig(config, secret, password);
+        return new ChdbConfig(config, secret, password, ownPassword);
     }
 
-    private static String usersXml(String password, EngineAccess access) {
-        StringBuilder grants = new StringBuilder("<query>GRANT ALL ON *.*</query>");
-        if (!access.allows(EngineAccess.Source.FILE)) {
-            grants.append("<query>REVOKE READ, WRITE ON FILE</query>");
-        }
-        if (!access.allows(EngineAccess.Source.REMOTE)) {
-            grants.append("<query>REVOKE READ, WRITE ON REMOTE</query>");
-        }
-        if (!access.allows(EngineAccess.Source.URL)) {
-            NETWORK_SOURCES.forEach(s -> grants.append("<query>REVOKE READ, WRITE ON ").append(s).append("</query>"));
-        }
+    /** The password of a user the relay authenticates as. */
+    String passwordOf(String user) {
+        return user.equals(OWN_USER) ? ownPassword : password;
+    }
+
+    private static String usersXml(String password, String ownPassword, EngineAccess access) {
         // 'default' (no password) is clickhouse-local's own session; the door lets only the relay in, always as
-        // RELAY_USER, so 'default' is never reachable from outside.
+        // RELAY_USER or OWN_USER, so 'default' is reached only by a dictionary's CLICKHOUSE source (see EngineGrants).
         return """
                 <clickhouse>
                   <users>
-                    <default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-                      <profile>default</profile><quota>default</quota></default>
-                    <%1$s><password>%2$s</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-                      <profile>default</profile><quota>default</quota><grants>%3$s</grants></%1$s>
+                    %s
+                    %s
+                    %s
                   </users>
                   <profiles><default/></profiles>
                   <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(RELAY_USER, password, grants);
+                """.formatted(user("default", "", EngineGrants.local()),
+                user(RELAY_USER, password, EngineGrants.relay(access)),
+                user(OWN_USER, ownPassword, EngineGrants.own(access)));
+    }
+
+    private static String user(String name, String password, List<String> grants) {
+        StringBuilder queries = new StringBuilder();
+        grants.forEach(g -> queries.append("<query>").append(xml(g)).append("</query>"));
+        return "<%1$s><password>%2$s</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>"
+                .formatted(name, password)
+                + "<profile>default</profile><quota>default</quota><grants>" + queries + "</grants></" + name + ">";
     }
 
     static void writePrivate(Path file, String text) throws IOException {

@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class Credential {
     static final String FILE = "credential";
+    /** mvlab's own key: its commands send it instead of the credential, for a lane and a user of their own. */
+    static final String OWN_FILE = "own-key";
 
     private Credential() {
     }
@@ -24,25 +26,47 @@ public final class Credential {
         return stateDir.resolve(FILE);
     }
 
+    static Path ownFile(Path stateDir) {
+        return stateDir.resolve(OWN_FILE);
+    }
+
     /** The credential of this engine folder, creating it on first use. */
     static String loadOrCreate(Path stateDir) {
-        Optional<String> existing = read(stateDir);
+        return loadOrCreate(stateDir, FILE);
+    }
+
+    /** mvlab's own key of this engine folder, creating it on first use. */
+    static String loadOrCreateOwn(Path stateDir) {
+        return loadOrCreate(stateDir, OWN_FILE);
+    }
+
+    /** mvlab's own key, when the engine has one. */
+    static Optional<String> readOwn(Path stateDir) {
+        return read(stateDir, OWN_FILE);
+    }
+
+    private static String loadOrCreate(Path stateDir, String name) {
+        Optional<String> existing = read(stateDir, name);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
             Files.createDirectories(stateDir);
-            ChdbConfig.writePrivate(file(stateDir), ChdbConfig.randomToken() + "\n");
-            return read(stateDir).orElseThrow();
+            ChdbConfig.writePrivate(stateDir.resolve(name), ChdbConfig.randomToken() + "\n");
+            return read(stateDir, name).orElseThrow();
         } catch (IOException e) {
-            throw new EngineException("cannot write the engine credential " + file(stateDir) + ": " + e.getMessage(),
-                    null);
+            throw new EngineException("cannot write the engine key " + stateDir.resolve(name) + ": "
+                    + e.getMessage(), null);
         }
     }
 
     /** The stored credential, refusing a file others can read (it is then replaced on the next start). */
     static Optional<String> read(Path stateDir) {
-        Path file = file(stateDir);
+        return read(stateDir, FILE);
+    }
+
+    private static Optional<String> read(Path stateDir, String name) {
+        Path file = stateDir.resolve(name);
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();

@@ -152,6 +152,7 @@ public final class EmbeddedEngine implements EngineRuntime {
         checkPortFree(settings.httpPort());
         Path library = installer.ensureInstalled();
         Credential.loadOrCreate(layout.stateDir());
+        Credential.loadOrCreateOwn(layout.stateDir());
         Files.writeString(layout.logFile(), "---- " + Instant.now() + " starting ClickHouse "
                 + EngineInstaller.ENGINE_VERSION + " (embedded)\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(List.of(
@@ -200,9 +201,17 @@ public final class EmbeddedEngine implements EngineRuntime {
                 "a slow disk or a loaded machine may need more: MVLAB_START_TIMEOUT_SECONDS=180");
     }
 
+    /** mvlab's own commands reach the engine with its own key (their lane and user); the user's clients use the
+     * credential. */
     private Endpoint endpointOf(SupervisorState state) {
         return new Endpoint("127.0.0.1", state.httpPort(), false, "default",
-                Credential.read(layout.stateDir()).orElse(""), settings.timeout());
+                Credential.readOwn(layout.stateDir()).or(() -> Credential.read(layout.stateDir())).orElse(""),
+                settings.timeout());
+    }
+
+    /** The engine as the user's own clients reach it: with the credential (tests use it to act as such a client). */
+    public Optional<Endpoint> credentialEndpoint() {
+        return endpoint().map(e -> e.withPassword(credential()));
     }
 
     private static void checkPortFree(int port) {

@@ -9,13 +9,17 @@ import java.util.Set;
 
 /**
  * What the engine's SQL may reach outside its own tables. Off by default: clickhouse-local's {@code file()} reads and
- * writes any file of the user, {@code url()} reaches any local service and {@code remote()} any server. The user turns
- * each on for the engine with {@code MVLAB_ENGINE_ACCESS=file,url,remote} (at engine start).
+ * writes any file of the user, {@code url()} reaches any local service, {@code remote()} any server, and an
+ * Executable engine or a dictionary's EXECUTABLE source runs any command. {@link EngineGrants} turns each kind into
+ * ClickHouse grants. The user turns each on for the engine with
+ * {@code MVLAB_ENGINE_ACCESS=file,url,remote,executable} (at engine start).
  */
 public record EngineAccess(Set<Source> allowed) {
     /** A family of table functions and engines that reach outside the engine. */
     public enum Source {
-        FILE, URL, REMOTE
+        FILE, URL, REMOTE,
+        /** Programs: the Executable engines, and dictionaries (an EXECUTABLE source runs a shell command). */
+        EXECUTABLE
     }
 
     public static final EngineAccess NONE = new EngineAccess(EnumSet.noneOf(Source.class));
@@ -35,7 +39,7 @@ public record EngineAccess(Set<Source> allowed) {
                 sources.add(Source.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new MvlabException(ExitCode.USAGE, "engine access '" + part.strip() + "' is unknown",
-                        "MVLAB_ENGINE_ACCESS takes a comma-separated list of: file, url, remote (or none)");
+                        "MVLAB_ENGINE_ACCESS takes a comma-separated list of: file, url, remote, executable (or none)");
             }
         }
         return new EngineAccess(sources);

@@ -25,6 +25,10 @@ import java.util.List;
 public final class EngineSupervisor {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int QUICK_FAILURES_TO_GIVE_UP = 5;
+    /** Requests one client may have in the relay at once (see {@link ClientLimits}). */
+    static final int PER_CLIENT = 24;
+    /** Requests mvlab's own commands may have in the relay at once. */
+    static final int OWN_LANE = 96;
 
     private final EngineLayout layout;
     private final Path library;
@@ -40,9 +44,11 @@ public final class EngineSupervisor {
         this.layout = layout;
         this.library = library;
         this.access = access;
-        this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()), origins,
-                new RequestBody.Spool(layout.privateDir().resolve("spool")));
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()),
+                Credential.loadOrCreateOwn(layout.stateDir()), origins,
+                new RequestBody.Spool(layout.privateDir().resolve("spool")), new ClientLimits(PER_CLIENT, OWN_LANE));
+        // mvlab's lane and the credential's clients on 127.0.0.1 and ::1 hold at most 144 of these threads
+        QueuedThreadPool threads = new QueuedThreadPool(OWN_LANE + 4 * PER_CLIENT, 4);
         threads.setName("relay");
         threads.setDaemon(true);
         this.server = new Server(threads);
@@ -87,7 +93,7 @@ public final class EngineSupervisor {
         state.write(layout.stateFile());
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "engine-stop"));
         log("relay listening on 127.0.0.1:" + port + " (access: "
-                + (access.text().isEmpty() ? "no file/url/remote" : access.text()) + ")");
+                + (access.text().isEmpty() ? "no file/url/remote/executable" : access.text()) + ")");
         supervise(first);
     }
 

@@ -25,26 +25,21 @@ public final class UrlEngine implements EngineRuntime {
         } catch (IllegalArgumentException e) {
             throw new EngineException("bad engine url: " + e.getMessage(), "example: --url https://host:8443");
         }
-        this.endpoint = ownEngine(parsed);
+        this.endpoint = ownEngine(parsed, new EngineLayout(settings.stateDir()));
     }
 
     /**
-     * An mvlab engine on this machine, asked without a password: it names its folder, and the credential there is
-     * readable when the engine is this user's (mode 0600), so nothing more is needed.
+     * The user's own mvlab engine ({@code MVLAB_HOME}), named by its URL without a password: its state file says it
+     * listens on that port, and its folder holds mvlab's own key (readable by this user only).
      */
-    private static Endpoint ownEngine(Endpoint parsed) {
+    private static Endpoint ownEngine(Endpoint parsed, EngineLayout layout) {
         if (!parsed.password().isEmpty() || parsed.secure() || !Endpoint.isLoopback(parsed.host())) {
             return parsed;
         }
-        try {
-            String folder = Http.get(parsed, HttpRelay.WHERE_PATH).strip();
-            if (!folder.isEmpty() && !folder.contains("\n")) {
-                return Credential.read(Path.of(folder)).map(parsed::withPassword).orElse(parsed);
-            }
-        } catch (IOException | RuntimeException notMvlab) {
-            // another server: as given
-        }
-        return parsed;
+        return SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout))
+                .filter(s -> s.httpPort() == parsed.httpPort())
+                .flatMap(s -> Credential.readOwn(layout.stateDir()).or(() -> Credential.read(layout.stateDir())))
+                .map(parsed::withPassword).orElse(parsed);
     }
 
     @Override

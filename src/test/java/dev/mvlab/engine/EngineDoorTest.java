@@ -124,7 +124,9 @@ class EngineDoorTest {
     void theCredentialIsStoredForTheUserOnlyAndChdbsOwnPortIsLockedToo() throws IOException {
         Path credential = engine.credentialFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential))).isEqualTo("rw-------");
-        assertThat(Files.readString(credential).strip()).isEqualTo(endpoint.password()).hasSizeGreaterThan(40);
+        assertThat(Files.readString(credential).strip()).isEqualTo(engine.credential()).hasSizeGreaterThan(40);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("engine/own-key"))))
+                .isEqualTo("rw-------");
         int privatePort = Integer.parseInt(Files.readString(home.resolve("engine/private/ports.tsv")).strip());
         try (Socket socket = new Socket("127.0.0.1", privatePort)) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 8\r\n"
