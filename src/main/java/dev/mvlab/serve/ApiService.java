@@ -40,7 +40,8 @@ public final class ApiService implements AutoCloseable {
         EventIngest ingest = new EventIngest(db, graph, renderer, RetryPolicy.within(settings.retryBudget()));
         QueryRunner queries = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
         ApiRoutes routes = new ApiRoutes(tokens, ingest, endpoints, queries, new Listings(project, db));
-        ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes());
+        ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes(),
+                settings.door(), value -> tokens.byValue(value).isPresent());
         int port;
         try {
             port = server.start();
