@@ -75,6 +75,8 @@ public final class QueryRunner {
         Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
         settings.put("max_execution_time", Long.toString(Math.max(1, served.limit().toSeconds())));
         settings.put("query_id", queryId);
+        // the answer is sent once complete: a query cancelled midway gets its error status, not a 200 cut short
+        settings.put("wait_end_of_query", "1");
         try (ServedRequest.Registration ignored = served.whileRunning(() -> kill(queryId))) {
             return run(body, settings);
         }
