@@ -68,6 +68,11 @@ public final class ApiService implements AutoCloseable {
         return tokens.admin();
     }
 
+    /** What the server exposes, for a notice when it listens off loopback. */
+    public List<String> exposure() {
+        return Exposure.describe(url, server.hosts(), tokens.all());
+    }
+
     /** How long starting the HTTP side took (the engine and apply not counted). */
     public Duration startup() {
         return startup;

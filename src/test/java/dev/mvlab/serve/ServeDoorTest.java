@@ -120,6 +120,9 @@ class ServeDoorTest {
             RawHttp.Answer tokens = raw(allowed, "127.0.0.1", "GET", "/tokens",
                     Map.of("Host", "dash.example:" + allowed.port()), null);
             assertThat(tokens.status()).as("an allowed name is still not a loopback name").isEqualTo(403);
+            assertThat(String.join("\n", allowed.service.exposure())).contains("dash.example")
+                    .contains("/tokens").contains("loopback clients only").contains("'dashboard' (pages)")
+                    .contains("'tracker' (hits)");
         }
     }
 

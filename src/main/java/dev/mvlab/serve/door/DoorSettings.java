@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  */
 public record DoorSettings(List<String> allowedHosts, Duration queryTimeout, int queriesPerToken,
                            Predicate<InetAddress> loopback) {
-    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(DEFAULT_QUERY_TIMEOUT_SECONDS);
     public static final int DEFAULT_QUERIES_PER_TOKEN = 8;
     public static final DoorSettings DEFAULT = new DoorSettings(List.of(), DEFAULT_QUERY_TIMEOUT,
             DEFAULT_QUERIES_PER_TOKEN, InetAddress::isLoopbackAddress);
