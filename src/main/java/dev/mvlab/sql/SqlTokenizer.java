@@ -54,10 +54,19 @@ public final class SqlTokenizer {
 
     /** Every token, literals, numbers and comments included, in order. */
     public static List<Token> scan(String sql) {
+        return scan(sql, MAX_DEPTH);
+    }
+
+    /**
+     * Every token, refusing brackets ({@code (} and {@code [}) nested deeper than {@code maxDepth} (at most
+     * {@link #MAX_DEPTH}): a stricter caller such as a datafile check passes its own.
+     */
+    public static List<Token> scan(String sql, int maxDepth) {
         if (sql.length() > MAX_LENGTH) {
             throw new SqlTooComplexException("the SQL is " + sql.length() + " characters long, over the limit of "
-                    + MAX_LENGTH);
+                    + MAX_LENGTH, MAX_LENGTH);
         }
+        int limit = Math.min(maxDepth, MAX_DEPTH);
         List<Token> tokens = new ArrayList<>();
         int depth = 0;
         int i = 0;
@@ -93,10 +102,10 @@ public final class SqlTokenizer {
                 }
                 tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i, true));
             } else {
-                depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
-                if (depth > MAX_DEPTH) {
-                    throw new SqlTooComplexException("the SQL nests parentheses deeper than " + MAX_DEPTH
-                            + " levels (at offset " + i + ")");
+                depth = c == '(' || c == '[' ? depth + 1 : c == ')' || c == ']' ? Math.max(0, depth - 1) : depth;
+                if (depth > limit) {
+                    throw new SqlTooComplexException("the SQL nests brackets deeper than " + limit
+                            + " levels (at offset " + i + ")", i);
                 }
                 tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), i, i + 1, true));
                 i++;
