@@ -19,8 +19,8 @@ import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.render.EndpointSql;
 import dev.mvlab.render.SqlRenderer;
-import dev.mvlab.template.ParameterValues;
 import dev.mvlab.serve.door.DoorSettings;
+import dev.mvlab.template.ParameterValues;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
