@@ -11,14 +11,18 @@ import dev.mvlab.serve.ApiService;
 import dev.mvlab.serve.RunningServer;
 import dev.mvlab.serve.ServeSettings;
 import dev.mvlab.serve.Token;
+import dev.mvlab.serve.door.DoorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -41,23 +45,39 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "The address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+            description = "The address to listen on (default ${DEFAULT-VALUE}: this machine only). Any other address "
+                    + "exposes the API to other machines: serve prints what it exposes; /tokens stays loopback-only.")
     String host;
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests whose Host is NAME (repeatable), e.g. a name other machines use to "
+                    + "reach serve. Other names are refused with 421 (DNS rebinding).")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--query-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + DoorSettings.DEFAULT_QUERY_TIMEOUT_SECONDS,
+            description = "The longest a query may run, which clients cannot lift (default ${DEFAULT-VALUE}).")
+    int queryTimeout;
+
+    @Option(names = "--queries-per-token", paramLabel = "N", defaultValue = "" + DoorSettings.DEFAULT_QUERIES_PER_TOKEN,
+            description = "Queries one token may run at once; more get 429 with Retry-After (default ${DEFAULT-VALUE}).")
+    int queriesPerToken;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServeSettings settings = ServeSettings.of(engine.project(), host, port);
+        if (queryTimeout < 1 || queriesPerToken < 1) {
+            throw new ParameterException(spec.commandLine(), "--query-timeout and --queries-per-token must be 1 or more");
+        }
+        ServeSettings settings = ServeSettings.of(engine.project(), host, port).withDoor(DoorSettings.DEFAULT
+                .withAllowedHosts(allowHosts).withQueryTimeout(Duration.ofSeconds(queryTimeout))
+                .withQueriesPerToken(queriesPerToken));
         Optional<RunningServer> running = RunningServer.find(settings);
         if (running.isPresent()) {
             out.println("already serving " + running.get().database() + " at " + running.get().url() + " (pid "
                     + running.get().pid() + "); stop it with: mvlab serve stop");
             return ExitCode.OK.code();
-        }
-        if (!settings.loopback()) {
-            err.println("warning: listening on " + host + ": other machines can reach the API; anyone with a token "
-                    + "can read and write the project's data");
         }
         long started = System.nanoTime();
         ProjectGraph graph = RenderingOptions.graph(engine.project(), err);
@@ -80,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "mvlab-serve-stop"));
         out.printf("serving %s (database %s) at %s, ready in %.1f s%n", engine.project().toAbsolutePath().normalize(),
                 database.name(), service.url(), (System.nanoTime() - started) / 1e9);
+        if (!settings.loopback()) {
+            service.exposure().forEach(err::println);
+        }
         for (Token token : service.tokens()) {
             out.printf("  token %-20s %s%n", token.name(), token.value());
         }

@@ -3,6 +3,7 @@ package dev.mvlab.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.TableReferences;
+import dev.mvlab.sql.SqlTooComplexException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,8 @@ public final class ApiRoutes {
             return route(request);
         } catch (ApiException e) {
             return ApiReply.of(e);
+        } catch (SqlTooComplexException e) {
+            return ApiReply.error(400, e.getMessage() + ": " + e.hint());
         } catch (MvlabException e) {
             return ApiReply.error(500, e.getMessage());
         }

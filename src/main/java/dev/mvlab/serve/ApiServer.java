@@ -11,6 +11,11 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import dev.mvlab.serve.door.DoorHandler;
+import dev.mvlab.serve.door.DoorSettings;
+import dev.mvlab.serve.door.HostNames;
+import dev.mvlab.serve.door.JsonErrors;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,14 +23,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /** The HTTP server (Jetty, core handlers) in front of {@link ApiRoutes}. */
 public final class ApiServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final HostNames hosts;
 
     public ApiServer(ApiRoutes routes, String host, int port, long maxBodyBytes) {
+        this(routes, host, port, maxBodyBytes, DoorSettings.DEFAULT, token -> false);
+    }
+
+    /** Serves {@code routes} behind the door ({@link DoorHandler}); every error Jetty answers itself is JSON. */
+    public ApiServer(ApiRoutes routes, String host, int port, long maxBodyBytes, DoorSettings door,
+                     Predicate<String> knownToken) {
         QueuedThreadPool threads = new QueuedThreadPool(400, 8);
         threads.setName("mvlab-serve");
         this.server = new Server(threads);
@@ -33,7 +46,9 @@ public final class ApiServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new RoutesHandler(routes, maxBodyBytes));
+        this.hosts = HostNames.of(host, door.allowedHosts());
+        server.setHandler(new DoorHandler(new RoutesHandler(routes, maxBodyBytes), hosts, door, knownToken));
+        server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(5000);
     }
 
@@ -41,6 +56,11 @@ public final class ApiServer implements AutoCloseable {
     public int start() throws Exception {
         server.start();
         return connector.getLocalPort();
+    }
+
+    /** The names the door accepts in {@code Host}. */
+    public HostNames hosts() {
+        return hosts;
     }
 
     public void join() throws InterruptedException {
@@ -74,6 +94,8 @@ public final class ApiServer implements AutoCloseable {
                 reply = ApiReply.of(e);
             } catch (RuntimeException e) {
                 reply = ApiReply.error(500, "internal error: " + e);
+            } catch (StackOverflowError e) {
+                reply = ApiReply.error(400, "the request is nested too deeply to read");
             }
             response.setStatus(reply.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());

@@ -40,7 +40,8 @@ public final class ApiService implements AutoCloseable {
         EventIngest ingest = new EventIngest(db, graph, renderer, RetryPolicy.within(settings.retryBudget()));
         QueryRunner queries = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
         ApiRoutes routes = new ApiRoutes(tokens, ingest, endpoints, queries, new Listings(project, db));
-        ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes());
+        ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes(),
+                settings.door(), value -> tokens.byValue(value).isPresent());
         int port;
         try {
             port = server.start();
@@ -65,6 +66,11 @@ public final class ApiService implements AutoCloseable {
 
     public Token adminToken() {
         return tokens.admin();
+    }
+
+    /** What the server exposes, for a notice when it listens off loopback. */
+    public List<String> exposure() {
+        return Exposure.describe(url, server.hosts(), tokens.all());
     }
 
     /** How long starting the HTTP side took (the engine and apply not counted). */

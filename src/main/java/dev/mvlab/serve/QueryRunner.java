@@ -1,10 +1,15 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.serve.door.ServedRequest;
+import dev.mvlab.sql.SqlTokenizer;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,11 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class QueryRunner {
     private static final Pattern TRAILING_FORMAT = Pattern.compile("(?is)\\bFORMAT\\s+([A-Za-z0-9_]+)\\s*;?\\s*$");
-    private static final Pattern LEADING = Pattern.compile("(?is)^(\\s|--[^\\n]*\\n|/\\*.*?\\*/|\\()*([A-Za-z]+)");
     private static final Set<String> READ_KEYWORDS = Set.of("SELECT", "WITH");
     /** ClickHouse codes that mean "not allowed" rather than "wrong": readonly, access denied. */
     private static final Set<String> FORBIDDEN_CODES = Set.of("164", "497");
     private static final Set<String> MISSING_CODES = Set.of("60", "81");
+    /** TIMEOUT_EXCEEDED. */
+    private static final String TIMEOUT_CODE = "159";
 
     /** Read-only, and 64-bit integers as JSON numbers (as Tinybird answers). */
     static final Map<String, String> SETTINGS = Map.of("readonly", "2",
@@ -46,11 +52,12 @@ public final class QueryRunner {
             }
             body = body + "\nFORMAT " + format.clickhouse();
         }
-        HttpQueries.Answer answer;
-        try {
-            answer = http.query(database, body, SETTINGS);
-        } catch (IOException e) {
-            throw new ApiException(503, "the engine is not reachable: " + e.getMessage());
+        Optional<ServedRequest> served = ServedRequest.current();
+        HttpQueries.Answer answer = served.isPresent() ? watched(body, served.get()) : run(body, SETTINGS);
+        boolean timedOut = served.isPresent() && served.get().ending() == ServedRequest.Ending.TIMED_OUT;
+        if (!answer.ok() && (timedOut || TIMEOUT_CODE.equals(answer.exceptionCode()))) {
+            throw new ApiException(408, "[Error] the query ran over the time limit of "
+                    + served.map(r -> r.limit().toSeconds() + " s").orElse("the server") + ": " + answer.message());
         }
         if (!answer.ok()) {
             int status = FORBIDDEN_CODES.contains(answer.exceptionCode()) ? 403 : 400;
@@ -59,10 +66,43 @@ public final class QueryRunner {
         return new ApiReply(200, contentType, answer.body());
     }
 
-    /** Refuses anything but a SELECT (or WITH ... SELECT) with 403. */
+    /**
+     * Runs a query of a request that came through the door: under its time limit (sent as {@code max_execution_time},
+     * and enforced by the door, which kills the query by its id when the time is up or the client leaves).
+     */
+    private HttpQueries.Answer watched(String body, ServedRequest served) {
+        String queryId = "mvlab-serve-" + UUID.randomUUID();
+        Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
+        settings.put("max_execution_time", Long.toString(Math.max(1, served.limit().toSeconds())));
+        settings.put("query_id", queryId);
+        // the answer is sent once complete: a query cancelled midway gets its error status, not a 200 cut short
+        settings.put("wait_end_of_query", "1");
+        try (ServedRequest.Registration ignored = served.whileRunning(() -> kill(queryId))) {
+            return run(body, settings);
+        }
+    }
+
+    private void kill(String queryId) {
+        try {
+            http.query(database, "KILL QUERY WHERE query_id = '" + queryId + "' ASYNC", Map.of());
+        } catch (IOException e) {
+            // the engine is gone: so is the query
+        }
+    }
+
+    private HttpQueries.Answer run(String body, Map<String, String> settings) {
+        try {
+            return http.query(database, body, settings);
+        } catch (IOException e) {
+            throw new ApiException(503, "the engine is not reachable: " + e.getMessage());
+        }
+    }
+
+    /** Refuses anything but a SELECT (or WITH ... SELECT) with 403; SQL over the tokenizer's limits with 400. */
     static void requireSelect(String sql) {
-        Matcher leading = LEADING.matcher(sql);
-        String keyword = leading.find() ? leading.group(2).toUpperCase(java.util.Locale.ROOT) : "";
+        String keyword = SqlTokenizer.tokenize(sql).stream().filter(t -> !t.isSymbol('(')).findFirst()
+                .filter(t -> t.kind() == SqlTokenizer.Kind.WORD).map(t -> t.text().toUpperCase(java.util.Locale.ROOT))
+                .orElse("");
         if (!READ_KEYWORDS.contains(keyword)) {
             throw new ApiException(403, "DB::Exception: only SELECT queries are supported; got "
                     + (keyword.isEmpty() ? "an empty query" : keyword));

@@ -19,6 +19,7 @@ import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.render.EndpointSql;
 import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.serve.door.DoorSettings;
 import dev.mvlab.template.ParameterValues;
 
 import java.io.ByteArrayOutputStream;
@@ -71,7 +72,10 @@ public final class ServeBenchmark {
         try (Database db = admin.use(DATABASE)) {
             StreamOptions options = StreamOptions.defaults(7);
             List<byte[]> lines = lines(options, Math.max(sizes.events(), sizes.singleEvents()));
-            ServeSettings settings = new ServeSettings("127.0.0.1", 0, workDir.resolve("serve"), 64L << 20);
+            // every endpoint client calls with the one admin token: let it run that many queries at once
+            ServeSettings settings = new ServeSettings("127.0.0.1", 0, workDir.resolve("serve"), 64L << 20)
+                    .withDoor(DoorSettings.DEFAULT.withQueriesPerToken(Math.max(DoorSettings.DEFAULT_QUERIES_PER_TOKEN,
+                            sizes.endpointClients())));
             long started = System.nanoTime();
             try (ApiService api = ApiService.start(db, graph, renderer, settings)) {
                 double startup = (System.nanoTime() - started) / 1e9;

@@ -1,5 +1,7 @@
 package dev.mvlab.serve;
 
+import dev.mvlab.serve.door.DoorSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,8 +11,10 @@ import java.time.Duration;
  * @param stateDir      where tokens and the running server's file live, normally {@code <project>/.mvlab/serve}
  * @param maxBodyBytes  the largest request body accepted (decompressed)
  * @param retryBudget   how long an insert is retried while the engine does not answer, before the request fails
+ * @param door          who may reach what: allowed host names, the query time limit, queries per token
  */
-public record ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget) {
+public record ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget,
+                            DoorSettings door) {
     public static final int DEFAULT_PORT = 7181;
     public static final long DEFAULT_MAX_BODY = 10L << 20;
     public static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
@@ -19,9 +23,17 @@ public record ServeSettings(String host, int port, Path stateDir, long maxBodyBy
         this(host, port, stateDir, maxBodyBytes, DEFAULT_RETRY);
     }
 
+    public ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget) {
+        this(host, port, stateDir, maxBodyBytes, retryBudget, DoorSettings.DEFAULT);
+    }
+
     public static ServeSettings of(Path project, String host, int port) {
         return new ServeSettings(host, port, project.toAbsolutePath().normalize().resolve(".mvlab").resolve("serve"),
                 DEFAULT_MAX_BODY, DEFAULT_RETRY);
+    }
+
+    public ServeSettings withDoor(DoorSettings rules) {
+        return new ServeSettings(host, port, stateDir, maxBodyBytes, retryBudget, rules);
     }
 
     public boolean loopback() {

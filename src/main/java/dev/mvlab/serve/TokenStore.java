@@ -12,6 +12,7 @@ import dev.mvlab.model.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,12 +26,15 @@ import java.util.TreeMap;
 /**
  * The API's tokens: an admin token and one token per name in the project's {@code TOKEN} lines, with exactly the
  * scopes those lines give. Values are random, made once and kept in {@code .mvlab/serve/tokens.json} (git-ignored
- * with {@code .mvlab/}), so they stay the same across restarts.
+ * with {@code .mvlab/}), so they stay the same across restarts. The file is mode 0600 in a 0700 folder, like the
+ * engine's credential: looser modes found on start are tightened.
  */
 public final class TokenStore {
     public static final String ADMIN = "admin token";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String FILE_MODE = "rw-------";
+    private static final String DIR_MODE = "rwx------";
 
     private final List<Token> tokens;
 
@@ -63,6 +67,7 @@ public final class TokenStore {
         if (changed) {
             write(file, values);
         }
+        keepPrivate(file);
         return new TokenStore(tokens);
     }
 
@@ -96,6 +101,29 @@ public final class TokenStore {
         return "p." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    private static void createPrivate(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FILE_MODE)));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: its own access rules apply
+        }
+    }
+
+    /** Mode 0600 for the file and 0700 for its folder, whatever they were. */
+    private static void keepPrivate(Path file) {
+        try {
+            Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString(DIR_MODE));
+            if (Files.isRegularFile(file)) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(FILE_MODE));
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        } catch (IOException e) {
+            throw new MvlabException(ExitCode.USAGE, "cannot make the token file " + file + " private: "
+                    + e.getMessage(), "run: chmod 700 " + file.getParent() + " && chmod 600 " + file);
+        }
+    }
+
     private static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return new TreeMap<>();
@@ -112,6 +140,8 @@ public final class TokenStore {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            createPrivate(temp);
             JSON.writeValue(temp.toFile(), values);
             Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);

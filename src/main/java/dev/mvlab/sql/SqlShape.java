@@ -39,18 +39,14 @@ public final class SqlShape {
 
     /** Brackets nested deeper than {@link #MAX_NESTING}: at the first one too deep. */
     public static Optional<Problem> nesting(String text) {
-        int depth = 0;
-        for (Token token : SqlTokenizer.scan(text)) {
-            if (token.isSymbol('(') || token.isSymbol('[')) {
-                if (++depth > MAX_NESTING) {
-                    return problem(token, "brackets nest more than " + MAX_NESTING + " levels deep",
-                            "write it flatter; no datafile needs this much nesting");
-                }
-            } else if (token.isSymbol(')') || token.isSymbol(']')) {
-                depth = Math.max(0, depth - 1);
-            }
+        try {
+            SqlTokenizer.scan(text, MAX_NESTING);
+            return Optional.empty();
+        } catch (SqlTooComplexException e) {
+            return Optional.of(new Problem(e.offset(), e.offset() < SqlTokenizer.MAX_LENGTH
+                    ? "brackets nest more than " + MAX_NESTING + " levels deep" : e.getMessage(),
+                    "write it flatter; no datafile needs this much nesting"));
         }
-        return Optional.empty();
     }
 
     /**

@@ -7,8 +7,15 @@ import java.util.List;
  * Splits ClickHouse SQL into words, quoted identifiers, symbols, string literals, numbers and comments. It knows just
  * enough syntax to find the tables a query reads and to check a piece of SQL is one balanced expression; it is not a
  * parser. The one tokenizer of mvlab: no other class scans quotes, comments or parentheses by hand.
+ * <p>
+ * It refuses SQL longer than {@link #MAX_LENGTH} characters or nested deeper than {@link #MAX_DEPTH} parentheses
+ * with {@link SqlTooComplexException}, so that what walks its tokens (recursively or not) stays bounded.
  */
 public final class SqlTokenizer {
+    /** Four times ClickHouse's default {@code max_query_size} (256 KiB), which a SELECT must fit anyway. */
+    public static final int MAX_LENGTH = 1 << 20;
+    /** ClickHouse's default {@code max_parser_depth}. */
+    public static final int MAX_DEPTH = 1000;
 
     /** WORD, QUOTED (an identifier in backquotes or double quotes) and SYMBOL are what {@link #tokenize} keeps. */
     public enum Kind { WORD, QUOTED, SYMBOL, STRING, NUMBER, COMMENT }
@@ -47,7 +54,21 @@ public final class SqlTokenizer {
 
     /** Every token, literals, numbers and comments included, in order. */
     public static List<Token> scan(String sql) {
+        return scan(sql, MAX_DEPTH);
+    }
+
+    /**
+     * Every token, refusing brackets ({@code (} and {@code [}) nested deeper than {@code maxDepth} (at most
+     * {@link #MAX_DEPTH}): a stricter caller such as a datafile check passes its own.
+     */
+    public static List<Token> scan(String sql, int maxDepth) {
+        if (sql.length() > MAX_LENGTH) {
+            throw new SqlTooComplexException("the SQL is " + sql.length() + " characters long, over the limit of "
+                    + MAX_LENGTH, MAX_LENGTH);
+        }
+        int limit = Math.min(maxDepth, MAX_DEPTH);
         List<Token> tokens = new ArrayList<>();
+        int depth = 0;
         int i = 0;
         int n = sql.length();
         while (i < n) {
@@ -81,6 +102,11 @@ public final class SqlTokenizer {
                 }
                 tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i, true));
             } else {
+                depth = c == '(' || c == '[' ? depth + 1 : c == ')' || c == ']' ? Math.max(0, depth - 1) : depth;
+                if (depth > limit) {
+                    throw new SqlTooComplexException("the SQL nests brackets deeper than " + limit
+                            + " levels (at offset " + i + ")", i);
+                }
                 tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), i, i + 1, true));
                 i++;
             }
