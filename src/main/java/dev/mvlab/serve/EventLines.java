@@ -1,9 +1,12 @@
 package dev.mvlab.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -11,13 +14,25 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a request body (NDJSON, or one JSON object that may span lines) into the rows that fit the data source,
  * as NDJSON ready to insert, and the rows that go to quarantine with their reasons and original text.
  */
 final class EventLines {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Floats read as BigDecimal (so a number beyond a double keeps its value for the checks and the error), and a key
+     * twice in one object is an error: ClickHouse reads the first value and Jackson the last, so the value checked
+     * would not be the value stored.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");
 
     /** A row that does not fit: its 1-based line, the columns at fault, the reasons and the original text. */
     record Rejected(int line, List<String> columns, List<String> errors, List<String> values, String original) {
@@ -111,9 +126,8 @@ final class EventLines {
                 row = JSON.readTree(source, from, to - from);
             } catch (IOException e) {
                 String line = new String(source, from, to - from, StandardCharsets.UTF_8);
-                String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                rejected.add(new Rejected(lineNumber, List.of(), List.of("malformed JSON: " + reason + "; line: "
-                        + abbreviated(line)), schema.texts(null), line));
+                rejected.add(new Rejected(lineNumber, List.of(), List.of(reason(e) + "; line: " + abbreviated(line)),
+                        schema.texts(null), line));
                 continue;
             }
             if (row == null || !row.isObject()) {
@@ -124,7 +138,8 @@ final class EventLines {
             }
             List<EventSchema.Problem> problems = schema.problems(row);
             if (!problems.isEmpty()) {
-                rejected.add(new Rejected(lineNumber, problems.stream().map(EventSchema.Problem::column).toList(),
+                rejected.add(new Rejected(lineNumber, problems.stream().map(EventSchema.Problem::column)
+                        .filter(Objects::nonNull).toList(),
                         problems.stream().map(EventSchema.Problem::message).toList(), schema.texts(row),
                         new String(source, from, to - from, StandardCharsets.UTF_8)));
                 continue;
@@ -138,6 +153,16 @@ final class EventLines {
             rows++;
         }
         return new Split(accepted.toByteArray(), rows, rejected);
+    }
+
+    private static String reason(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+        if (duplicate.matches()) {
+            return "key '" + duplicate.group(1) + "' appears twice in one object: ClickHouse would store the first "
+                    + "value and JSON tools read the last, so the row is ambiguous";
+        }
+        return "malformed JSON: " + message;
     }
 
     private static boolean isBlank(byte[] bytes, int from, int to) {
