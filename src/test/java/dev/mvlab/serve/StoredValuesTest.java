@@ -58,7 +58,14 @@ class StoredValuesTest {
             new String[]{"d-number", "\"d\":19000", "on column 'd' is not Date"},
             new String[]{"d32-1899", "\"d32\":\"1899-12-31\"", "on column 'd32' is not Date32"},
             new String[]{"d32-2300", "\"d32\":\"2300-01-01\"", "on column 'd32' is not Date32"},
-            new String[]{"e-unknown", "\"e\":\"c\"", "on column 'e' is not Enum8"});
+            new String[]{"e-unknown", "\"e\":\"c\"", "on column 'e' is not Enum8"},
+            new String[]{"e-value", "\"e\":3", "on column 'e' is not Enum8"},
+            new String[]{"tokyo-1969", "\"tokyo\":\"1970-01-01 08:59:59\"",
+                    "on column 'tokyo' is not DateTime('Asia/Tokyo')"},
+            new String[]{"uuid-bad", "\"uuid\":\"61f0c404-5cb3-11e7-907b-a6006ad3dbaX\"",
+                    "on column 'uuid' is not UUID"},
+            new String[]{"ip-bad", "\"ip\":\"1.2.3.256\"", "on column 'ip' is not IPv4"},
+            new String[]{"fs-long", "\"fs\":\"abc\"", "on column 'fs' is not FixedString(2)"});
 
     /** Rows that must be stored: id, the JSON after the id, the expected stored values of the columns checked. */
     private static final List<String[]> GOOD = List.of(
@@ -67,19 +74,23 @@ class StoredValuesTest {
                     + "\"dt\":\"2106-02-07 06:28:15\",\"dt64\":\"2299-12-31 23:59:59.999\",\"d\":\"2149-06-06\","
                     + "\"d32\":\"2299-12-31\",\"e\":\"b\"",
                     "9223372036854775807|18446744073709551615|1.7976931348623157e308|3.4028235e38|9999999.99|"
-                            + "2106-02-07 06:28:15|2299-12-31 23:59:59.999|2149-06-06|2299-12-31|b"},
+                            + "2106-02-07 06:28:15|2299-12-31 23:59:59.999|2149-06-06|2299-12-31|b|\\N|\\N|\\N|\\N"},
             new String[]{"edges-low", "\"i64\":-9223372036854775808,\"u64\":0,\"f64\":-1.5,\"dec\":-9999999.99,"
                     + "\"dt\":\"1970-01-01T01:00:00+01:00\",\"dt64\":\"1900-01-01 00:00:00\",\"d\":\"1970-01-01\","
                     + "\"d32\":\"1900-01-01\",\"e\":1",
                     "-9223372036854775808|0|-1.5|\\N|-9999999.99|1970-01-01 00:00:00|1900-01-01 00:00:00.000|"
-                            + "1970-01-01|1900-01-01|a"},
+                            + "1970-01-01|1900-01-01|a|\\N|\\N|\\N|\\N"},
             new String[]{"epochs", "\"dt\":4294967295,\"dt64\":10413791999999,\"n\":\"-7\",\"f32\":\"2.5\"",
-                    "\\N|\\N|\\N|2.5|\\N|2106-02-07 06:28:15|2299-12-31 23:59:59.999|\\N|\\N|\\N"});
+                    "\\N|\\N|\\N|2.5|\\N|2106-02-07 06:28:15|2299-12-31 23:59:59.999|\\N|\\N|\\N|\\N|\\N|\\N|\\N"},
+            new String[]{"others", "\"tokyo\":\"1970-01-01 09:00:00\",\"uuid\":\"61F0C4045CB311E7907BA6006AD3DBA0\","
+                    + "\"ip\":\"255.0.0.1\",\"fs\":\"ab\",\"e\":2",
+                    "\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N|b|1970-01-01 09:00:00|"
+                            + "61f0c404-5cb3-11e7-907b-a6006ad3dba0|255.0.0.1|ab"});
 
-    private static final String COLUMNS = "concat_ws('|', ifNull(toString(i64), '\\\\N'), ifNull(toString(u64), '\\\\N'), "
-            + "ifNull(toString(f64), '\\\\N'), ifNull(toString(f32), '\\\\N'), ifNull(toString(dec), '\\\\N'), "
-            + "ifNull(toString(dt), '\\\\N'), ifNull(toString(dt64), '\\\\N'), ifNull(toString(d), '\\\\N'), "
-            + "ifNull(toString(d32), '\\\\N'), ifNull(toString(e), '\\\\N'))";
+    /** The checked columns of a stored row, '|'-separated, \\N for NULL. */
+    private static final String COLUMNS = "concat_ws('|', " + String.join(", ", Stream.of("i64", "u64", "f64", "f32",
+            "dec", "dt", "dt64", "d", "d32", "e", "tokyo", "uuid", "ip", "fs")
+            .map(c -> "ifNull(toString(" + c + "), '\\\\N')").toList()) + ")";
 
     private ServeFixture serve;
     private Database db;

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkshopProductInfoTest {
     private static final Path PROJECT = ServeFixture.RESOURCES.resolve("workshop-json");
-    /** The events carry 2024-09-19T16:mm:ss; the endpoint looks at the last 7 days, so they are moved to an hour ago. */
+    /** The events carry 2024-09-19T16:mm:ss; the endpoint reads the last 7 days: they are moved to an hour ago. */
     private static final String FIXTURE_HOUR = "2024-09-19T16";
 
     private ServeFixture serve;
