@@ -87,7 +87,7 @@ class StoredValuesTest {
                     "\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N|b|1970-01-01 09:00:00|"
                             + "61f0c404-5cb3-11e7-907b-a6006ad3dba0|255.0.0.1|ab"});
 
-    /** The checked columns of a stored row, '|'-separated, \\N for NULL. */
+    /** The checked columns of a stored row, '|'-separated, {@code \N} for NULL. */
     private static final String COLUMNS = "concat_ws('|', " + String.join(", ", Stream.of("i64", "u64", "f64", "f32",
             "dec", "dt", "dt64", "d", "d32", "e", "tokyo", "uuid", "ip", "fs")
             .map(c -> "ifNull(toString(" + c + "), '\\\\N')").toList()) + ")";
