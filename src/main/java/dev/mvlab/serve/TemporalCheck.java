@@ -3,7 +3,6 @@ package dev.mvlab.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -31,14 +30,12 @@ import java.util.regex.Pattern;
  */
 final class TemporalCheck {
     private static final Pattern DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
-    private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}):(\\d{2})"
+    private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})"
             + "(?::(\\d{2})(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
     private static final Pattern EPOCH_TEXT = Pattern.compile("^\\d{9,10}$");
     private static final Pattern ZONE = Pattern.compile("'([^']*)'");
-    private static final BigDecimal DATE_TIME_MAX = BigDecimal.valueOf(4294967295L);
-    private static final BigDecimal EXTENDED_MIN = BigDecimal.valueOf(-2208988800L); // 1900-01-01 00:00:00 UTC
-    private static final BigDecimal EXTENDED_END = BigDecimal.valueOf(10413792000L); // 2300-01-01 00:00:00 UTC
-    private static final BigDecimal NANOS_MAX = new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 9);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private enum Kind { DATE, DATE32, DATE_TIME, DATE_TIME64 }
 
@@ -121,46 +118,52 @@ final class TemporalCheck {
         }
         String text = value.asText().strip();
         if (EPOCH_TEXT.matcher(text).matches()) {
-            return inRange(new BigDecimal(text));
+            return inRange(Long.parseLong(text), 0);
         }
-        BigDecimal seconds = epochSeconds(text);
-        return seconds != null && inRange(seconds);
+        Matcher m = DATE_TIME.matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        try {
+            LocalDateTime local = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).atStartOfDay();
+            if (m.group(4) != null) {
+                int hour = Integer.parseInt(m.group(4));
+                int minute = Integer.parseInt(m.group(5));
+                int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+                if (hour > 23 || minute > 59 || second > 60) {
+                    return false;
+                }
+                local = local.plusSeconds(hour * 3600L + minute * 60L + second); // :60 is the next minute
+            }
+            String offset = m.group(8);
+            long epoch = offset == null ? local.atZone(zone).toEpochSecond()
+                    : local.toEpochSecond(offset.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(colon(offset)));
+            String fraction = m.group(7);
+            return inRange(epoch, fraction == null ? 0 : Integer.parseInt((fraction.substring(1) + "00000000")
+                    .substring(0, 9)));
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** Whole seconds and nanoseconds (0 to 999,999,999) since the epoch: the common case, without BigDecimal. */
+    private boolean inRange(long seconds, int nanos) {
+        if (kind == Kind.DATE_TIME) { // a fraction is dropped
+            return seconds >= 0 && seconds <= 4294967295L;
+        }
+        // 1900-01-01 00:00:00 UTC, up to 2300-01-01 00:00:00 UTC, and Int64 nanoseconds for DateTime64(9)
+        return seconds >= -2208988800L && seconds < 10413792000L
+                && (precision < 9 || seconds < 9223372036L || seconds == 9223372036L && nanos <= 854775807);
     }
 
     private boolean inRange(BigDecimal seconds) {
-        if (kind == Kind.DATE_TIME) { // a fraction is dropped
-            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-            return whole.signum() >= 0 && whole.compareTo(DATE_TIME_MAX) <= 0;
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        if (whole.compareTo(LONG_MIN) < 0 || whole.compareTo(LONG_MAX) > 0) {
+            return false;
         }
-        return seconds.compareTo(EXTENDED_MIN) >= 0 && seconds.compareTo(EXTENDED_END) < 0
-                && (precision < 9 || seconds.compareTo(NANOS_MAX) <= 0);
-    }
-
-    /** Unix seconds (with fraction) of an ISO date or date-time text; null when it is not one. */
-    private BigDecimal epochSeconds(String text) {
-        Matcher m = DATE_TIME.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        try {
-            LocalDateTime local = LocalDate.parse(m.group(1)).atStartOfDay();
-            if (m.group(2) != null) {
-                int hour = Integer.parseInt(m.group(2));
-                int minute = Integer.parseInt(m.group(3));
-                int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-                if (hour > 23 || minute > 59 || second > 60) {
-                    return null;
-                }
-                local = local.plusHours(hour).plusMinutes(minute).plusSeconds(second); // :60 is the next minute
-            }
-            String offset = m.group(6);
-            long epoch = offset == null ? local.atZone(zone).toEpochSecond()
-                    : local.toEpochSecond(offset.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(colon(offset)));
-            BigDecimal seconds = BigDecimal.valueOf(epoch);
-            return m.group(5) == null ? seconds : seconds.add(new BigDecimal("0" + m.group(5)));
-        } catch (DateTimeException e) {
-            return null;
-        }
+        int nanos = seconds.subtract(whole).movePointRight(9).intValue();
+        return inRange(whole.longValueExact(), nanos);
     }
 
     private static String colon(String offset) {
