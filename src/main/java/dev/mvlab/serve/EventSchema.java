@@ -100,7 +100,7 @@ final class EventSchema {
             }
         }
         if (problems.isEmpty()) {
-            String unreadable = RowNumbers.unreadable(row);
+            String unreadable = UnreadableRow.reason(row);
             if (unreadable != null) {
                 problems.add(new Problem(null, unreadable));
             }

@@ -38,6 +38,7 @@ class StoredValuesTest {
             new String[]{"i64-30", "\"i64\":123456789012345678901234567890", "on column 'i64' is not Int64"},
             new String[]{"u64-30", "\"u64\":123456789012345678901234567890", "on column 'u64' is not UInt64"},
             new String[]{"other-30", "\"note\":123456789012345678901234567890", "at $.note is beyond"},
+            new String[]{"surrogate", "\"other\":{\"t\":\"a\\ud800b\"}", "lone UTF-16 surrogate"},
             new String[]{"info-30", "\"info\":{\"big\":-9223372036854775809}", "at $.info.big is beyond"},
             new String[]{"u64-neg", "\"u64\":-1", "value '-1' on column 'u64' is not UInt64"},
             new String[]{"n-range", "\"n\":2147483648", "on column 'n' is not Int32"},
