@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -32,6 +33,9 @@ final class EventLines {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** Reads the shape of a body only: exactly one JSON value, whatever its keys. */
+    private static final ObjectReader ONE_VALUE = new ObjectMapper().readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");
 
     /** A row that does not fit: its 1-based line, the columns at fault, the reasons and the original text. */
@@ -156,13 +160,21 @@ final class EventLines {
     }
 
     private static String reason(IOException e) {
-        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+        Matcher duplicate = DUPLICATE.matcher(message(e));
         if (duplicate.matches()) {
             return "key '" + duplicate.group(1) + "' appears twice in one object: ClickHouse would store the first "
                     + "value and JSON tools read the last, so the row is ambiguous";
         }
-        return "malformed JSON: " + message;
+        return "malformed JSON: " + message(e);
+    }
+
+    private static boolean isDuplicate(IOException e) {
+        return DUPLICATE.matcher(message(e)).matches();
+    }
+
+    private static String message(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return message == null ? "" : message;
     }
 
     private static boolean isBlank(byte[] bytes, int from, int to) {
@@ -174,7 +186,10 @@ final class EventLines {
         return true;
     }
 
-    /** The body when it is one JSON object written over several lines (its first line alone is not JSON). */
+    /**
+     * The body when it is one JSON object written over several lines (its first line alone is not JSON) and nothing
+     * follows it; else null, and each line is looked at on its own (so nothing after a first object is dropped).
+     */
     private static byte[] oneObjectOverLines(byte[] body) {
         int first = 0;
         while (first < body.length && Character.isWhitespace(body[first])) {
@@ -191,8 +206,11 @@ final class EventLines {
             JSON.readTree(body, first, newline - first);
             return null;
         } catch (IOException e) {
+            if (isDuplicate(e)) {
+                return null; // the first line is a whole object
+            }
             try {
-                JsonNode whole = JSON.readTree(body);
+                JsonNode whole = ONE_VALUE.readValue(body); // one object and nothing after it (keys twice or not)
                 return whole != null && whole.isObject() ? body : null;
             } catch (IOException notOne) {
                 return null;

@@ -117,8 +117,7 @@ abstract class ValueCheck {
                     && v.asLong() <= 1);
             // an object or an array lands as its JSON text, as in Tinybird (ClickHouse's JSONExtract gives it)
             case "String" -> check(type, v -> v.isValueNode() || v.isContainerNode());
-            case "FixedString" -> check(type, v -> v.isValueNode() && text(v).getBytes(StandardCharsets.UTF_8).length
-                    <= Integer.parseInt(arguments(type)));
+            case "FixedString" -> fixedString(type);
             case "UUID" -> check(type, v -> v.isTextual() && UUID.matcher(v.asText()).matches());
             case "IPv4" -> check(type, v -> v.isTextual() && IPV4.matcher(v.asText()).matches());
             case "IPv6" -> check(type, v -> v.isTextual() && isIpv6(v.asText()));
@@ -174,6 +173,12 @@ abstract class ValueCheck {
             }
             return d.abs().compareTo(limit) < 0;
         });
+    }
+
+    /** FixedString(N) takes text of at most N bytes; longer text is stored empty. */
+    private static ValueCheck fixedString(String type) {
+        int bytes = Integer.parseInt(arguments(type).strip());
+        return check(type, v -> v.isValueNode() && text(v).getBytes(StandardCharsets.UTF_8).length <= bytes);
     }
 
     /** An Enum takes one of its names, or a whole number that is one of its values; anything else fails the insert. */

@@ -147,6 +147,29 @@ class StoredValuesTest {
         assertStored("file-");
     }
 
+    @Test
+    void oneObjectOverSeveralLinesWithAKeyTwiceIsOneQuarantinedRow() {
+        HttpResponse<String> response = serve.post("/v0/events?name=typed&wait=true", serve.admin(),
+                "{\n  \"id\": \"pretty-dup\",\n  \"n\": 1,\n  \"n\": 2\n}\n");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode json = ServeFixture.json(response);
+        assertThat(json.get("successful_rows").asLong()).isZero();
+        assertThat(json.get("quarantined_rows").asLong()).isEqualTo(1);
+        assertThat(json.get("error").asText()).contains("line 1: key 'n' appears twice in one object");
+        assertThat(db.queryLong("SELECT count() FROM typed WHERE id = 'pretty-dup'")).isZero();
+    }
+
+    @Test
+    void aPrettyObjectFollowedByMoreIsNotCutToItsFirstObject() {
+        HttpResponse<String> response = serve.post("/v0/events?name=typed&wait=true", serve.admin(),
+                "{\n  \"id\": \"pretty-1\"\n}\n{\"id\": \"pretty-2\"}\n");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(ServeFixture.json(response).get("quarantined_rows").asLong()).isEqualTo(3);
+        assertThat(db.queryLong("SELECT count() FROM typed WHERE id = 'pretty-2'")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count() FROM typed_quarantine WHERE arrayStringConcat(c__error) "
+                + "LIKE '%pretty-1%'")).isEqualTo(1);
+    }
+
     private void assertStored(String prefix) {
         for (String[] good : GOOD) {
             assertThat(db.query("SELECT " + COLUMNS + " FROM typed WHERE id = ?", prefix + good[0]).rows())
