@@ -12,7 +12,10 @@ import dev.mvlab.render.SqlRenderer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,9 +125,21 @@ public final class EventIngest implements AutoCloseable {
         LandingTable table = new LandingTable(db, name);
         Map<String, String> types = table.columnTypes(datasource);
         table.ensureDeduplication();
-        EventSchema schema = byName ? EventSchema.byColumnName(datasource, types) : EventSchema.of(datasource, types);
+        ZoneId zone = serverZone();
+        EventSchema schema = byName ? EventSchema.byColumnName(datasource, types, zone)
+                : EventSchema.of(datasource, types, zone);
         HttpInserter inserter = new HttpInserter(db.endpoint(), db.name(), schema.insertSql(db.name()), retry);
         return new Target(schema, new IngestQueue(name, inserter, 2));
+    }
+
+    /** The engine's time zone: ClickHouse reads a date-time text without a zone in it. */
+    private ZoneId serverZone() {
+        Object name = db.query("SELECT timezone()").rows().get(0).get(0);
+        try {
+            return ZoneId.of(String.valueOf(name));
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private static String token(String datasource, String key) {

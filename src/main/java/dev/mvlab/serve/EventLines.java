@@ -1,9 +1,13 @@
 package dev.mvlab.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -11,13 +15,28 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a request body (NDJSON, or one JSON object that may span lines) into the rows that fit the data source,
  * as NDJSON ready to insert, and the rows that go to quarantine with their reasons and original text.
  */
 final class EventLines {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Floats read as BigDecimal (so a number beyond a double keeps its value for the checks and the error), and a key
+     * twice in one object is an error: ClickHouse reads the first value and Jackson the last, so the value checked
+     * would not be the value stored.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    /** Reads the shape of a body only: exactly one JSON value, whatever its keys. */
+    private static final ObjectReader ONE_VALUE = new ObjectMapper().readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");
 
     /** A row that does not fit: its 1-based line, the columns at fault, the reasons and the original text. */
     record Rejected(int line, List<String> columns, List<String> errors, List<String> values, String original) {
@@ -111,9 +130,8 @@ final class EventLines {
                 row = JSON.readTree(source, from, to - from);
             } catch (IOException e) {
                 String line = new String(source, from, to - from, StandardCharsets.UTF_8);
-                String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                rejected.add(new Rejected(lineNumber, List.of(), List.of("malformed JSON: " + reason + "; line: "
-                        + abbreviated(line)), schema.texts(null), line));
+                rejected.add(new Rejected(lineNumber, List.of(), List.of(reason(e) + "; line: " + abbreviated(line)),
+                        schema.texts(null), line));
                 continue;
             }
             if (row == null || !row.isObject()) {
@@ -124,7 +142,8 @@ final class EventLines {
             }
             List<EventSchema.Problem> problems = schema.problems(row);
             if (!problems.isEmpty()) {
-                rejected.add(new Rejected(lineNumber, problems.stream().map(EventSchema.Problem::column).toList(),
+                rejected.add(new Rejected(lineNumber, problems.stream().map(EventSchema.Problem::column)
+                        .filter(Objects::nonNull).toList(),
                         problems.stream().map(EventSchema.Problem::message).toList(), schema.texts(row),
                         new String(source, from, to - from, StandardCharsets.UTF_8)));
                 continue;
@@ -140,6 +159,24 @@ final class EventLines {
         return new Split(accepted.toByteArray(), rows, rejected);
     }
 
+    private static String reason(IOException e) {
+        Matcher duplicate = DUPLICATE.matcher(message(e));
+        if (duplicate.matches()) {
+            return "key '" + duplicate.group(1) + "' appears twice in one object: ClickHouse would store the first "
+                    + "value and JSON tools read the last, so the row is ambiguous";
+        }
+        return "malformed JSON: " + message(e);
+    }
+
+    private static boolean isDuplicate(IOException e) {
+        return DUPLICATE.matcher(message(e)).matches();
+    }
+
+    private static String message(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return message == null ? "" : message;
+    }
+
     private static boolean isBlank(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
@@ -149,7 +186,10 @@ final class EventLines {
         return true;
     }
 
-    /** The body when it is one JSON object written over several lines (its first line alone is not JSON). */
+    /**
+     * The body when it is one JSON object written over several lines (its first line alone is not JSON) and nothing
+     * follows it; else null, and each line is looked at on its own (so nothing after a first object is dropped).
+     */
     private static byte[] oneObjectOverLines(byte[] body) {
         int first = 0;
         while (first < body.length && Character.isWhitespace(body[first])) {
@@ -166,8 +206,11 @@ final class EventLines {
             JSON.readTree(body, first, newline - first);
             return null;
         } catch (IOException e) {
+            if (isDuplicate(e)) {
+                return null; // the first line is a whole object
+            }
             try {
-                JsonNode whole = JSON.readTree(body);
+                JsonNode whole = ONE_VALUE.readValue(body); // one object and nothing after it (keys twice or not)
                 return whole != null && whole.isObject() ? body : null;
             } catch (IOException notOne) {
                 return null;

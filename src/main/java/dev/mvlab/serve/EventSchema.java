@@ -8,6 +8,7 @@ import dev.mvlab.generate.JsonPathMapping;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class EventSchema {
     private record Field(String column, ValueCheck check, JsonPath path, boolean hasDefault) {
     }
 
-    /** A value that does not fit its column. */
+    /** A value that does not fit its column; {@code column} is null when the problem is the row's as a whole. */
     record Problem(String column, String message) {
     }
 
@@ -35,12 +36,17 @@ final class EventSchema {
         this.mapping = mapping;
     }
 
-    static EventSchema of(DataSource datasource, Map<String, String> tableTypes) {
+    /**
+     * {@code tableTypes}: the table's column types; {@code serverZone}: the engine's time zone, which reads
+     * date-times that name no zone into columns that name none.
+     */
+    static EventSchema of(DataSource datasource, Map<String, String> tableTypes, ZoneId serverZone) {
         DataSource mapped = datasource.hasJsonPaths() ? datasource : byName(datasource, tableTypes);
         List<Field> fields = new ArrayList<>();
         for (Column column : mapped.columns()) {
             if (column.jsonPath() != null) {
-                fields.add(new Field(column.name(), ValueCheck.of(tableTypes.getOrDefault(column.name(), column.type())),
+                fields.add(new Field(column.name(), ValueCheck.of(tableTypes.getOrDefault(column.name(), column.type()),
+                        serverZone),
                         JsonPath.parse(column.jsonPath()), column.defaultExpr() != null));
             }
         }
@@ -48,9 +54,9 @@ final class EventSchema {
     }
 
     /** The same data source with {@code $['column']} as every column's path (for files and path-less sources). */
-    static EventSchema byColumnName(DataSource datasource, Map<String, String> tableTypes) {
+    static EventSchema byColumnName(DataSource datasource, Map<String, String> tableTypes, ZoneId serverZone) {
         DataSource mapped = byName(datasource, tableTypes);
-        return of(mapped, tableTypes);
+        return of(mapped, tableTypes, serverZone);
     }
 
     private static DataSource byName(DataSource datasource, Map<String, String> tableTypes) {
@@ -91,6 +97,12 @@ final class EventSchema {
             String problem = field.check.problem(field.column, value, field.hasDefault);
             if (problem != null) {
                 problems.add(new Problem(field.column, problem));
+            }
+        }
+        if (problems.isEmpty()) {
+            String unreadable = UnreadableRow.reason(row);
+            if (unreadable != null) {
+                problems.add(new Problem(null, unreadable));
             }
         }
         return problems;
