@@ -9,14 +9,24 @@ import java.time.Duration;
  * @param stateDir      where tokens and the running server's file live, normally {@code <project>/.mvlab/serve}
  * @param maxBodyBytes  the largest request body accepted (decompressed)
  * @param retryBudget   how long an insert is retried while the engine does not answer, before the request fails
+ * @param keys          how long and how many {@code Idempotency-Key}s are remembered (in {@code stateDir})
  */
-public record ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget) {
+public record ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget,
+                            KeyMemory keys) {
     public static final int DEFAULT_PORT = 7181;
     public static final long DEFAULT_MAX_BODY = 10L << 20;
     public static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
 
     public ServeSettings(String host, int port, Path stateDir, long maxBodyBytes) {
         this(host, port, stateDir, maxBodyBytes, DEFAULT_RETRY);
+    }
+
+    public ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget) {
+        this(host, port, stateDir, maxBodyBytes, retryBudget, KeyMemory.DEFAULT);
+    }
+
+    public ServeSettings withKeys(KeyMemory memory) {
+        return new ServeSettings(host, port, stateDir, maxBodyBytes, retryBudget, memory);
     }
 
     public static ServeSettings of(Path project, String host, int port) {

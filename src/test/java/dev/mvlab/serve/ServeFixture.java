@@ -40,13 +40,16 @@ final class ServeFixture implements AutoCloseable {
     }
 
     ServeFixture(Database db, Path projectDir, Path stateDir, long maxBody) {
+        this(db, projectDir, new ServeSettings("127.0.0.1", 0, stateDir, maxBody));
+    }
+
+    ServeFixture(Database db, Path projectDir, ServeSettings settings) {
         this.project = ProjectLoader.load(projectDir);
         ProjectGraph graph = GraphBuilder.build(project);
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates());
         new Apply(db, renderer).run(graph, db.name(), ApplyOptions.DEFAULT);
-        this.stateDir = stateDir;
-        this.service = ApiService.start(db, graph, renderer,
-                new ServeSettings("127.0.0.1", 0, stateDir, maxBody));
+        this.stateDir = settings.stateDir();
+        this.service = ApiService.start(db, graph, renderer, settings);
     }
 
     static Path tempDir() {
