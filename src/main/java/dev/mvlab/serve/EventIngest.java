@@ -123,14 +123,10 @@ public final class EventIngest implements AutoCloseable {
                 + ")"));
     }
 
-    /** Ingests rows of a file whose fields are named like the columns (CSV converted to JSON, NDJSON by name). */
-    IngestResult ingestByName(String datasource, byte[] ndjson) {
-        return ingest(target(datasource, true), ndjson, true, null, null);
-    }
-
     /**
      * Ingests one batch of a file and waits for its commit; the batch's rows are sent on their own with
-     * {@code token}, so resending the same batch with the same token stores it once.
+     * {@code token}, so resending the same batch with the same token stores it once. With {@code byName} the
+     * fields are named like the columns (CSV converted to JSON, NDJSON by name), else read through the JSONPaths.
      */
     IngestResult ingestBatch(String datasource, byte[] ndjson, boolean byName, String token) {
         return ingest(target(datasource, byName), ndjson, true, token, token);
