@@ -107,10 +107,11 @@ class IdempotencyKeyTest {
             String body = event("expiring", "p1");
             long sent = System.nanoTime();
             assertThat(post(serve, "short-lived", body).statusCode()).isEqualTo(200);
+            long firstAnswered = System.nanoTime(); // the key's life began before this
             assertThat(post(serve, "short-lived", body).statusCode()).isEqualTo(200);
             assertThat(System.nanoTime() - sent).as("both posts within the key's life").isLessThan(9_000_000_000L);
             assertThat(count(db, "expiring")).isEqualTo(1);
-            Thread.sleep(Math.max(0, 11_000 - (System.nanoTime() - sent) / 1_000_000));
+            Thread.sleep(Math.max(0, 11_000 - (System.nanoTime() - firstAnswered) / 1_000_000));
             assertThat(post(serve, "short-lived", body).statusCode()).isEqualTo(200);
             assertThat(count(db, "expiring")).isEqualTo(2);
         }
