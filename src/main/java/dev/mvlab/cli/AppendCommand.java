@@ -1,9 +1,11 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.engine.Database;
+import dev.mvlab.errors.EngineException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.serve.ApiException;
 import dev.mvlab.serve.AppendBatches;
 import dev.mvlab.serve.AppendCheckpoint;
 import dev.mvlab.serve.AppendLedger;
@@ -70,7 +72,8 @@ final class AppendCommand implements Callable<Integer> {
         ProjectGraph graph = RenderingOptions.graph(engine.project(), err);
         long loaded = 0;
         long quarantined = 0;
-        try (Database db = engine.connect(err, database.name()); EventIngest ingest = new EventIngest(db, graph, rendering.renderer());
+        try (Database db = engine.connect(err, database.name());
+             EventIngest ingest = new EventIngest(db, graph, rendering.renderer());
              AppendProgress progress = new AppendProgress(err)) {
             FileAppend append = new FileAppend(ingest, db);
             AppendLedger ledger = new AppendLedger(engine.project().resolve(".mvlab").resolve("append"), db,
@@ -79,11 +82,15 @@ final class AppendCommand implements Callable<Integer> {
                 IngestResult result;
                 FileAppend.FileFormat fileFormat = formatOf(file);
                 try (InputStream in = open(file)) {
-                    AppendBatches batches = batches(file, ledger, out);
+                    AppendBatches batches = batches(file, ledger, out, err);
                     if (batches == null) {
                         continue;
                     }
-                    result = append.append(datasource, file, in, fileFormat, progress, batches);
+                    try {
+                        result = append.append(datasource, file, in, fileFormat, progress, batches);
+                    } catch (ApiException e) {
+                        throw stopped(file, batches, e);
+                    }
                 } catch (IOException e) {
                     throw new MvlabException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage(), null);
                 }
@@ -105,11 +112,23 @@ final class AppendCommand implements Callable<Integer> {
         return quarantined > 0 ? ExitCode.DATAFILE.code() : ExitCode.OK.code();
     }
 
+    /** An append the engine stopped taking: what is stored, and how to go on. */
+    private MvlabException stopped(String file, AppendBatches batches, ApiException e) {
+        if (e.status() != 503) {
+            return new MvlabException(ExitCode.USAGE, e.getMessage(), null);
+        }
+        AppendCheckpoint now = batches.current();
+        return new EngineException(e.getMessage() + "; " + String.format("%,d", now.rows()) + " rows of " + file
+                + " are stored in " + datasource, "start the engine (mvlab engine start), then " + (file.equals("-")
+                ? "append the rest from a file: stdin cannot resume" : "run the same command again: it resumes at row "
+                + String.format("%,d", now.lines())));
+    }
+
     /**
      * How the file is appended: afresh, resumed after an interruption, or (null) not at all since it is in the table
      * already; says which but for a fresh file.
      */
-    private AppendBatches batches(String file, AppendLedger ledger, PrintWriter out) {
+    private AppendBatches batches(String file, AppendLedger ledger, PrintWriter out, PrintWriter err) {
         if (file.equals("-")) {
             out.println("-: stdin is not tracked: an interrupted append from it cannot resume, and the same data "
                     + "sent again is stored again");
@@ -135,6 +154,9 @@ final class AppendCommand implements Callable<Integer> {
             out.printf("%s: appending copy %d of this file (--again)%n", file, checkpoint.copy() + 1);
             return ledger.start(identity, file, checkpoint.copy() + 1, batchBytes);
         }
+        ledger.interruptedNamed(file).ifPresent(other -> err.printf("warning: %s: an append of this file with "
+                + "other content was interrupted after %,d rows, which stay in %s; the content is new now, so all its "
+                + "rows are appended%n", file, other.rows(), datasource));
         return ledger.start(identity, file, 1, batchBytes);
     }
 

@@ -22,6 +22,11 @@ public final class AppendBatches {
         return start;
     }
 
+    /** What is stored so far, this run included. */
+    public AppendCheckpoint current() {
+        return checkpoint;
+    }
+
     int batchBytes() {
         return checkpoint.batchBytes();
     }

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The files {@code mvlab append} has stored in a data source, by content: one {@link AppendCheckpoint} per file and
@@ -76,9 +77,28 @@ public final class AppendLedger {
         return latest.get().complete() ? new Complete(latest.get()) : new Interrupted(latest.get());
     }
 
+    /** An interrupted append of a file of this name whose content was different. */
+    public Optional<AppendCheckpoint> interruptedNamed(String name) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        String path = absolute(name);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+                    .map(AppendCheckpoint::read).flatMap(Optional::stream)
+                    .filter(c -> !c.complete() && c.file().equals(path)).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String absolute(String name) {
+        return Path.of(name).toAbsolutePath().normalize().toString();
+    }
+
     /** Begins copy {@code copy} of the file, written down before its first batch is sent. */
     public AppendBatches start(FileIdentity file, String name, int copy, int batchBytes) {
-        AppendCheckpoint checkpoint = new AppendCheckpoint(AppendCheckpoint.VERSION, name, file.sha256(),
+        AppendCheckpoint checkpoint = new AppendCheckpoint(AppendCheckpoint.VERSION, absolute(name), file.sha256(),
                 file.bytes(), tableUuid(), copy, batchBytes, 0, 0, 0, 0, false, java.time.Instant.now().toString());
         Path path = path(file, copy);
         checkpoint.write(path);

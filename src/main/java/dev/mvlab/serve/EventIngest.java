@@ -110,6 +110,10 @@ public final class EventIngest implements AutoCloseable {
                 return result;
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);
+                if (e instanceof ApiException api && api.status() == 503) {
+                    throw new ApiException(503, e.getMessage() + "; a retry with the same Idempotency-Key stores "
+                            + "the rows once");
+                }
                 throw e;
             } finally {
                 keyed.remove(fingerprint, mine);
@@ -149,8 +153,7 @@ public final class EventIngest implements AutoCloseable {
                 target.queue.sendAlone(split.accepted(), token);
                 committed = true;
             } catch (HttpInserter.Unavailable e) {
-                throw new ApiException(503, "the engine did not take the rows: " + e.getMessage()
-                        + "; retry with the same idempotency key");
+                throw new ApiException(503, "the engine did not take the rows: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(503, "interrupted");
