@@ -13,8 +13,8 @@ public record KeyMemory(Duration life, int maxKeys) {
         if (life.isNegative() || life.isZero() || life.toSeconds() < 1) {
             throw new IllegalArgumentException("an idempotency key's life is at least 1 s, got " + life);
         }
-        if (maxKeys < 16) {
-            throw new IllegalArgumentException("at least 16 idempotency keys, got " + maxKeys);
+        if (maxKeys < 16 || maxKeys > 50_000_000) {
+            throw new IllegalArgumentException("between 16 and 50,000,000 idempotency keys, got " + maxKeys);
         }
     }
 }
