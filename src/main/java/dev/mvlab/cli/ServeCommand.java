@@ -8,6 +8,7 @@ import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.serve.ApiService;
+import dev.mvlab.serve.KeyMemory;
 import dev.mvlab.serve.RunningServer;
 import dev.mvlab.serve.ServeSettings;
 import dev.mvlab.serve.Token;
@@ -63,6 +64,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "Queries one token may run at once; more get 429 with Retry-After (default ${DEFAULT-VALUE}).")
     int queriesPerToken;
 
+    @Option(names = "--idempotency-life", converter = Converters.DurationConverter.class, defaultValue = "24h",
+            paramLabel = "DURATION", description = "How long an Idempotency-Key of the Events API is remembered: a "
+            + "retry within it stores nothing new (default ${DEFAULT-VALUE}; kept across restarts).")
+    Duration idempotencyLife;
+
+    @Option(names = "--idempotency-keys", defaultValue = "2000000", paramLabel = "N",
+            description = "At most this many Idempotency-Keys are remembered; past it the oldest are forgotten "
+                    + "first (default ${DEFAULT-VALUE}, about 40 bytes of memory each).")
+    int idempotencyKeys;
+
+    private KeyMemory keyMemory() {
+        try {
+            return new KeyMemory(idempotencyLife, idempotencyKeys);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeSettings settings = ServeSettings.of(engine.project(), host, port).withDoor(DoorSettings.DEFAULT
                 .withAllowedHosts(allowHosts).withQueryTimeout(Duration.ofSeconds(queryTimeout))
-                .withQueriesPerToken(queriesPerToken));
+                .withQueriesPerToken(queriesPerToken)).withKeys(keyMemory());
         Optional<RunningServer> running = RunningServer.find(settings);
         if (running.isPresent()) {
             out.println("already serving " + running.get().database() + " at " + running.get().url() + " (pid "

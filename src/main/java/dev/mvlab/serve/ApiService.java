@@ -9,6 +9,7 @@ import dev.mvlab.generate.RetryPolicy;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,7 +38,9 @@ public final class ApiService implements AutoCloseable {
         Project project = graph.project();
         Endpoints endpoints = new ProjectEndpoints(graph);
         TokenStore tokens = TokenStore.load(project, settings.stateDir().resolve("tokens.json"));
-        EventIngest ingest = new EventIngest(db, graph, renderer, RetryPolicy.within(settings.retryBudget()));
+        IdempotencyKeys keys = IdempotencyKeys.open(settings.stateDir().resolve("idempotency-keys." + db.name()),
+                settings.keys(), Clock.systemUTC());
+        EventIngest ingest = new EventIngest(db, graph, renderer, RetryPolicy.within(settings.retryBudget()), keys);
         QueryRunner queries = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
         ApiRoutes routes = new ApiRoutes(tokens, ingest, endpoints, queries, new Listings(project, db));
         ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes(),

@@ -37,15 +37,24 @@ public final class EventIngest implements AutoCloseable {
     private final RetryPolicy retry;
     private final Quarantine quarantine;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private final IdempotencyKeys keys;
+    /** Requests with an idempotency key being ingested now, by the key's fingerprint: a retry waits for them. */
+    private final Map<Long, CompletableFuture<IngestResult>> keyed = new ConcurrentHashMap<>();
 
     private record Target(EventSchema schema, IngestQueue queue) {
     }
 
     public EventIngest(Database db, ProjectGraph graph, SqlRenderer renderer, RetryPolicy retry) {
+        this(db, graph, renderer, retry, null);
+    }
+
+    /** @param keys the remembered idempotency keys (closed with this); null: keys are deduplicated by ClickHouse only */
+    EventIngest(Database db, ProjectGraph graph, SqlRenderer renderer, RetryPolicy retry, IdempotencyKeys keys) {
         this.db = db;
         this.project = graph.project();
         this.retry = retry;
         this.quarantine = new Quarantine(db, graph, renderer);
+        this.keys = keys;
     }
 
     public EventIngest(Database db, ProjectGraph graph, SqlRenderer renderer) {
@@ -58,30 +67,96 @@ public final class EventIngest implements AutoCloseable {
      */
     public IngestResult ingest(String datasource, byte[] body, boolean waitForCommit, String idempotencyKey) {
         Target target = target(datasource, false);
-        return ingest(target, body, waitForCommit, idempotencyKey);
+        if (idempotencyKey == null || keys == null) {
+            return ingest(target, body, waitForCommit, idempotencyKey, idempotencyKey == null ? null
+                    : token(datasource, idempotencyKey));
+        }
+        return ingestOnce(target, body, idempotencyKey);
     }
 
-    /** Ingests rows of a file whose fields are named like the columns (CSV converted to JSON, NDJSON by name). */
-    IngestResult ingestByName(String datasource, byte[] ndjson) {
-        return ingest(target(datasource, true), ndjson, true, null);
+    /**
+     * A request with an idempotency key: answered from the remembered keys when it was done already (nothing is
+     * sent); else written down as pending and sent with a token of the key and the second it was first seen, so
+     * that a retry after a failure or a restart is deduplicated by ClickHouse. A retry arriving while the first
+     * attempt runs waits for it and gets its answer.
+     */
+    private IngestResult ingestOnce(Target target, byte[] body, String key) {
+        String name = target.schema.datasource().name();
+        long fingerprint = IdempotencyKeys.fingerprint(db.name(), name, key);
+        while (true) {
+            CompletableFuture<IngestResult> mine = new CompletableFuture<>();
+            CompletableFuture<IngestResult> running = keyed.putIfAbsent(fingerprint, mine);
+            if (running != null) {
+                try {
+                    return replay(name, running.get().successfulRows(), running.get().quarantinedRows());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(503, "interrupted");
+                } catch (ExecutionException e) {
+                    continue; // that attempt failed: this one tries
+                }
+            }
+            try {
+                IdempotencyKeys.Entry entry = keys.find(fingerprint);
+                IngestResult result;
+                if (entry != null && !entry.pending()) {
+                    result = replay(name, entry.rows(), entry.quarantined());
+                } else {
+                    int firstSecond = entry != null ? entry.firstSecond() : keys.now();
+                    if (entry == null) {
+                        keys.pending(fingerprint, firstSecond);
+                    }
+                    result = ingest(target, body, true, key, token(name, key + "\n" + firstSecond));
+                    keys.done(fingerprint, firstSecond, result.successfulRows(), result.quarantinedRows());
+                }
+                mine.complete(result);
+                return result;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                if (e instanceof ApiException api && api.status() == 503) {
+                    throw new ApiException(503, e.getMessage() + "; a retry with the same Idempotency-Key stores "
+                            + "the rows once");
+                }
+                throw e;
+            } finally {
+                keyed.remove(fingerprint, mine);
+            }
+        }
     }
 
-    private IngestResult ingest(Target target, byte[] body, boolean waitForCommit, String idempotencyKey) {
+    private static IngestResult replay(String datasource, long rows, long quarantined) {
+        return new IngestResult(datasource, rows, quarantined, true, List.of("a retry of a request with the same "
+                + "Idempotency-Key: nothing new was stored (its bad rows are in " + Quarantine.tableOf(datasource)
+                + ")"));
+    }
+
+    /**
+     * Ingests one batch of a file and waits for its commit; the batch's rows are sent on their own with
+     * {@code token}, so resending the same batch with the same token stores it once. With {@code byName} the
+     * fields are named like the columns (CSV converted to JSON, NDJSON by name), else read through the JSONPaths.
+     */
+    IngestResult ingestBatch(String datasource, byte[] ndjson, boolean byName, String token) {
+        return ingest(target(datasource, byName), ndjson, true, token, token);
+    }
+
+    /**
+     * @param importId the request's or batch's name in quarantine (a random one when null)
+     * @param token    when not null, the rows are sent on their own with this deduplication token and awaited
+     */
+    private IngestResult ingest(Target target, byte[] body, boolean waitForCommit, String importId, String token) {
         EventLines.Split split = EventLines.split(body, target.schema);
-        String importId = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        quarantine.write(target.schema, split.rejected(), importId);
+        quarantine.write(target.schema, split.rejected(), importId != null ? importId : UUID.randomUUID().toString());
         List<String> errors = new ArrayList<>();
         split.rejected().stream().limit(MAX_ERRORS).forEach(r -> errors.add("line " + r.line() + ": "
                 + String.join("; ", r.errors())));
         String name = target.schema.datasource().name();
         boolean committed = false;
-        if (idempotencyKey != null) {
+        if (token != null) {
             try {
-                target.queue.sendAlone(split.accepted(), token(name, idempotencyKey));
+                target.queue.sendAlone(split.accepted(), token);
                 committed = true;
             } catch (HttpInserter.Unavailable e) {
-                throw new ApiException(503, "the engine did not take the rows: " + e.getMessage()
-                        + "; retry with the same idempotency key");
+                throw new ApiException(503, "the engine did not take the rows: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(503, "interrupted");
@@ -156,5 +231,8 @@ public final class EventIngest implements AutoCloseable {
     @Override
     public void close() {
         targets.values().forEach(t -> t.queue.close());
+        if (keys != null) {
+            keys.close();
+        }
     }
 }

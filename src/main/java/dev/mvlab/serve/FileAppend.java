@@ -10,6 +10,7 @@ import dev.mvlab.engine.Identifiers;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.generate.LandingTable;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -30,7 +31,8 @@ import java.util.zip.GZIPInputStream;
  * Parquet goes to ClickHouse as it is (typed already; a file that does not fit fails as a whole).
  */
 public final class FileAppend {
-    private static final int CHUNK_BYTES = 4 << 20;
+    /** The default batch size: rows are sent in batches of about this many bytes of NDJSON. */
+    public static final int BATCH_BYTES = 4 << 20;
     private static final CsvMapper CSV = new CsvMapper();
 
     private final EventIngest ingest;
@@ -68,24 +70,35 @@ public final class FileAppend {
      */
     public IngestResult append(String datasource, String fileName, InputStream in, FileFormat format,
                                Consumer<Progress> progress) {
+        return append(datasource, fileName, in, format, progress, AppendLedger.untracked(BATCH_BYTES));
+    }
+
+    /**
+     * Appends one file's content in {@code batches}: the batches stored already (an interrupted append's) are
+     * skipped, the others are sent each with its own deduplication token and written down once committed.
+     */
+    public IngestResult append(String datasource, String fileName, InputStream in, FileFormat format,
+                               Consumer<Progress> progress, AppendBatches batches) {
         try (InputStream data = decompressed(in)) {
             FileFormat kind = format != null ? format : sniff(data);
-            return switch (kind) {
-                case NDJSON -> ndjson(datasource, fileName, data, progress);
-                case CSV -> csv(datasource, fileName, data, progress);
-                case PARQUET -> parquet(datasource, data);
+            IngestResult result = switch (kind) {
+                case NDJSON -> ndjson(datasource, fileName, data, progress, batches);
+                case CSV -> csv(datasource, fileName, data, progress, batches);
+                case PARQUET -> parquet(datasource, data, batches);
             };
+            batches.complete();
+            return result;
         } catch (IOException e) {
             throw new MvlabException(ExitCode.USAGE, "cannot read " + fileName + ": " + e.getMessage(),
                     "check the file and its format (CSV with a header, NDJSON or Parquet; gzip is fine)");
         }
     }
 
-    private IngestResult ndjson(String datasource, String fileName, InputStream data, Consumer<Progress> progress)
-            throws IOException {
-        Totals totals = new Totals(datasource);
+    private IngestResult ndjson(String datasource, String fileName, InputStream data, Consumer<Progress> progress,
+                                AppendBatches batches) throws IOException {
+        Totals totals = new Totals(datasource, batches);
         BufferedReader reader = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), 1 << 16);
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(batches.batchBytes() + 4096);
         long read = 0;
         int lineOffset = 0;
         int lines = 0;
@@ -95,25 +108,24 @@ public final class FileAppend {
             chunk.write(bytes, 0, bytes.length);
             read += bytes.length;
             lines++;
-            if (chunk.size() >= CHUNK_BYTES) {
-                totals.add(ingest.ingest(datasource, chunk.toByteArray(), true, null), lineOffset);
+            if (chunk.size() >= batches.batchBytes()) {
+                send(datasource, chunk, false, totals, lineOffset, lines);
                 lineOffset = lines;
-                chunk.reset();
                 progress.accept(new Progress(fileName, read, totals.rows));
             }
         }
         if (chunk.size() > 0) {
-            totals.add(ingest.ingest(datasource, chunk.toByteArray(), true, null), lineOffset);
+            send(datasource, chunk, false, totals, lineOffset, lines);
         }
         progress.accept(new Progress(fileName, read, totals.rows));
         return totals.result();
     }
 
-    private IngestResult csv(String datasource, String fileName, InputStream data, Consumer<Progress> progress)
-            throws IOException {
-        Totals totals = new Totals(datasource);
+    private IngestResult csv(String datasource, String fileName, InputStream data, Consumer<Progress> progress,
+                             AppendBatches batches) throws IOException {
+        Totals totals = new Totals(datasource, batches);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(batches.batchBytes() + 4096);
         CountingStream counting = new CountingStream(data);
         long rows = 0;
         long chunkStart = 1; // the header is line 1
@@ -129,10 +141,9 @@ public final class FileAppend {
                 byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
                 chunk.write(bytes, 0, bytes.length);
                 rows++;
-                if (chunk.size() >= CHUNK_BYTES) {
-                    totals.add(ingest.ingestByName(datasource, chunk.toByteArray()), (int) chunkStart);
+                if (chunk.size() >= batches.batchBytes()) {
+                    send(datasource, chunk, true, totals, (int) chunkStart, rows);
                     chunkStart = rows + 1;
-                    chunk.reset();
                     progress.accept(new Progress(fileName, counting.count, totals.rows));
                 }
             }
@@ -144,21 +155,43 @@ public final class FileAppend {
                     "a CSV file needs a header line with the column names");
         }
         if (chunk.size() > 0) {
-            totals.add(ingest.ingestByName(datasource, chunk.toByteArray()), (int) chunkStart);
+            send(datasource, chunk, true, totals, (int) chunkStart, rows);
         }
         progress.accept(new Progress(fileName, counting.count, totals.rows));
         return totals.result();
     }
 
-    private IngestResult parquet(String datasource, InputStream data) throws IOException {
+    /**
+     * Sends one batch with its token and writes down that it is stored; a batch an interrupted append stored already
+     * is skipped (its rows are in the totals from the checkpoint).
+     */
+    private void send(String datasource, ByteArrayOutputStream chunk, boolean byName, Totals totals, int lineOffset,
+                      long linesAfter) {
+        long batch = totals.batches++;
+        if (batch >= totals.batchesStored) {
+            totals.add(ingest.ingestBatch(datasource, chunk.toByteArray(), byName, totals.appendBatches.token(batch)),
+                    lineOffset);
+            totals.appendBatches.committed(batch + 1, linesAfter, totals.rows, totals.quarantined);
+        }
+        chunk.reset();
+    }
+
+    /** A Parquet file is one batch, sent with the file's token: a resend is dropped by ClickHouse. */
+    private IngestResult parquet(String datasource, InputStream data, AppendBatches batches) throws IOException {
+        if (batches.stored() > 0) {
+            return new IngestResult(datasource, batches.start().rows(), 0, true, List.of());
+        }
+        new LandingTable(db, datasource).ensureDeduplication();
         long before = db.queryLong("SELECT count() FROM " + Identifiers.quote(datasource));
         HttpQueries http = new HttpQueries(db.endpoint());
         HttpQueries.Answer answer = http.insert(db.name(), "INSERT INTO " + Identifiers.quote(db.name()) + "."
-                + Identifiers.quote(datasource) + " FORMAT Parquet", Map.of(), () -> data);
+                + Identifiers.quote(datasource) + " FORMAT Parquet", Map.of("insert_deduplicate", "1",
+                "insert_deduplication_token", batches.token(0)), () -> data);
         if (!answer.ok()) {
             throw new DatabaseException(answer.message(), "INSERT INTO " + datasource + " FORMAT Parquet", null);
         }
         long after = db.queryLong("SELECT count() FROM " + Identifiers.quote(datasource));
+        batches.committed(1, 0, Math.max(0, after - before), 0);
         return new IngestResult(datasource, Math.max(0, after - before), 0, true, List.of());
     }
 
@@ -189,12 +222,20 @@ public final class FileAppend {
 
     private static final class Totals {
         final String datasource;
+        final AppendBatches appendBatches;
+        final long batchesStored;
+        long batches;
         long rows;
         long quarantined;
         final List<String> errors = new ArrayList<>();
 
-        Totals(String datasource) {
+        /** Starts from what the batches stored already hold. */
+        Totals(String datasource, AppendBatches appendBatches) {
             this.datasource = datasource;
+            this.appendBatches = appendBatches;
+            this.batchesStored = appendBatches.stored();
+            this.rows = appendBatches.start().rows();
+            this.quarantined = appendBatches.start().quarantined();
         }
 
         void add(IngestResult chunk, int lineOffset) {

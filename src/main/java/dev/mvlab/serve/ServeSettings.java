@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param maxBodyBytes  the largest request body accepted (decompressed)
  * @param retryBudget   how long an insert is retried while the engine does not answer, before the request fails
  * @param door          who may reach what: allowed host names, the query time limit, queries per token
+ * @param keys          how long and how many {@code Idempotency-Key}s are remembered (in {@code stateDir})
  */
 public record ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget,
-                            DoorSettings door) {
+                            DoorSettings door, KeyMemory keys) {
     public static final int DEFAULT_PORT = 7181;
     public static final long DEFAULT_MAX_BODY = 10L << 20;
     public static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
@@ -24,7 +25,11 @@ public record ServeSettings(String host, int port, Path stateDir, long maxBodyBy
     }
 
     public ServeSettings(String host, int port, Path stateDir, long maxBodyBytes, Duration retryBudget) {
-        this(host, port, stateDir, maxBodyBytes, retryBudget, DoorSettings.DEFAULT);
+        this(host, port, stateDir, maxBodyBytes, retryBudget, DoorSettings.DEFAULT, KeyMemory.DEFAULT);
+    }
+
+    public ServeSettings withKeys(KeyMemory memory) {
+        return new ServeSettings(host, port, stateDir, maxBodyBytes, retryBudget, door, memory);
     }
 
     public static ServeSettings of(Path project, String host, int port) {
@@ -33,7 +38,7 @@ public record ServeSettings(String host, int port, Path stateDir, long maxBodyBy
     }
 
     public ServeSettings withDoor(DoorSettings rules) {
-        return new ServeSettings(host, port, stateDir, maxBodyBytes, retryBudget, rules);
+        return new ServeSettings(host, port, stateDir, maxBodyBytes, retryBudget, rules, keys);
     }
 
     public boolean loopback() {

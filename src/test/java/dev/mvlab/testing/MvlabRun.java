@@ -38,6 +38,13 @@ public record MvlabRun(int code, String out, String err) {
         return all;
     }
 
+    /** Runs {@code mvlab args...} on a project and a database of the test engine. */
+    public static MvlabRun inDatabase(java.nio.file.Path project, Endpoint endpoint, String database, String... args) {
+        List<String> all = onEngine(endpoint, args);
+        all.addAll(List.of("--project", project.toString(), "-d", database));
+        return mvlab(all);
+    }
+
     /** stdout then stderr, for assertion messages. */
     public String output() {
         return out + err;
