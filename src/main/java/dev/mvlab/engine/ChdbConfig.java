@@ -34,11 +34,16 @@ record ChdbConfig(Path configFile, String secret, String password) {
 
     /** Writes config.xml and users.xml into {@code dir} with fresh secrets. */
     static ChdbConfig write(Path dir, EngineAccess access) throws IOException {
+        return write(dir, access, List.of());
+    }
+
+    /** The same, with a {@link ServeRoles serve role} for each of {@code databases}. */
+    static ChdbConfig write(Path dir, EngineAccess access, List<String> databases) throws IOException {
         Files.createDirectories(dir);
         String secret = randomToken();
         String password = randomToken();
         Path users = dir.resolve("users.xml");
-        writePrivate(users, usersXml(password, access));
+        writePrivate(users, usersXml(password, access, databases));
         Path config = dir.resolve("config.xml");
         writePrivate(config, """
                 <clickhouse>
@@ -58,7 +63,7 @@ record ChdbConfig(Path configFile, String secret, String password) {
         return new ChdbConfig(config, secret, password);
     }
 
-    private static String usersXml(String password, EngineAccess access) {
+    private static String usersXml(String password, EngineAccess access, List<String> databases) {
         StringBuilder grants = new StringBuilder("<query>GRANT ALL ON *.*</query>");
         if (!access.allows(EngineAccess.Source.FILE)) {
             grants.append("<query>REVOKE READ, WRITE ON FILE</query>");
@@ -69,6 +74,7 @@ record ChdbConfig(Path configFile, String secret, String password) {
         if (!access.allows(EngineAccess.Source.URL)) {
             NETWORK_SOURCES.forEach(s -> grants.append("<query>REVOKE READ, WRITE ON ").append(s).append("</query>"));
         }
+        // The relay user's grants are held by the role ServeRoles.ALL, so that serve can narrow them (see ServeRoles).
         // 'default' (no password) is clickhouse-local's own session; the door lets only the relay in, always as
         // RELAY_USER, so 'default' is never reachable from outside.
         return """
@@ -79,10 +85,12 @@ record ChdbConfig(Path configFile, String secret, String password) {
                     <%1$s><password>%2$s</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
                       <profile>default</profile><quota>default</quota><grants>%3$s</grants></%1$s>
                   </users>
+                  %4$s
                   <profiles><default/></profiles>
                   <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(RELAY_USER, password, grants);
+                """.formatted(RELAY_USER, password, ServeRoles.relayUserGrants(databases),
+                ServeRoles.rolesXml(grants.toString(), databases));
     }
 
     static void writePrivate(Path file, String text) throws IOException {

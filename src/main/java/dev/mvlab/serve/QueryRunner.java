@@ -1,6 +1,7 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.engine.ServeRoles;
 
 import java.io.IOException;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Runs read-only queries on ClickHouse's HTTP interface and passes its output on untouched: ClickHouse's JSON format
  * is Tinybird's response shape ({@code meta}, {@code data}, {@code rows}, {@code rows_before_limit_at_least},
- * {@code statistics}). Every query runs with {@code readonly=2}, so nothing that reaches it can write.
+ * {@code statistics}). Every query runs with {@code readonly=2}, so nothing that reaches it can write, and under the
+ * {@link QueryRoles} of the engine, so it reads nothing outside what ClickHouse grants serve.
  */
 public final class QueryRunner {
     private static final Pattern TRAILING_FORMAT = Pattern.compile("(?is)\\bFORMAT\\s+([A-Za-z0-9_]+)\\s*;?\\s*$");
@@ -20,6 +22,7 @@ public final class QueryRunner {
     /** ClickHouse codes that mean "not allowed" rather than "wrong": readonly, access denied. */
     private static final Set<String> FORBIDDEN_CODES = Set.of("164", "497");
     private static final Set<String> MISSING_CODES = Set.of("60", "81");
+    private static final String ACCESS_DENIED = "497";
 
     /** Read-only, and 64-bit integers as JSON numbers (as Tinybird answers). */
     static final Map<String, String> SETTINGS = Map.of("readonly", "2",
@@ -27,36 +30,91 @@ public final class QueryRunner {
 
     private final HttpQueries http;
     private final String database;
+    private final QueryRoles roles;
 
     public QueryRunner(HttpQueries http, String database) {
+        this(http, database, QueryRoles.NONE);
+    }
+
+    public QueryRunner(HttpQueries http, String database, QueryRoles roles) {
         this.http = http;
         this.database = database;
+        this.roles = roles;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public QueryRoles roles() {
+        return roles;
+    }
+
+    /** A query without its trailing FORMAT and semicolons, and the content type of the format asked for. */
+    record Prepared(String body, String contentType, String format) {
+        static Prepared of(String sql, OutputFormat format) {
+            String body = sql.strip();
+            Matcher trailing = TRAILING_FORMAT.matcher(body);
+            if (trailing.find()) {
+                return new Prepared(body.substring(0, trailing.start()).strip(), contentTypeOf(trailing.group(1)),
+                        trailing.group(1));
+            }
+            while (body.endsWith(";")) {
+                body = body.substring(0, body.length() - 1).strip();
+            }
+            return new Prepared(body, format.contentType(), format.clickhouse());
+        }
     }
 
     /** Runs a SELECT in the given format; a FORMAT clause at its end wins. */
     public ApiReply select(String sql, OutputFormat format) {
-        String body = sql.strip();
-        String contentType = format.contentType();
-        Matcher trailing = TRAILING_FORMAT.matcher(body);
-        if (trailing.find()) {
-            contentType = contentTypeOf(trailing.group(1));
-        } else {
-            while (body.endsWith(";")) {
-                body = body.substring(0, body.length() - 1).strip();
-            }
-            body = body + "\nFORMAT " + format.clickhouse();
+        return run(Prepared.of(sql, format));
+    }
+
+    ApiReply run(Prepared query) {
+        HttpQueries.Answer answer = send(query.body() + "\nFORMAT " + query.format(), roles.execution());
+        return new ApiReply(200, query.contentType(), answer.body());
+    }
+
+    /**
+     * What {@code query} reads, from ClickHouse's analysis ({@code EXPLAIN QUERY TREE}), run under {@code role}: the
+     * analysis evaluates scalar subqueries, so it runs under a role that may read nothing serve has not checked yet.
+     * A query that needs to read a table while it is analysed is then refused (403).
+     */
+    QueryReads analyze(Prepared query, String role) {
+        HttpQueries.Answer answer = send("EXPLAIN QUERY TREE " + query.body() + "\nFORMAT TSVRaw", role);
+        return QueryReads.parse(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8), database);
+    }
+
+    /** The columns (name, type) of a query's result, asked of ClickHouse. */
+    java.util.List<String[]> columns(String sql) {
+        HttpQueries.Answer answer = send("DESCRIBE TABLE (\n" + sql.strip() + "\n) FORMAT TSVRaw", roles.execution());
+        return new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .map(l -> l.split("\t", -1)).filter(f -> f.length >= 2).map(f -> new String[] {f[0], f[1]}).toList();
+    }
+
+    private HttpQueries.Answer send(String sql, String role) {
+        Map<String, String> settings = SETTINGS;
+        if (role != null) {
+            settings = new java.util.LinkedHashMap<>(SETTINGS);
+            settings.put("role", role);
         }
         HttpQueries.Answer answer;
         try {
-            answer = http.query(database, body, SETTINGS);
+            answer = http.query(database, sql, settings);
         } catch (IOException e) {
             throw new ApiException(503, "the engine is not reachable: " + e.getMessage());
         }
         if (!answer.ok()) {
+            if (ACCESS_DENIED.equals(answer.exceptionCode()) && ServeRoles.ANALYZE.equals(role)) {
+                throw new ApiException(403, "Forbidden: the query reads data while ClickHouse analyses it (a scalar "
+                        + "subquery or a dictionary lookup with constant arguments), before serve could check the "
+                        + "token's scopes; write it with IN or a JOIN instead. [Error] " + answer.message());
+            }
             int status = FORBIDDEN_CODES.contains(answer.exceptionCode()) ? 403 : 400;
             throw new ApiException(status, "[Error] " + answer.message());
         }
-        return new ApiReply(200, contentType, answer.body());
+        return answer;
     }
 
     /** Refuses anything but a SELECT (or WITH ... SELECT) with 403. */
