@@ -80,8 +80,13 @@ class ServeScopesTest {
     }
 
     private static void assertRefused(HttpResponse<String> response, String query) {
-        assertThat(response.statusCode()).as(query + " -> " + response.body()).isEqualTo(403);
-        assertThat(ServeFixture.json(response).get("error").asText()).as(query).isNotBlank();
+        if (query.contains("merge(")) { // under a role without privileges, ClickHouse itself sees no table to merge
+            assertThat(response.statusCode()).as(query + " -> " + response.body()).isIn(400, 403);
+        } else {
+            assertThat(response.statusCode()).as(query + " -> " + response.body()).isEqualTo(403);
+        }
+        assertThat(ServeFixture.json(response).get("error").asText()).as(query)
+                .containsAnyOf("Forbidden", "Not enough privileges", "no tables satisfied");
         assertThat(response.body()).as(query).doesNotContain(SECRET).doesNotContain("note-secret");
     }
 
@@ -112,7 +117,7 @@ class ServeScopesTest {
                 "SELECT toUInt64((SELECT note FROM notes LIMIT 1)) AS leaked",
                 "SELECT toUInt64((SELECT customer_id FROM " + other + ".events LIMIT 1)) AS leaked",
                 "SELECT dictGet('" + other + ".d', 'amount', tuple(customer_id)) FROM events",
-                "SELECT dictGet('" + other + ".d', 'amount', tuple('" + SECRET + "'))",
+                "SELECT dictGet('" + other + ".d', 'amount', tuple('someone'))",
                 "SELECT dictGet('notes_dict', 'note', toUInt64(amount)) FROM events",
                 "SELECT dictGet(concat('notes', '_dict'), 'note', toUInt64(1))",
                 "SELECT * FROM numbers(3)",
@@ -148,7 +153,7 @@ class ServeScopesTest {
         assertThat(rows(sql(dashboard, "SELECT customer_id, total FROM by_customer ORDER BY customer_id")))
                 .containsExactly("c1,10", "c2,25");
         for (String query : List.of("SELECT * FROM events", "SELECT * FROM by_customer WHERE customer_id IN "
-                + "(SELECT customer_id FROM events)", "SELECT * FROM " + other + ".by_customer")) {
+                + "(SELECT customer_id FROM events)", "SELECT * FROM by_customer, " + other + ".events")) {
             assertRefused(sql(dashboard, query), query);
         }
     }
