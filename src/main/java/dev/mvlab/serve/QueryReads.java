@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param tableFunctions the table functions called
  * @param lookups        the dictionaries and Join tables named by dictGet/joinGet-like functions, as
  *                       {@code database.name}; null elements for names ClickHouse did not resolve to a constant
+ * @param settings       the SETTINGS clauses of the query and its subqueries, as ClickHouse prints them
  * @param unresolved     true when the tree still holds an unresolved identifier (then nothing is certain)
  */
-record QueryReads(List<String> tables, List<String> tableFunctions, List<String> lookups, boolean unresolved) {
+record QueryReads(List<String> tables, List<String> tableFunctions, List<String> lookups, List<String> settings,
+                  boolean unresolved) {
     private static final Pattern TABLE = Pattern.compile("^TABLE id: \\d+, (?:alias: \\S+, )?table_name: (.*)$");
     private static final Pattern TABLE_FUNCTION = Pattern.compile(
             "^TABLE_FUNCTION id: \\d+, (?:alias: \\S+, )?table_function_name: (\\S+)");
@@ -31,6 +33,7 @@ record QueryReads(List<String> tables, List<String> tableFunctions, List<String>
         List<String> tables = new ArrayList<>();
         List<String> functions = new ArrayList<>();
         List<String> lookups = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
         boolean unresolved = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).stripLeading();
@@ -41,12 +44,14 @@ record QueryReads(List<String> tables, List<String> tableFunctions, List<String>
                 functions.add(m.group(1));
             } else if ((m = FUNCTION.matcher(line)).find() && readsByName(m.group(1))) {
                 lookups.add(firstArgument(lines, i, database));
+            } else if (line.startsWith("SETTINGS ")) {
+                settings.add(line.substring("SETTINGS ".length()));
             } else if (line.startsWith("IDENTIFIER ")) {
                 unresolved = true;
             }
         }
         return new QueryReads(List.copyOf(tables), List.copyOf(functions),
-                Collections.unmodifiableList(lookups), unresolved);
+                Collections.unmodifiableList(lookups), List.copyOf(settings), unresolved);
     }
 
     /** Functions whose first argument names a dictionary or a Join table to read. */

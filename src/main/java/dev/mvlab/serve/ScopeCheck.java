@@ -19,6 +19,8 @@ final class ScopeCheck {
     private static final String ONE = "system.one";
     /** A name mvlab gives a table: the check on {@code db.name} is then exact (neither part holds a dot). */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]+");
+    /** Settings whose value is SQL that ClickHouse runs but does not show in the analysed tree. */
+    private static final List<String> SQL_SETTINGS = List.of("additional_table_filters", "additional_result_filter");
     private static final Set<String> DATALESS_FUNCTIONS = Set.of("numbers", "numbers_mt", "zeros", "zeros_mt",
             "generate_series", "generateSeries", "values", "generateRandom", "null");
 
@@ -37,6 +39,7 @@ final class ScopeCheck {
             reads.lookups().forEach(l -> require(l != null && inDatabase(l), token, lookupName(l)));
             return;
         }
+        requireNoSqlSettings(reads);
         List<String> readable = token.resources(TokenScope.READ).stream().map(r -> database + "." + r).toList();
         reads.tables().forEach(t -> require(t.equals(ONE) || readable.contains(t), token, t));
         reads.tableFunctions().forEach(f -> require(false, token, f + "()"));
@@ -46,6 +49,7 @@ final class ScopeCheck {
     /** For a pipe's {@code q}, analysed with {@code _} standing for a table-less query of the pipe's columns. */
     static void requireOnlyPipeResult(QueryReads reads) {
         requireResolved(reads);
+        requireNoSqlSettings(reads);
         List<String> others = new java.util.ArrayList<>();
         reads.tables().stream().filter(t -> !t.equals(ONE)).forEach(others::add);
         reads.tableFunctions().forEach(f -> others.add(f + "()"));
@@ -65,6 +69,15 @@ final class ScopeCheck {
         if (reads.unresolved()) {
             throw new ApiException(403, "Forbidden: ClickHouse left a name of the query unresolved, so serve cannot "
                     + "tell what it reads");
+        }
+    }
+
+    private static void requireNoSqlSettings(QueryReads reads) {
+        for (String setting : SQL_SETTINGS) {
+            if (reads.settings().stream().anyMatch(s -> s.contains(setting))) {
+                throw new ApiException(403, "Forbidden: the setting " + setting + " runs SQL that serve cannot check; "
+                        + "only the admin token may use it");
+            }
         }
     }
 
