@@ -4,6 +4,10 @@ import dev.mvlab.engine.HttpQueries;
 import dev.mvlab.engine.ServeRoles;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -83,20 +87,20 @@ public final class QueryRunner {
      */
     QueryReads analyze(Prepared query, String role) {
         HttpQueries.Answer answer = send("EXPLAIN QUERY TREE " + query.body() + "\nFORMAT TSVRaw", role);
-        return QueryReads.parse(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8), database);
+        return QueryReads.parse(new String(answer.body(), StandardCharsets.UTF_8), database);
     }
 
     /** The columns (name, type) of a query's result, asked of ClickHouse. */
-    java.util.List<String[]> columns(String sql) {
+    List<String[]> columns(String sql) {
         HttpQueries.Answer answer = send("DESCRIBE TABLE (\n" + sql.strip() + "\n) FORMAT TSVRaw", roles.execution());
-        return new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8).lines()
+        return new String(answer.body(), StandardCharsets.UTF_8).lines()
                 .map(l -> l.split("\t", -1)).filter(f -> f.length >= 2).map(f -> new String[] {f[0], f[1]}).toList();
     }
 
     private HttpQueries.Answer send(String sql, String role) {
         Map<String, String> settings = SETTINGS;
         if (role != null) {
-            settings = new java.util.LinkedHashMap<>(SETTINGS);
+            settings = new LinkedHashMap<>(SETTINGS);
             settings.put("role", role);
         }
         HttpQueries.Answer answer;
@@ -120,7 +124,7 @@ public final class QueryRunner {
     /** Refuses anything but a SELECT (or WITH ... SELECT) with 403. */
     static void requireSelect(String sql) {
         Matcher leading = LEADING.matcher(sql);
-        String keyword = leading.find() ? leading.group(2).toUpperCase(java.util.Locale.ROOT) : "";
+        String keyword = leading.find() ? leading.group(2).toUpperCase(Locale.ROOT) : "";
         if (!READ_KEYWORDS.contains(keyword)) {
             throw new ApiException(403, "DB::Exception: only SELECT queries are supported; got "
                     + (keyword.isEmpty() ? "an empty query" : keyword));
@@ -132,7 +136,7 @@ public final class QueryRunner {
     }
 
     private static String contentTypeOf(String clickhouseFormat) {
-        String f = clickhouseFormat.toLowerCase(java.util.Locale.ROOT);
+        String f = clickhouseFormat.toLowerCase(Locale.ROOT);
         if (f.startsWith("json")) {
             return f.contains("eachrow") ? "application/x-ndjson" : "application/json";
         }

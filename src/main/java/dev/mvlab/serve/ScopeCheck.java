@@ -1,5 +1,6 @@
 package dev.mvlab.serve;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ final class ScopeCheck {
     static void requireOnlyPipeResult(QueryReads reads) {
         requireResolved(reads);
         requireNoSqlSettings(reads);
-        List<String> others = new java.util.ArrayList<>();
+        List<String> others = new ArrayList<>();
         reads.tables().stream().filter(t -> !t.equals(ONE)).forEach(others::add);
         reads.tableFunctions().forEach(f -> others.add(f + "()"));
         reads.lookups().forEach(l -> others.add(lookupName(l)));
