@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  */
 record QueryReads(List<String> tables, List<String> tableFunctions, List<String> lookups, List<String> settings,
                   boolean unresolved) {
-    private static final Pattern TABLE = Pattern.compile("^TABLE id: \\d+, (?:alias: \\S+, )?table_name: (.*)$");
+    /** A table; FINAL and SAMPLE follow its name as {@code , final: 1, sample_size: 1 / 2}. */
+    private static final Pattern TABLE = Pattern.compile(
+            "^TABLE id: \\d+, (?:alias: \\S+, )?table_name: (.*?)((?:, (?:final|sample_size|sample_offset): [^,]*)*)$");
     private static final Pattern TABLE_FUNCTION = Pattern.compile(
             "^TABLE_FUNCTION id: \\d+, (?:alias: \\S+, )?table_function_name: (\\S+)");
     private static final Pattern FUNCTION = Pattern.compile("^FUNCTION id: \\d+, function_name: ([^,]+),");

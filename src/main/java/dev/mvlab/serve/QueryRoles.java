@@ -34,8 +34,8 @@ public record QueryRoles(String execution, String analysis, Confinement confinem
     /** Asks the engine which of serve's roles exist. */
     public static QueryRoles detect(HttpQueries http, String database) {
         String own = ServeRoles.forDatabase(database);
-        String sql = "SELECT name FROM system.roles WHERE name IN ('" + own + "', '" + ServeRoles.ANY_DATABASE
-                + "', '" + ServeRoles.ANALYZE + "') FORMAT TSVRaw";
+        String sql = "SELECT name FROM system.roles WHERE name IN (" + literal(own) + ", " + literal(
+                ServeRoles.ANY_DATABASE) + ", " + literal(ServeRoles.ANALYZE) + ") FORMAT TSVRaw";
         try {
             HttpQueries.Answer answer = http.query(database, sql, Map.of("readonly", "2"));
             if (!answer.ok()) {
@@ -55,6 +55,10 @@ public record QueryRoles(String execution, String analysis, Confinement confinem
         } catch (IOException e) {
             return NONE;
         }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** The role an admin token's query is analysed under: its own database's role reads nothing it may not read. */

@@ -135,6 +135,14 @@ class ServeRolesTest {
                 assertThat(refused.getMessage()).contains("Not enough privileges").doesNotContain("otherdb-row");
             }
         }
+        String scalar = "/v0/sql?q=" + URLEncoder.encode("SELECT (SELECT count() FROM events) AS n",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> admin = serve.get(scalar, serve.admin());
+        assertThat(admin.statusCode()).as("the admin token's analysis runs as the database's role: " + admin.body())
+                .isEqualTo(200);
+        assertThat(ServeFixture.json(admin).get("data").get(0).get("n").asLong()).isEqualTo(1);
+        HttpResponse<String> reader = serve.get(scalar, serve.token("reader"));
+        assertThat(reader.statusCode()).as("a token's analysis reads nothing: " + reader.body()).isEqualTo(403);
         HttpResponse<String> own = serve.get("/v0/sql?q=" + URLEncoder.encode("SELECT customer_id FROM events",
                 StandardCharsets.UTF_8), serve.token("reader"));
         assertThat(ServeFixture.json(own).get("data").get(0).get("customer_id").asText()).isEqualTo("proj-row");
