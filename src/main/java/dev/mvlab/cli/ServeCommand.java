@@ -119,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "mvlab-serve-stop"));
         out.printf("serving %s (database %s) at %s, ready in %.1f s%n", engine.project().toAbsolutePath().normalize(),
                 database.name(), service.url(), (System.nanoTime() - started) / 1e9);
+        out.println("  " + service.queryRoles().describe(database.name()));
         if (!settings.loopback()) {
             service.exposure().forEach(err::println);
         }

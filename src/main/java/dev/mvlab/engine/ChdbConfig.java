@@ -34,6 +34,11 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
 
     /** Writes config.xml and users.xml into {@code dir} with fresh secrets. */
     static ChdbConfig write(Path dir, EngineAccess access) throws IOException {
+        return write(dir, access, List.of());
+    }
+
+    /** The same, with a {@link ServeRoles serve role} for each of {@code databases}. */
+    static ChdbConfig write(Path dir, EngineAccess access, List<String> databases) throws IOException {
         Files.createDirectories(dir);
         Path userFiles = dir.resolve("user_files");
         Files.createDirectories(userFiles);
@@ -41,7 +46,7 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         String password = randomToken();
         String ownPassword = randomToken();
         Path users = dir.resolve("users.xml");
-        writePrivate(users, usersXml(password, ownPassword, access));
+        writePrivate(users, usersXml(password, ownPassword, access, databases));
         Path config = dir.resolve("config.xml");
         writePrivate(config, """
                 <clickhouse>
@@ -69,7 +74,12 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         return user.equals(OWN_USER) ? ownPassword : password;
     }
 
-    private static String usersXml(String password, String ownPassword, EngineAccess access) {
+    /**
+     * The users and their roles. Each user's grants are held by a role of its own ({@link ServeRoles#RELAY_ALL},
+     * {@link ServeRoles#OWN_ALL}), its default, so that serve can narrow a query to one of {@link ServeRoles}'
+     * roles with ClickHouse's {@code role} parameter (a user's direct grants would stay in force under any role).
+     */
+    private static String usersXml(String password, String ownPassword, EngineAccess access, List<String> databases) {
         // 'default' (no password) is clickhouse-local's own session; the door lets only the relay in, always as
         // RELAY_USER or OWN_USER, so 'default' is reached only by a dictionary's CLICKHOUSE source (see EngineGrants).
         return """
@@ -79,20 +89,27 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
                     %s
                     %s
                   </users>
+                  %s
                   <profiles><default/></profiles>
                   <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(user("default", "", EngineGrants.local()),
-                user(RELAY_USER, password, EngineGrants.relay(access)),
-                user(OWN_USER, ownPassword, EngineGrants.own(access)));
+                """.formatted(user("default", "", grantQueries(EngineGrants.local())),
+                user(RELAY_USER, password, ServeRoles.userGrants(ServeRoles.RELAY_ALL, databases)),
+                user(OWN_USER, ownPassword, ServeRoles.userGrants(ServeRoles.OWN_ALL, databases)),
+                ServeRoles.rolesXml(grantQueries(EngineGrants.relay(access)), grantQueries(EngineGrants.own(access)),
+                        databases));
     }
 
-    private static String user(String name, String password, List<String> grants) {
+    private static String grantQueries(List<String> grants) {
         StringBuilder queries = new StringBuilder();
         grants.forEach(g -> queries.append("<query>").append(xml(g)).append("</query>"));
+        return queries.toString();
+    }
+
+    private static String user(String name, String password, String grantQueries) {
         return "<%1$s><password>%2$s</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>"
                 .formatted(name, password)
-                + "<profile>default</profile><quota>default</quota><grants>" + queries + "</grants></" + name + ">";
+                + "<profile>default</profile><quota>default</quota><grants>" + grantQueries + "</grants></" + name + ">";
     }
 
     static void writePrivate(Path file, String text) throws IOException {

@@ -35,7 +35,7 @@ final class ChdbProcess {
 
     static ChdbProcess launch(EngineLayout layout, Path library, EngineAccess access, List<String> jvmOptions)
             throws IOException {
-        ChdbConfig config = ChdbConfig.write(layout.privateDir(), access);
+        ChdbConfig config = ChdbConfig.write(layout.privateDir(), access, ServeRoles.databasesIn(layout.dataDir()));
         Files.deleteIfExists(layout.privateDir().resolve(EngineHost.PORTS_FILE));
         Files.createDirectories(layout.dataDir());
         Files.createDirectories(layout.crashLogDir());

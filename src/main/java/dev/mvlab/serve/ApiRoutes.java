@@ -2,7 +2,6 @@ package dev.mvlab.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mvlab.errors.MvlabException;
-import dev.mvlab.graph.TableReferences;
 import dev.mvlab.sql.SqlTooComplexException;
 
 import java.io.IOException;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The API's routes, Tinybird's paths and shapes: the Events API, pipe endpoints, the SQL API, tokens and listings.
  * Checks the token of every request (Bearer header or {@code ?token=}): 401 without a valid one, 403 outside its
- * scope.
+ * scope. The scope of a query is checked on what ClickHouse's analysis says it reads ({@link ScopeCheck}).
  */
 public final class ApiRoutes {
     private static final Pattern PIPE = Pattern.compile("^/v0/pipes/([^/]+?)\\.([a-z]+)$");
@@ -27,6 +26,7 @@ public final class ApiRoutes {
     private final Endpoints endpoints;
     private final QueryRunner queries;
     private final Listings listings;
+    private final ScopeCheck scopes;
 
     public ApiRoutes(TokenStore tokens, EventIngest ingest, Endpoints endpoints, QueryRunner queries,
                      Listings listings) {
@@ -35,6 +35,7 @@ public final class ApiRoutes {
         this.endpoints = endpoints;
         this.queries = queries;
         this.listings = listings;
+        this.scopes = new ScopeCheck(queries.database());
     }
 
     public ApiReply handle(ApiRequest request) {
@@ -134,14 +135,10 @@ public final class ApiRoutes {
             throw ApiException.badRequest("Missing the query: /v0/sql?q=SELECT ...");
         }
         QueryRunner.requireSelect(q);
-        if (!token.admin()) {
-            List<String> readable = token.resources(TokenScope.READ);
-            for (TableReferences.Reference table : TableReferences.of(q).tables()) {
-                require(table.tableFunction() ? false : readable.contains(table.name()), "the token '" + token.name()
-                        + "' may not read '" + table.qualified() + "'");
-            }
-        }
-        return queries.select(q, OutputFormat.JSON);
+        QueryRunner.Prepared query = QueryRunner.Prepared.of(q, OutputFormat.JSON);
+        QueryRoles roles = queries.roles();
+        scopes.requireReadable(token, queries.analyze(query, token.admin() ? roles.adminAnalysis() : roles.analysis()));
+        return queries.run(query);
     }
 
     private ApiReply pipe(ApiRequest request, Token token, String name, String extension) {
@@ -159,6 +156,9 @@ public final class ApiRoutes {
         String sql = endpoints.sql(name, params);
         if (q != null && !q.isBlank()) {
             QueryRunner.requireSelect(q);
+            String standIn = PipeQueryOnTop.standIn(queries.columns(sql));
+            QueryRunner.Prepared onStandIn = QueryRunner.Prepared.of(PipeQueryOnTop.wrap(standIn, q), format);
+            ScopeCheck.requireOnlyPipeResult(queries.analyze(onStandIn, queries.roles().analysis()));
             sql = PipeQueryOnTop.wrap(sql, q);
         }
         return queries.select(sql, format);

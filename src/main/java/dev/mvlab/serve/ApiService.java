@@ -21,11 +21,14 @@ public final class ApiService implements AutoCloseable {
     private final ApiServer server;
     private final EventIngest ingest;
     private final TokenStore tokens;
+    private final QueryRoles roles;
     private final String url;
     private final Duration startup;
 
-    private ApiService(ApiServer server, EventIngest ingest, TokenStore tokens, String url, Duration startup) {
+    private ApiService(ApiServer server, EventIngest ingest, TokenStore tokens, QueryRoles roles, String url,
+                       Duration startup) {
         this.server = server;
+        this.roles = roles;
         this.ingest = ingest;
         this.tokens = tokens;
         this.url = url;
@@ -41,7 +44,8 @@ public final class ApiService implements AutoCloseable {
         IdempotencyKeys keys = IdempotencyKeys.open(settings.stateDir().resolve("idempotency-keys." + db.name()),
                 settings.keys(), Clock.systemUTC());
         EventIngest ingest = new EventIngest(db, graph, renderer, RetryPolicy.within(settings.retryBudget()), keys);
-        QueryRunner queries = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
+        HttpQueries http = new HttpQueries(db.endpoint());
+        QueryRunner queries = new QueryRunner(http, db.name(), QueryRoles.detect(http, db.name()));
         ApiRoutes routes = new ApiRoutes(tokens, ingest, endpoints, queries, new Listings(project, db));
         ApiServer server = new ApiServer(routes, settings.host(), settings.port(), settings.maxBodyBytes(),
                 settings.door(), value -> tokens.byValue(value).isPresent());
@@ -55,8 +59,13 @@ public final class ApiService implements AutoCloseable {
                     + ": " + e.getMessage(), "choose another port with --port, or stop what uses it");
         }
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return new ApiService(server, ingest, tokens, "http://" + host + ":" + port,
+        return new ApiService(server, ingest, tokens, queries.roles(), "http://" + host + ":" + port,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The ClickHouse roles serve's queries run under. */
+    public QueryRoles queryRoles() {
+        return roles;
     }
 
     public String url() {

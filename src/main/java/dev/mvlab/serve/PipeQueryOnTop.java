@@ -1,9 +1,16 @@
 package dev.mvlab.serve;
 
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Tinybird's {@code q=} on a pipe: a query that reads the endpoint's result as the table {@code _}. */
+/**
+ * Tinybird's {@code q=} on a pipe: a query that reads the endpoint's result as the table {@code _}, and nothing else.
+ * To check that, ClickHouse analyses {@code q} with {@code _} standing for a query that reads no table and gives the
+ * endpoint's columns ({@link #standIn}); any table, table function or dictionary left in the analysis is {@code q}'s
+ * own, and refused.
+ */
 final class PipeQueryOnTop {
     private static final Pattern LEADING_WITH = Pattern.compile("(?is)^\\s*WITH\\s");
 
@@ -17,5 +24,19 @@ final class PipeQueryOnTop {
             return "WITH " + inner + ",\n" + q.substring(with.end());
         }
         return "WITH " + inner + "\n" + q.strip();
+    }
+
+    /** A SELECT without FROM of the endpoint's columns (name and ClickHouse type each), with default values. */
+    static String standIn(List<String[]> columns) {
+        StringJoiner select = new StringJoiner(", ", "SELECT ", "");
+        for (String[] column : columns) {
+            select.add("defaultValueOfTypeName(" + literal(column[1]) + ") AS `"
+                    + column[0].replace("\\", "\\\\").replace("`", "\\`") + "`");
+        }
+        return columns.isEmpty() ? "SELECT 1 AS `_` WHERE 0" : select.toString();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -1,11 +1,15 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.engine.ServeRoles;
 import dev.mvlab.serve.door.ServedRequest;
 import dev.mvlab.sql.SqlTokenizer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Runs read-only queries on ClickHouse's HTTP interface and passes its output on untouched: ClickHouse's JSON format
  * is Tinybird's response shape ({@code meta}, {@code data}, {@code rows}, {@code rows_before_limit_at_least},
- * {@code statistics}). Every query runs with {@code readonly=2}, so nothing that reaches it can write.
+ * {@code statistics}). Every query runs with {@code readonly=2}, so nothing that reaches it can write, and under the
+ * {@link QueryRoles} of the engine, so it reads nothing outside what ClickHouse grants serve.
  */
 public final class QueryRunner {
     private static final Pattern TRAILING_FORMAT = Pattern.compile("(?is)\\bFORMAT\\s+([A-Za-z0-9_]+)\\s*;?\\s*$");
@@ -26,6 +31,7 @@ public final class QueryRunner {
     private static final Set<String> MISSING_CODES = Set.of("60", "81");
     /** TIMEOUT_EXCEEDED. */
     private static final String TIMEOUT_CODE = "159";
+    private static final String ACCESS_DENIED = "497";
 
     /** Read-only, and 64-bit integers as JSON numbers (as Tinybird answers). */
     static final Map<String, String> SETTINGS = Map.of("readonly", "2",
@@ -33,46 +39,101 @@ public final class QueryRunner {
 
     private final HttpQueries http;
     private final String database;
+    private final QueryRoles roles;
 
     public QueryRunner(HttpQueries http, String database) {
+        this(http, database, QueryRoles.NONE);
+    }
+
+    public QueryRunner(HttpQueries http, String database, QueryRoles roles) {
         this.http = http;
         this.database = database;
+        this.roles = roles;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public QueryRoles roles() {
+        return roles;
+    }
+
+    /** A query without its trailing FORMAT and semicolons, and the content type of the format asked for. */
+    record Prepared(String body, String contentType, String format) {
+        static Prepared of(String sql, OutputFormat format) {
+            String body = sql.strip();
+            Matcher trailing = TRAILING_FORMAT.matcher(body);
+            if (trailing.find()) {
+                return new Prepared(body.substring(0, trailing.start()).strip(), contentTypeOf(trailing.group(1)),
+                        trailing.group(1));
+            }
+            while (body.endsWith(";")) {
+                body = body.substring(0, body.length() - 1).strip();
+            }
+            return new Prepared(body, format.contentType(), format.clickhouse());
+        }
     }
 
     /** Runs a SELECT in the given format; a FORMAT clause at its end wins. */
     public ApiReply select(String sql, OutputFormat format) {
-        String body = sql.strip();
-        String contentType = format.contentType();
-        Matcher trailing = TRAILING_FORMAT.matcher(body);
-        if (trailing.find()) {
-            contentType = contentTypeOf(trailing.group(1));
-        } else {
-            while (body.endsWith(";")) {
-                body = body.substring(0, body.length() - 1).strip();
-            }
-            body = body + "\nFORMAT " + format.clickhouse();
+        return run(Prepared.of(sql, format));
+    }
+
+    ApiReply run(Prepared query) {
+        HttpQueries.Answer answer = send(query.body() + "\nFORMAT " + query.format(), roles.execution());
+        return new ApiReply(200, query.contentType(), answer.body());
+    }
+
+    /**
+     * What {@code query} reads, from ClickHouse's analysis ({@code EXPLAIN QUERY TREE}), run under {@code role}: the
+     * analysis evaluates scalar subqueries, so it runs under a role that may read nothing serve has not checked yet.
+     * A query that needs to read a table while it is analysed is then refused (403).
+     */
+    QueryReads analyze(Prepared query, String role) {
+        HttpQueries.Answer answer = send("EXPLAIN QUERY TREE " + query.body() + "\nFORMAT TSVRaw", role);
+        return QueryReads.parse(new String(answer.body(), StandardCharsets.UTF_8), database);
+    }
+
+    /** The columns (name, type) of a query's result, asked of ClickHouse. */
+    List<String[]> columns(String sql) {
+        HttpQueries.Answer answer = send("DESCRIBE TABLE (\n" + sql.strip() + "\n) FORMAT TSVRaw", roles.execution());
+        return new String(answer.body(), StandardCharsets.UTF_8).lines()
+                .map(l -> l.split("\t", -1)).filter(f -> f.length >= 2).map(f -> new String[] {f[0], f[1]}).toList();
+    }
+
+    private HttpQueries.Answer send(String sql, String role) {
+        Map<String, String> settings = SETTINGS;
+        if (role != null) {
+            settings = new LinkedHashMap<>(SETTINGS);
+            settings.put("role", role);
         }
         Optional<ServedRequest> served = ServedRequest.current();
-        HttpQueries.Answer answer = served.isPresent() ? watched(body, served.get()) : run(body, SETTINGS);
+        HttpQueries.Answer answer = served.isPresent() ? watched(sql, settings, served.get()) : run(sql, settings);
         boolean timedOut = served.isPresent() && served.get().ending() == ServedRequest.Ending.TIMED_OUT;
         if (!answer.ok() && (timedOut || TIMEOUT_CODE.equals(answer.exceptionCode()))) {
             throw new ApiException(408, "[Error] the query ran over the time limit of "
                     + served.map(r -> r.limit().toSeconds() + " s").orElse("the server") + ": " + answer.message());
         }
         if (!answer.ok()) {
+            if (ACCESS_DENIED.equals(answer.exceptionCode()) && ServeRoles.ANALYZE.equals(role)) {
+                throw new ApiException(403, "Forbidden: the query reads data while ClickHouse analyses it (a scalar "
+                        + "subquery or a dictionary lookup with constant arguments), before serve could check the "
+                        + "token's scopes; write it with IN or a JOIN instead. [Error] " + answer.message());
+            }
             int status = FORBIDDEN_CODES.contains(answer.exceptionCode()) ? 403 : 400;
             throw new ApiException(status, "[Error] " + answer.message());
         }
-        return new ApiReply(200, contentType, answer.body());
+        return answer;
     }
 
     /**
      * Runs a query of a request that came through the door: under its time limit (sent as {@code max_execution_time},
      * and enforced by the door, which kills the query by its id when the time is up or the client leaves).
      */
-    private HttpQueries.Answer watched(String body, ServedRequest served) {
+    private HttpQueries.Answer watched(String body, Map<String, String> base, ServedRequest served) {
         String queryId = "mvlab-serve-" + UUID.randomUUID();
-        Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
+        Map<String, String> settings = new LinkedHashMap<>(base);
         settings.put("max_execution_time", Long.toString(Math.max(1, served.limit().toSeconds())));
         settings.put("query_id", queryId);
         // the answer is sent once complete: a query cancelled midway gets its error status, not a 200 cut short
@@ -101,7 +162,7 @@ public final class QueryRunner {
     /** Refuses anything but a SELECT (or WITH ... SELECT) with 403; SQL over the tokenizer's limits with 400. */
     static void requireSelect(String sql) {
         String keyword = SqlTokenizer.tokenize(sql).stream().filter(t -> !t.isSymbol('(')).findFirst()
-                .filter(t -> t.kind() == SqlTokenizer.Kind.WORD).map(t -> t.text().toUpperCase(java.util.Locale.ROOT))
+                .filter(t -> t.kind() == SqlTokenizer.Kind.WORD).map(t -> t.text().toUpperCase(Locale.ROOT))
                 .orElse("");
         if (!READ_KEYWORDS.contains(keyword)) {
             throw new ApiException(403, "DB::Exception: only SELECT queries are supported; got "
@@ -114,7 +175,7 @@ public final class QueryRunner {
     }
 
     private static String contentTypeOf(String clickhouseFormat) {
-        String f = clickhouseFormat.toLowerCase(java.util.Locale.ROOT);
+        String f = clickhouseFormat.toLowerCase(Locale.ROOT);
         if (f.startsWith("json")) {
             return f.contains("eachrow") ? "application/x-ndjson" : "application/json";
         }
