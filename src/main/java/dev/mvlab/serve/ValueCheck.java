@@ -32,7 +32,8 @@ abstract class ValueCheck {
             "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})$");
     private static final Pattern IPV4 = Pattern.compile(
             "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
-    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$");
+    /** Text Java parses as an IPv6 literal, never looked up in DNS: it starts with a hex digit or ':' and has a ':'. */
+    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9a-fA-F:][0-9a-fA-F.]*:[0-9a-fA-F:.]*$");
     private static final Pattern ENUM_ITEM = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'\\s*=\\s*(-?\\d+)");
 
     final String type;

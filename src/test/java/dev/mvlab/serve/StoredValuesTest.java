@@ -66,7 +66,9 @@ class StoredValuesTest {
             new String[]{"uuid-bad", "\"uuid\":\"61f0c404-5cb3-11e7-907b-a6006ad3dbaX\"",
                     "on column 'uuid' is not UUID"},
             new String[]{"ip-bad", "\"ip\":\"1.2.3.256\"", "on column 'ip' is not IPv4"},
-            new String[]{"fs-long", "\"fs\":\"abc\"", "on column 'fs' is not FixedString(2)"});
+            new String[]{"fs-long", "\"fs\":\"abc\"", "on column 'fs' is not FixedString(2)"},
+            new String[]{"ip6-bad", "\"ip6\":\"1::2::3\"", "on column 'ip6' is not IPv6"},
+            new String[]{"ip6-dots", "\"ip6\":\".:\"", "on column 'ip6' is not IPv6"});
 
     /** Rows that must be stored: id, the JSON after the id, the expected stored values of the columns checked. */
     private static final List<String[]> GOOD = List.of(
@@ -75,22 +77,23 @@ class StoredValuesTest {
                     + "\"dt\":\"2106-02-07 06:28:15\",\"dt64\":\"2299-12-31 23:59:59.999\",\"d\":\"2149-06-06\","
                     + "\"d32\":\"2299-12-31\",\"e\":\"b\"",
                     "9223372036854775807|18446744073709551615|1.7976931348623157e308|3.4028235e38|9999999.99|"
-                            + "2106-02-07 06:28:15|2299-12-31 23:59:59.999|2149-06-06|2299-12-31|b|\\N|\\N|\\N|\\N"},
+                            + "2106-02-07 06:28:15|2299-12-31 23:59:59.999|2149-06-06|2299-12-31|b|"
+                            + "\\N|\\N|\\N|\\N|\\N"},
             new String[]{"edges-low", "\"i64\":-9223372036854775808,\"u64\":0,\"f64\":-1.5,\"dec\":-9999999.99,"
                     + "\"dt\":\"1970-01-01T01:00:00+01:00\",\"dt64\":\"1900-01-01 00:00:00\",\"d\":\"1970-01-01\","
                     + "\"d32\":\"1900-01-01\",\"e\":1",
                     "-9223372036854775808|0|-1.5|\\N|-9999999.99|1970-01-01 00:00:00|1900-01-01 00:00:00.000|"
-                            + "1970-01-01|1900-01-01|a|\\N|\\N|\\N|\\N"},
+                            + "1970-01-01|1900-01-01|a|\\N|\\N|\\N|\\N|\\N"},
             new String[]{"epochs", "\"dt\":4294967295,\"dt64\":10413791999999,\"n\":\"-7\",\"f32\":\"2.5\"",
-                    "\\N|\\N|\\N|2.5|\\N|2106-02-07 06:28:15|2299-12-31 23:59:59.999|\\N|\\N|\\N|\\N|\\N|\\N|\\N"},
+                    "\\N|\\N|\\N|2.5|\\N|2106-02-07 06:28:15|2299-12-31 23:59:59.999|\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N"},
             new String[]{"others", "\"tokyo\":\"1970-01-01 09:00:00\",\"uuid\":\"61F0C4045CB311E7907BA6006AD3DBA0\","
-                    + "\"ip\":\"255.0.0.1\",\"fs\":\"ab\",\"e\":2",
+                    + "\"ip\":\"255.0.0.1\",\"fs\":\"ab\",\"e\":2,\"ip6\":\"2001:db8::1\"",
                     "\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N|\\N|b|1970-01-01 09:00:00|"
-                            + "61f0c404-5cb3-11e7-907b-a6006ad3dba0|255.0.0.1|ab"});
+                            + "61f0c404-5cb3-11e7-907b-a6006ad3dba0|255.0.0.1|ab|2001:db8::1"});
 
     /** The checked columns of a stored row, '|'-separated, {@code \N} for NULL. */
     private static final String COLUMNS = "concat_ws('|', " + String.join(", ", Stream.of("i64", "u64", "f64", "f32",
-            "dec", "dt", "dt64", "d", "d32", "e", "tokyo", "uuid", "ip", "fs")
+            "dec", "dt", "dt64", "d", "d32", "e", "tokyo", "uuid", "ip", "fs", "ip6")
             .map(c -> "ifNull(toString(" + c + "), '\\\\N')").toList()) + ")";
 
     private ServeFixture serve;
