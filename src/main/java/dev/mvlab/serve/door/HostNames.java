@@ -20,7 +20,7 @@ public final class HostNames {
     private final Set<String> names;
 
     private HostNames(Set<String> names) {
-        this.names = Set.copyOf(names);
+        this.names = Collections.unmodifiableSet(new LinkedHashSet<>(names));
     }
 
     public static HostNames of(String listenHost, List<String> allowed) {
