@@ -16,10 +16,11 @@ import java.util.Set;
  * of them, and the names the user allows. Anything else, such as a DNS-rebinding name, is refused.
  */
 public final class HostNames {
+    private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "::1");
     private final Set<String> names;
 
     private HostNames(Set<String> names) {
-        this.names = Set.copyOf(names);
+        this.names = Collections.unmodifiableSet(new LinkedHashSet<>(names));
     }
 
     public static HostNames of(String listenHost, List<String> allowed) {
@@ -28,9 +29,9 @@ public final class HostNames {
         allowed.forEach(a -> names.add(normal(a)));
         InetAddress listen = address(listenHost);
         if (listen == null || listen.isLoopbackAddress()) {
-            names.addAll(List.of("localhost", "127.0.0.1", "::1"));
+            LOOPBACK_NAMES.forEach(n -> names.add(normal(n)));
         } else if (listen.isAnyLocalAddress()) {
-            names.addAll(List.of("localhost", "127.0.0.1", "::1"));
+            LOOPBACK_NAMES.forEach(n -> names.add(normal(n)));
             names.addAll(machineNames());
         } else {
             names.add(normal(listen.getHostAddress()));
@@ -45,13 +46,14 @@ public final class HostNames {
 
     /** True when {@code authority} ({@code name}, {@code name:port}, {@code [v6]:port}) names this server. */
     public boolean allows(String authority) {
-        return authority != null && names.contains(nameOf(authority));
+        return authority != null && names.contains(canonical(nameOf(authority)));
     }
 
     /** True for {@code localhost} and loopback address literals. */
     public static boolean isLoopbackName(String authority) {
-        String name = nameOf(authority);
-        return name.equals("localhost") || name.equals("::1") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        String name = canonical(nameOf(authority));
+        return name.equals("localhost") || name.equals("0:0:0:0:0:0:0:1")
+                || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** The host part of {@code name:port} or {@code [v6]:port}, lower case, without brackets. */
@@ -67,7 +69,21 @@ public final class HostNames {
 
     private static String normal(String host) {
         boolean v6 = host.indexOf(':') != host.lastIndexOf(':') && !host.startsWith("[");
-        return nameOf(v6 ? "[" + host + "]" : host);
+        return canonical(nameOf(v6 ? "[" + host + "]" : host));
+    }
+
+    /** One spelling per IPv6 address (Java's full form), without a zone; names and IPv4 as they are. */
+    private static String canonical(String name) {
+        int zone = name.indexOf('%');
+        String bare = zone < 0 ? name : name.substring(0, zone);
+        if (!bare.contains(":") || !bare.matches("[0-9a-f:.]+")) {
+            return bare;
+        }
+        try {
+            return InetAddress.getByName(bare).getHostAddress(); // an IPv6 literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return bare;
+        }
     }
 
     private static InetAddress address(String host) {
@@ -83,9 +99,7 @@ public final class HostNames {
         try {
             for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    String text = a.getHostAddress();
-                    int zone = text.indexOf('%');
-                    names.add(normal(zone < 0 ? text : text.substring(0, zone)));
+                    names.add(normal(a.getHostAddress()));
                 }
             }
         } catch (SocketException e) {
