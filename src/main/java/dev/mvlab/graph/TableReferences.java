@@ -61,14 +61,14 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
             }
             boolean join = token.isWord("JOIN") && !at(tokens, i - 1).isWord("ARRAY");
             if (token.isWord("FROM") || join) {
-                readTables(sql, tokens, i + 1, tables);
+                readTables(tokens, i + 1, tables);
             }
         }
         return new TableReferences(List.copyOf(tables), Set.copyOf(localNames));
     }
 
     /** Reads {@code name}, {@code db.name} or {@code fn(...)}, then further ones after commas. */
-    private static void readTables(String sql, List<Token> tokens, int i, List<Reference> out) {
+    private static void readTables(List<Token> tokens, int i, List<Reference> out) {
         while (true) {
             Token first = at(tokens, i);
             if (first.isSymbol('(')) {
@@ -92,7 +92,7 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
                 next += 2;
             }
             boolean function = at(tokens, next).isSymbol('(');
-            out.add(new Reference(database, name, first.offset(), end(sql, at(tokens, next - 1)), function));
+            out.add(new Reference(database, name, first.offset(), at(tokens, next - 1).end(), function));
             if (function) {
                 return;
             }
@@ -102,21 +102,6 @@ public record TableReferences(List<Reference> tables, Set<String> localNames) {
             }
             i = next + 1;
         }
-    }
-
-    private static int end(String sql, Token token) {
-        if (token.kind() != Kind.QUOTED) {
-            return token.offset() + token.text().length();
-        }
-        char quote = sql.charAt(token.offset());
-        for (int i = token.offset() + 1; i < sql.length(); i++) {
-            if (sql.charAt(i) == '\\') {
-                i++;
-            } else if (sql.charAt(i) == quote) {
-                return i + 1;
-            }
-        }
-        return sql.length();
     }
 
     private static int afterAlias(List<Token> tokens, int i) {

@@ -56,6 +56,14 @@ class TableReferencesTest {
         assertThat(TableReferences.of(sql).tables().get(0).offset()).isEqualTo(sql.indexOf("events"));
     }
 
+    @Test
+    void aQuotedNameEndsAfterItsClosingQuoteEvenWithADoubledQuoteInside() {
+        String sql = "SELECT * FROM `we``ird` WHERE 1";
+        TableReferences.Reference ref = TableReferences.of(sql).tables().get(0);
+        assertThat(ref.name()).isEqualTo("we`ird");
+        assertThat(ref.end()).isEqualTo(sql.indexOf(" WHERE"));
+    }
+
     private static List<String> tables(String sql) {
         return TableReferences.of(sql).tables().stream().map(TableReferences.Reference::name).toList();
     }
