@@ -184,8 +184,11 @@ class QueryApiTest {
     }
 
     @Test
-    void tokenValuesStayTheSameAcrossRestarts(Database db) {
-        try (ServeFixture again = new ServeFixture(db, ServeFixture.RESOURCES.resolve("shop"), serve.stateDir)) {
+    void tokenValuesStayTheSameAcrossRestarts(Database db) throws java.io.IOException {
+        // a second serve reading the same tokens.json (the running one keeps its state folder locked: a copy of it)
+        java.nio.file.Path restarted = ServeFixture.tempDir();
+        java.nio.file.Files.copy(serve.stateDir.resolve("tokens.json"), restarted.resolve("tokens.json"));
+        try (ServeFixture again = new ServeFixture(db, ServeFixture.RESOURCES.resolve("shop"), restarted)) {
             assertThat(again.admin()).isEqualTo(serve.admin());
             assertThat(again.token("tracker")).isEqualTo(serve.token("tracker"));
         }
