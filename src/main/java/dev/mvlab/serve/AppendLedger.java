@@ -114,7 +114,8 @@ public final class AppendLedger {
     /** Batches of data that has no identity (stdin): nothing is written down; tokens are random. */
     public static AppendBatches untracked(int batchBytes) {
         AppendCheckpoint checkpoint = new AppendCheckpoint(AppendCheckpoint.VERSION, "-",
-                UUID.randomUUID().toString().replace("-", ""), 0, null, 1, batchBytes, 0, 0, 0, 0, false, java.time.Instant.now().toString());
+                UUID.randomUUID().toString().replace("-", ""), 0, null, 1, batchBytes, 0, 0, 0, 0, false,
+                java.time.Instant.now().toString());
         return new AppendBatches(checkpoint, null);
     }
 

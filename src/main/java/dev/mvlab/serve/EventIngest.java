@@ -48,7 +48,7 @@ public final class EventIngest implements AutoCloseable {
         this(db, graph, renderer, retry, null);
     }
 
-    /** @param keys the remembered idempotency keys (closed with this); null: keys are deduplicated by ClickHouse only */
+    /** @param keys the remembered idempotency keys (closed with this); null: only ClickHouse deduplicates keys */
     EventIngest(Database db, ProjectGraph graph, SqlRenderer renderer, RetryPolicy retry, IdempotencyKeys keys) {
         this.db = db;
         this.project = graph.project();

@@ -3,6 +3,7 @@ package dev.mvlab.safety;
 import dev.mvlab.cli.Main;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
+import dev.mvlab.serve.AppendLedger;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,9 +44,9 @@ class AppendResumeTest {
         return dir;
     }
 
-    /** The file's rows in the table (the stdin test's rows left out). */
+    /** The big file's rows in the table (the other tests' rows left out). */
     private static long stored(Database db) {
-        return db.queryLong("SELECT count() FROM lines WHERE note != 'stdin'");
+        return db.queryLong("SELECT count() FROM lines WHERE note LIKE 'row %'");
     }
 
     @Test
@@ -78,7 +79,7 @@ class AppendResumeTest {
         assertThat(resumed.out()).containsPattern("rows\\.ndjson: resumed at row [\\d,]+ \\(the interrupted append "
                 + "stored [\\d,]+ rows in [\\d,]+ batches").contains("200,000 rows appended to lines, 0 quarantined");
         assertThat(stored(db)).isEqualTo(ROWS);
-        assertThat(db.queryLong("SELECT uniqExact(id) FROM lines WHERE note != 'stdin'")).isEqualTo(ROWS);
+        assertThat(db.queryLong("SELECT uniqExact(id) FROM lines WHERE note LIKE 'row %'")).isEqualTo(ROWS);
 
         MvlabRun twice = MvlabRun.inDatabase(project, endpoint, db.name(), "append", "lines", file.toString());
         assertThat(twice.code()).as(twice.err()).isZero();
@@ -114,5 +115,24 @@ class AppendResumeTest {
             System.setIn(stdin);
         }
         assertThat(db.queryLong("SELECT count() FROM lines WHERE note = 'stdin'")).isEqualTo(4);
+    }
+
+    @Test
+    void aFileChangedAfterAnInterruptedAppendIsAppendedInFullWithAWarning(Database db, Endpoint endpoint,
+                                                                         @TempDir Path temp) throws Exception {
+        Path project = project(temp.resolve("project"), endpoint, db.name());
+        Path file = temp.resolve("edited.ndjson");
+        Files.writeString(file, "{\"id\":1,\"note\":\"v1\"}\n{\"id\":2,\"note\":\"v1\"}\n");
+        // what an append of the first version leaves when it is killed before its first batch is committed
+        new AppendLedger(project.resolve(".mvlab").resolve("append"), db, "lines")
+                .start(AppendLedger.FileIdentity.of(file), file.toString(), 1, 1 << 20);
+        Files.writeString(file, "{\"id\":1,\"note\":\"v2\"}\n");
+        CommandRun run = mvlab(project, endpoint, db.name(), "append", "lines", file.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: " + file + ": an append of this file with other content was "
+                + "interrupted after 0 rows, which stay in lines; the content is new now, so all its rows are "
+                + "appended");
+        assertThat(run.out()).doesNotContain("resumed");
+        assertThat(db.queryLong("SELECT count() FROM lines WHERE note = 'v2'")).isEqualTo(1);
     }
 }

@@ -116,4 +116,25 @@ class IdempotencyKeyTest {
             assertThat(count(db, "expiring")).isEqualTo(2);
         }
     }
+
+    @Test
+    void concurrentPostsWithOneKeyStoreItsRowsOnceAndAllGetItsAnswer(Database db) throws Exception {
+        try (ServeFixture serve = new ServeFixture(db, SHOP)) {
+            String body = event("concurrent", "p1") + event("concurrent", "p2") + event("concurrent", "p3");
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(clients.submit(() -> post(serve, "same-key", body)));
+                }
+                for (Future<HttpResponse<String>> answer : answers) {
+                    assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+                    assertThat(ServeFixture.json(answer.get()).get("successful_rows").asLong()).isEqualTo(3);
+                }
+            } finally {
+                clients.shutdown();
+            }
+            assertThat(count(db, "concurrent")).isEqualTo(3);
+        }
+    }
 }

@@ -35,7 +35,8 @@ class IdempotencyKeysTest {
             assertThat(keys.size()).isEqualTo(10_000);
         }
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (FileChannel log = FileChannel.open(file, StandardOpenOption.APPEND)) {
             log.write(java.nio.ByteBuffer.wrap(new byte[]{1, 2, 3, 4, 5, 6, 7})); // a record cut short by a crash
         }
