@@ -1,9 +1,12 @@
 package dev.mvlab.engine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -106,10 +109,21 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         return queries.toString();
     }
 
+    /** A user; the password is stored as its SHA-256 (chDB's SQL can read this file; the hash opens nothing). */
     private static String user(String name, String password, String grantQueries) {
-        return "<%1$s><password>%2$s</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>"
-                .formatted(name, password)
+        String secret = password.isEmpty() ? "<password></password>"
+                : "<password_sha256_hex>" + sha256(password) + "</password_sha256_hex>";
+        return "<%1$s>%2$s<networks><ip>127.0.0.1</ip><ip>::1</ip></networks>".formatted(name, secret)
                 + "<profile>default</profile><quota>default</quota><grants>" + grantQueries + "</grants></" + name + ">";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void writePrivate(Path file, String text) throws IOException {

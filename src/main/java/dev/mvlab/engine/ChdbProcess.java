@@ -44,6 +44,9 @@ final class ChdbProcess {
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
                 "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
         command.addAll(jvmOptions);
+        if (access.allows(EngineAccess.Source.FILE) || access.allows(EngineAccess.Source.EXECUTABLE)) {
+            command.add("-Dmvlab.host.unconfined=true"); // the user's SQL may reach their files (see FileSandbox)
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineHost.class.getName(),
                 library.toString(), layout.dataDir().toString(), config.configFile().toString(),
                 Long.toString(ProcessHandle.current().pid())));

@@ -185,6 +185,7 @@ public final class EmbeddedEngine implements EngineRuntime {
                     .orElse(false);
             Optional<SupervisorState> state = SupervisorState.read(layout.stateFile()).filter(s -> s.pid() == pid);
             if (state.isPresent() && state.get().chdbPid() > 0 && Http.ping(endpointOf(state.get()))) {
+                RunningEngines.in(settings).note(state.get().httpPort(), layout.stateDir());
                 return;
             }
             if (!alive) {

@@ -48,6 +48,10 @@ public final class EngineHost {
         if (Boolean.getBoolean("mvlab.host.churn")) {
             HostChurn.start();
         }
+        if (!Boolean.getBoolean("mvlab.host.unconfined")) {
+            System.out.println("mvlab engine host: " + FileSandbox.apply(FileSandbox.rules(Path.of(args[1]),
+                    config.getParent(), Path.of(args[0]))));
+        }
         List<String> argv = argv(Path.of(args[1]), config);
         System.out.println("mvlab engine host: starting clickhouse-local, data in " + args[1]);
         Pointer result = chdb.chdb_query_cmdline(argv.size(), argv.toArray(String[]::new));

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * An existing ClickHouse (a server, a cluster, ClickHouse Cloud) reached over HTTP(S). mvlab never starts or stops
  * it; user and password come from the URL's userinfo, else MVLAB_USER and MVLAB_PASSWORD (or the config file). A
- * URL of the user's own embedded engine needs nothing more: its credential is taken from the engine's folder.
+ * URL of the user's own embedded engine needs nothing more: mvlab's own key is taken from the engine's folder.
  */
 public final class UrlEngine implements EngineRuntime {
     private final Endpoint endpoint;
@@ -25,21 +25,24 @@ public final class UrlEngine implements EngineRuntime {
         } catch (IllegalArgumentException e) {
             throw new EngineException("bad engine url: " + e.getMessage(), "example: --url https://host:8443");
         }
-        this.endpoint = ownEngine(parsed, new EngineLayout(settings.stateDir()));
+        this.endpoint = ownEngine(parsed, new EngineLayout(settings.stateDir()))
+                .or(() -> RunningEngines.in(settings).folderOf(parsed.httpPort()).flatMap(f -> ownEngine(parsed, f)))
+                .orElse(parsed);
     }
 
     /**
-     * The user's own mvlab engine ({@code MVLAB_HOME}), named by its URL without a password: its state file says it
-     * listens on that port, and its folder holds mvlab's own key (readable by this user only).
+     * An mvlab engine of this user named by its URL without a password (the one of {@code MVLAB_HOME}, else the one
+     * {@link RunningEngines} notes on that port): its state file says it listens on that port, and its folder holds
+     * mvlab's own key (readable by this user only).
      */
-    private static Endpoint ownEngine(Endpoint parsed, EngineLayout layout) {
+    private static Optional<Endpoint> ownEngine(Endpoint parsed, EngineLayout layout) {
         if (!parsed.password().isEmpty() || parsed.secure() || !Endpoint.isLoopback(parsed.host())) {
-            return parsed;
+            return Optional.empty();
         }
         return SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout))
                 .filter(s -> s.httpPort() == parsed.httpPort())
                 .flatMap(s -> Credential.readOwn(layout.stateDir()).or(() -> Credential.read(layout.stateDir())))
-                .map(parsed::withPassword).orElse(parsed);
+                .map(parsed::withPassword);
     }
 
     @Override

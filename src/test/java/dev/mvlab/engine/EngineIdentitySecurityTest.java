@@ -127,9 +127,15 @@ class EngineIdentitySecurityTest {
                 Map.of());
         EngineStatus status = new UrlEngine(settings).status();
         assertThat(status.running()).as(String.valueOf(status.note())).isTrue();
-        EngineSettings elsewhere = EngineSettings.resolve(home, Map.of("engine", "url", "url", "http://127.0.0.1:"
+        EngineSettings noted = EngineSettings.resolve(home, Map.of("engine", "url", "url", "http://127.0.0.1:"
                 + port, "home", home.resolve("another-home").toString(), "engine.access", "", "engine.origins", ""),
                 Map.of());
-        assertThat(new UrlEngine(elsewhere).status().running()).isFalse();
+        assertThat(new UrlEngine(noted).status().running()).as("found by the note of its port").isTrue();
+        EngineSettings unknown = EngineSettings.resolve(home, Map.of("engine", "url", "url", "http://127.0.0.1:"
+                + port, "home", home.resolve("another-home").toString(), "cache.dir",
+                home.resolve("another-cache").toString(), "engine.access", "", "engine.origins", ""), Map.of());
+        EngineStatus refused = new UrlEngine(unknown).status();
+        assertThat(refused.running()).isFalse();
+        assertThat(refused.note()).contains("credential");
     }
 }

@@ -80,6 +80,24 @@ class EngineOutsideAccessSecurityTest {
         assertThat(written).doesNotExist();
     }
 
+    /** file('path') as a function: clickhouse-local checks no grant for it, the process's Landlock rules stop it. */
+    @Test
+    void theFileFunctionReadsNeitherTheKeysNorTheUsersFilesAndTheUsersFileHoldsNoPassword() throws IOException {
+        Files.writeString(home.resolve("secret-of-the-user.txt"), "private\n");
+        for (String name : new String[]{"engine/credential", "engine/own-key", "secret-of-the-user.txt"}) {
+            RawHttp.Answer answer = RawHttp.post(relayPort(), "/", RawHttp.basic("default", engine.credential()),
+                    "SELECT file('" + home.resolve(name) + "')");
+            assertThat(answer.status()).as(name).isNotEqualTo(200);
+            assertThat(answer.body()).as(name).contains("CANNOT_OPEN_FILE").contains("Permission denied");
+        }
+        String users = String.valueOf(credential.query("SELECT file('" + home.resolve("engine/private/users.xml")
+                + "')").rows().get(0).get(0));
+        assertThat(users).contains("mvlab_relay").contains("password_sha256_hex")
+                .doesNotContain(engine.credential()).doesNotContain(Files.readString(home.resolve("engine/own-key"))
+                        .strip());
+        assertThat(credential.queryLong("SELECT count() FROM numbers(3)")).isEqualTo(3);
+    }
+
     @Test
     void aUrlEngineAndADictionaryHttpSourceAreRefused() {
         String url = "http://127.0.0.1:" + relayPort() + "/ping";

@@ -127,7 +127,7 @@ class AppendResumeTest {
         new AppendLedger(project.resolve(".mvlab").resolve("append"), db, "lines")
                 .start(AppendLedger.FileIdentity.of(file), file.toString(), 1, 1 << 20);
         Files.writeString(file, "{\"id\":1,\"note\":\"v2\"}\n");
-        CommandRun run = mvlab(project, endpoint, db.name(), "append", "lines", file.toString());
+        MvlabRun run = MvlabRun.inDatabase(project, endpoint, db.name(), "append", "lines", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("warning: " + file + ": an append of this file with other content was "
                 + "interrupted after 0 rows, which stay in lines; the content is new now, so all its rows are "
