@@ -3,7 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.backfill.BackfillOptions;
 import dev.mvlab.backfill.BackfillResult;
 import dev.mvlab.backfill.CutoffBackfill;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;

@@ -10,7 +10,7 @@ import dev.mvlab.deploy.Copy;
 import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.Drop;
 import dev.mvlab.deploy.Diff;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;

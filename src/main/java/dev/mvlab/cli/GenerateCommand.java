@@ -1,7 +1,7 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.datafile.ProjectLoader;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;

@@ -1,6 +1,6 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.lesson.ApplyOutcome;
 import dev.mvlab.lesson.Lesson;
 import dev.mvlab.lesson.LessonListener;

@@ -1,6 +1,6 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.lesson.Lesson;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.sql.SqlLiterals;
 
 import java.io.UncheckedIOException;

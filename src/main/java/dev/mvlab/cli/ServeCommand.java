@@ -3,7 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.deploy.ApplyResult;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;

@@ -1,8 +1,8 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.engine.DataInsert;
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.DataInsert;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.sql.SqlScript;

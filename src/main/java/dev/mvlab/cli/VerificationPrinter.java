@@ -1,6 +1,6 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.verify.CheckResult;
 import dev.mvlab.verify.Comparison;
 import dev.mvlab.verify.DuplicateKey;

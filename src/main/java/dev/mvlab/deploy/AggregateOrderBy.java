@@ -1,7 +1,7 @@
 package dev.mvlab.deploy;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Warning;
 import dev.mvlab.model.WarningKind;

@@ -1,6 +1,6 @@
 package dev.mvlab.deploy;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.mvlab.deploy;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.DatabaseException;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;

@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.clickhouse.Http;
+
 import dev.mvlab.errors.EngineException;
 
 import java.io.File;

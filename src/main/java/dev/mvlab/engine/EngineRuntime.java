@@ -1,5 +1,7 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Endpoint;
+
 import java.nio.file.Path;
 import java.util.Optional;
 

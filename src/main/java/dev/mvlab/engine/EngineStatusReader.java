@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.clickhouse.Http;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Database;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

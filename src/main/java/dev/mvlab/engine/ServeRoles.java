@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.DatabaseName;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

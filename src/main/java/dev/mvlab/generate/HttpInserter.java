@@ -1,6 +1,6 @@
 package dev.mvlab.generate;
 
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.errors.DatabaseException;
 
 import java.io.IOException;

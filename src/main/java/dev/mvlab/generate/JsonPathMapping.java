@@ -1,6 +1,6 @@
 package dev.mvlab.generate;
 
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Column;

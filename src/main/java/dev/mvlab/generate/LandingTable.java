@@ -1,8 +1,8 @@
 package dev.mvlab.generate;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Identifiers;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Identifiers;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.DataSource;

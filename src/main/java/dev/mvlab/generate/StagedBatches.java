@@ -1,7 +1,7 @@
 package dev.mvlab.generate;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 

@@ -1,7 +1,7 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.QueryResult;
-import dev.mvlab.engine.QueryStats;
+import dev.mvlab.clickhouse.QueryResult;
+import dev.mvlab.clickhouse.QueryStats;
 import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlMap;
 

@@ -1,6 +1,6 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 
 /**
  * Makes e-store data for the {@code generate}, {@code generate_products} and {@code update_prices} steps. The real

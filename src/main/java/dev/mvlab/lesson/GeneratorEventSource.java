@@ -1,6 +1,6 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;
@@ -105,7 +105,7 @@ public final class GeneratorEventSource implements EventSource {
     public GenerateOutcome updatePrices(GenerateRequest request, Database db) {
         GeneratorOptions options = new GeneratorOptions(request.options(), GeneratorOptions.PRICES);
         String table = options.text("datasource", "products");
-        int size = (int) db.queryLong("SELECT uniqExact(product_id) FROM " + dev.mvlab.engine.Identifiers.quote(table));
+        int size = (int) db.queryLong("SELECT uniqExact(product_id) FROM " + dev.mvlab.clickhouse.Identifiers.quote(table));
         if (size == 0) {
             throw new MvlabException(ExitCode.DATABASE, table + " is empty: there are no prices to update",
                     "write the catalog first with a generate_products step");

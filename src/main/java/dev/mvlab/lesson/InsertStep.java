@@ -1,6 +1,6 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.sql.SqlLiterals;
 import dev.mvlab.yaml.YamlList;
 import dev.mvlab.yaml.YamlMap;

@@ -1,6 +1,6 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Identifiers;
 
 import java.util.Arrays;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.mvlab.deploy.ApplyResult;
 import dev.mvlab.deploy.AppliedStatement.Action;
 import dev.mvlab.deploy.Copy;
 import dev.mvlab.deploy.CopyResult;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;

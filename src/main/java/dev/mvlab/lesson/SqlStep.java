@@ -1,6 +1,6 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;

@@ -1,6 +1,6 @@
 package dev.mvlab.lesson;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.model.SourceLocation;
 import dev.mvlab.verify.CheckResult;
 import dev.mvlab.verify.Verifier;

@@ -2,7 +2,7 @@ package dev.mvlab.lesson;
 
 import java.util.List;
 
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.verify.CheckResult;
 
 /** One thing a step shows, in the order it happens: narrative, SQL, rows, a verdict, a remark. */

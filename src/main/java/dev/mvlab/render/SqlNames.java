@@ -1,6 +1,6 @@
 package dev.mvlab.render;
 
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Identifiers;
 
 import java.util.Locale;
 import java.util.Set;

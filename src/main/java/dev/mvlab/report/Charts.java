@@ -1,6 +1,6 @@
 package dev.mvlab.report;
 
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.lesson.StepKind;
 import dev.mvlab.lesson.StepOutcome;
 import dev.mvlab.lesson.StepOutput;

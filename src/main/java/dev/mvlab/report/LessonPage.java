@@ -1,6 +1,6 @@
 package dev.mvlab.report;
 
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.graph.TableReferences;
 import dev.mvlab.lesson.Lesson;
 import dev.mvlab.lesson.LessonResult;

@@ -1,6 +1,6 @@
 package dev.mvlab.report;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.TableReferences;
 
 import java.util.ArrayList;

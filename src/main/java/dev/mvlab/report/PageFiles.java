@@ -1,6 +1,6 @@
 package dev.mvlab.report;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ProjectGraph;

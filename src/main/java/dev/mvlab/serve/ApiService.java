@@ -1,7 +1,7 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Project;

@@ -1,6 +1,6 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.generate.HttpInserter;
 import dev.mvlab.generate.LandingTable;
 import dev.mvlab.generate.RetryPolicy;

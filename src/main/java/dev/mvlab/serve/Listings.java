@@ -1,7 +1,7 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Project;
 

@@ -1,8 +1,8 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.HttpQueries;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.HttpQueries;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ProjectGraph;

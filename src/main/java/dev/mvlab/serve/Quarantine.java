@@ -1,7 +1,7 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;

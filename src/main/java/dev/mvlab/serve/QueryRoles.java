@@ -1,6 +1,6 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.engine.ServeRoles;
 
 import java.io.IOException;

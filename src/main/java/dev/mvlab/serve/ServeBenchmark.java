@@ -2,9 +2,9 @@ package dev.mvlab.serve;
 
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.HttpQueries;
-import dev.mvlab.engine.Identifiers;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.HttpQueries;
+import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;

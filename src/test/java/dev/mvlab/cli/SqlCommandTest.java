@@ -1,7 +1,7 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
 import dev.mvlab.testing.MvlabRun;
 import org.junit.jupiter.api.BeforeAll;

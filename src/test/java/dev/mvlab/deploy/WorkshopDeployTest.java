@@ -1,7 +1,7 @@
 package dev.mvlab.deploy;
 
 import dev.mvlab.datafile.ProjectLoader;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;

@@ -1,5 +1,7 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Endpoint;
+
 import dev.mvlab.errors.EngineException;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;

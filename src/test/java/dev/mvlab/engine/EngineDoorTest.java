@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Endpoint;
+
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,7 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Endpoint;
+
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

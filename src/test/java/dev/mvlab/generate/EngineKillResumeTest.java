@@ -1,6 +1,6 @@
 package dev.mvlab.generate;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.engine.EngineStatus;
 import dev.mvlab.errors.EngineException;

@@ -1,8 +1,8 @@
 package dev.mvlab.generate;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;

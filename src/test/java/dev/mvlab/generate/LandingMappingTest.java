@@ -1,7 +1,7 @@
 package dev.mvlab.generate;
 
 import dev.mvlab.datafile.DatasourceParser;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.mvlab.generate;
 import dev.mvlab.testing.Datafiles;
 
 import dev.mvlab.datafile.DatasourceParser;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.model.DataSource;
 
 import java.io.ByteArrayOutputStream;

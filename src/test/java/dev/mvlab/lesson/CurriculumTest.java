@@ -1,8 +1,8 @@
 package dev.mvlab.lesson;
 
 import dev.mvlab.datafile.ProjectLoader;
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.model.Project;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;

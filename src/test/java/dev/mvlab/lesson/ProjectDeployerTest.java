@@ -1,7 +1,7 @@
 package dev.mvlab.lesson;
 
 import dev.mvlab.datafile.ProjectLoader;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.model.Project;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;

@@ -1,6 +1,6 @@
 package dev.mvlab.render;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.model.Column;

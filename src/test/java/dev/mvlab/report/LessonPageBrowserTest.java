@@ -1,7 +1,7 @@
 package dev.mvlab.report;
 
 import dev.mvlab.datafile.ProjectLoader;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.lesson.GeneratorEventSource;
 import dev.mvlab.lesson.Lesson;
 import dev.mvlab.lesson.LessonCatalog;

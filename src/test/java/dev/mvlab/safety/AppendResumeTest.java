@@ -1,8 +1,8 @@
 package dev.mvlab.safety;
 
 import dev.mvlab.cli.Main;
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.serve.AppendLedger;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;

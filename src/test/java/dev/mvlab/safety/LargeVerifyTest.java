@@ -1,7 +1,7 @@
 package dev.mvlab.safety;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

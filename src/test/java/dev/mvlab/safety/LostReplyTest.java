@@ -1,8 +1,8 @@
 package dev.mvlab.safety;
 
 import dev.mvlab.datafile.ProjectLoader;
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.lesson.GeneratorEventSource;
 import dev.mvlab.lesson.Lesson;
 import dev.mvlab.lesson.LessonCatalog;

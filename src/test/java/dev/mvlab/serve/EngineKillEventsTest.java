@@ -3,7 +3,7 @@ package dev.mvlab.serve;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.engine.EngineStatus;
 import dev.mvlab.graph.GraphBuilder;

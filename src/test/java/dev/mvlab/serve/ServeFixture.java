@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.model.Project;

@@ -1,9 +1,9 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
-import dev.mvlab.engine.Endpoint;
-import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.engine.ServeRoles;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;

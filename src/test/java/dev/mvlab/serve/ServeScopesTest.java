@@ -1,7 +1,7 @@
 package dev.mvlab.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,8 +2,8 @@ package dev.mvlab.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mvlab.cli.Main;
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.mvlab.template;
 
-import dev.mvlab.engine.Database;
-import dev.mvlab.engine.QueryResult;
+import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,8 @@
 package dev.mvlab.testing;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.engine.Engines;

@@ -1,7 +1,7 @@
 package dev.mvlab.testing;
 
 import dev.mvlab.cli.Main;
-import dev.mvlab.engine.Endpoint;
+import dev.mvlab.clickhouse.Endpoint;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

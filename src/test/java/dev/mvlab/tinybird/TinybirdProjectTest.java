@@ -10,7 +10,7 @@ import dev.mvlab.deploy.ProjectCheckResult;
 import dev.mvlab.deploy.Diff;
 import dev.mvlab.deploy.Drop;
 import dev.mvlab.deploy.ObjectDiff;
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;

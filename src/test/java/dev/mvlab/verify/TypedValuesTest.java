@@ -1,6 +1,6 @@
 package dev.mvlab.verify;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.model.SourceLocation;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package dev.mvlab.verify;
 
-import dev.mvlab.engine.Database;
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.SourceLocation;

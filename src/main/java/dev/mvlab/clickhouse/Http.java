@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.clickhouse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * The few plain HTTP calls the engine lifecycle needs (ping, one query) without a connection pool. Each call closes
  * its connection: clickhouse-local waits for open keep-alive connections before it shuts down.
  */
-final class Http {
+public final class Http {
     private Http() {
     }
 
-    static boolean ping(Endpoint endpoint) {
+    public static boolean ping(Endpoint endpoint) {
         try {
             return call(endpoint, "/ping", null).startsWith("Ok");
         } catch (IOException e) {
@@ -25,12 +25,12 @@ final class Http {
     }
 
     /** A GET of a path; throws IOException on an error status. */
-    static String get(Endpoint endpoint, String path) throws IOException {
+    public static String get(Endpoint endpoint, String path) throws IOException {
         return call(endpoint, path, null);
     }
 
     /** Runs one query and returns its body; throws IOException with the server's message on an error status. */
-    static String query(Endpoint endpoint, String sql) throws IOException {
+    public static String query(Endpoint endpoint, String sql) throws IOException {
         return call(endpoint, "/", sql);
     }
 

@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

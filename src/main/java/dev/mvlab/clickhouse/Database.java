@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.clickhouse;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.clickhouse;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
