@@ -1,6 +1,7 @@
 /**
- * Starting, finding and stopping a ClickHouse (the embedded chDB engine behind its relay, a {@code clickhouse}
- * binary, Docker, an existing URL) and talking to it ({@link dev.mvlab.engine.Database} over JDBC,
- * {@link dev.mvlab.engine.HttpQueries} over HTTP, the {@link dev.mvlab.engine.Endpoint} with its credential).
+ * Starting, finding and stopping a ClickHouse: the embedded chDB engine behind its relay, a {@code clickhouse}
+ * binary, Docker, an existing URL ({@link dev.mvlab.engine.Engines}), with its state folder, status, credential and
+ * grants. Talking to a running server is {@code dev.mvlab.clickhouse}'s part: this package hands out its
+ * {@link dev.mvlab.clickhouse.Endpoint}.
  */
 package dev.mvlab.engine;
