@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * {@code INSERT ... FORMAT X} with its data streamed over HTTP as ClickHouse's own clients send it: the statement in
@@ -39,8 +38,7 @@ public final class DataInsert {
         String uri = endpoint.httpUrl() + "/?database=" + encode(database)
                 + (query == null ? "" : "&query=" + encode(query));
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", endpoint.authorization())
                 .POST(body).build();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {

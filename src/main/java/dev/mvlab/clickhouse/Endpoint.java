@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Where a running ClickHouse answers over HTTP, who to be there, and how long to wait for it. This is the one place
@@ -81,8 +82,12 @@ public record Endpoint(String host, int httpPort, boolean secure, String user, S
 
     /** The {@code Authorization} header value every HTTP client of the engine sends. */
     public String authorization() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return basicAuthorization(user, password);
+    }
+
+    /** The one builder of an HTTP basic {@code Authorization} value (user and password as ClickHouse reads them). */
+    public static String basicAuthorization(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public String httpUrl() {

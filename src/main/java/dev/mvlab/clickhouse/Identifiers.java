@@ -1,22 +1,17 @@
 package dev.mvlab.clickhouse;
 
-import java.util.regex.Pattern;
+import dev.mvlab.sql.SqlLiterals;
 
-/** Quoting of ClickHouse identifiers: plain names stay bare, anything else is backquoted and escaped. */
+/** Quoting of ClickHouse identifiers (the escaping itself is {@link SqlLiterals}'s, the one escaper). */
 public final class Identifiers {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private Identifiers() {
     }
 
     public static String quote(String name) {
-        if (PLAIN.matcher(name).matches()) {
-            return name;
-        }
-        return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+        return SqlLiterals.identifier(name);
     }
 
     public static boolean isPlain(String name) {
-        return PLAIN.matcher(name).matches();
+        return SqlLiterals.isPlainName(name);
     }
 }

@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.sql.SqlLiterals;
+
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -168,7 +171,7 @@ final class HttpRelay extends Handler.Abstract {
                     builder.header(field.getName(), field.getValue());
                 }
             }
-            builder.header("Authorization", RelayRequests.basic(who.clickhouseUser(),
+            builder.header("Authorization", Endpoint.basicAuthorization(who.clickhouseUser(),
                     target.config().passwordOf(who.clickhouseUser())));
             builder.header(ChdbConfig.SECRET_HEADER, target.config().secret());
             builder.method(request.getMethod(), body.publisher());
@@ -273,10 +276,10 @@ final class HttpRelay extends Handler.Abstract {
 
     /** Kills a query through mvlab's own user (the query may be the credential user's); runs off the caller's thread. */
     private void cancel(Upstream target, String queryId) {
-        String literal = "'" + queryId.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        String literal = SqlLiterals.string(queryId);
         client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", RelayRequests.basic(ChdbConfig.OWN_USER, target.config().ownPassword()))
+                .header("Authorization", Endpoint.basicAuthorization(ChdbConfig.OWN_USER, target.config().ownPassword()))
                 .header(ChdbConfig.SECRET_HEADER, target.config().secret())
                 .POST(HttpRequest.BodyPublishers.ofString("KILL QUERY WHERE query_id = " + literal + " ASYNC"))
                 .build(), HttpResponse.BodyHandlers.discarding());

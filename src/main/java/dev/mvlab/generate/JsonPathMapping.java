@@ -6,6 +6,7 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.JsonPath;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,7 @@ public final class JsonPathMapping {
     }
 
     static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return SqlLiterals.string(text);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.mvlab.serve;
 
+import dev.mvlab.sql.SqlLiterals;
+
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -30,13 +32,9 @@ final class PipeQueryOnTop {
     static String standIn(List<String[]> columns) {
         StringJoiner select = new StringJoiner(", ", "SELECT ", "");
         for (String[] column : columns) {
-            select.add("defaultValueOfTypeName(" + literal(column[1]) + ") AS `"
-                    + column[0].replace("\\", "\\\\").replace("`", "\\`") + "`");
+            select.add("defaultValueOfTypeName(" + SqlLiterals.string(column[1]) + ") AS "
+                    + SqlLiterals.backquoted(column[0]));
         }
         return columns.isEmpty() ? "SELECT 1 AS `_` WHERE 0" : select.toString();
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -2,6 +2,7 @@ package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.engine.ServeRoles;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,9 @@ public record QueryRoles(String execution, String analysis, Confinement confinem
     /** Asks the engine which of serve's roles exist. */
     public static QueryRoles detect(HttpQueries http, String database) {
         String own = ServeRoles.forDatabase(database);
-        String sql = "SELECT name FROM system.roles WHERE name IN (" + literal(own) + ", " + literal(
-                ServeRoles.ANY_DATABASE) + ", " + literal(ServeRoles.ANALYZE) + ") FORMAT TSVRaw";
+        String sql = "SELECT name FROM system.roles WHERE name IN (" + SqlLiterals.string(own) + ", "
+                + SqlLiterals.string(ServeRoles.ANY_DATABASE) + ", " + SqlLiterals.string(ServeRoles.ANALYZE)
+                + ") FORMAT TSVRaw";
         try {
             HttpQueries.Answer answer = http.query(database, sql, Map.of("readonly", "2"));
             if (!answer.ok()) {
@@ -55,10 +57,6 @@ public record QueryRoles(String execution, String analysis, Confinement confinem
         } catch (IOException e) {
             return NONE;
         }
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** The role an admin token's query is analysed under: its own database's role reads nothing it may not read. */
