@@ -8,6 +8,7 @@ import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.serve.ApiException;
 import dev.mvlab.serve.ApiReply;
 import dev.mvlab.serve.OutputFormat;
+import dev.mvlab.serve.Endpoints;
 import dev.mvlab.serve.ProjectEndpoints;
 import dev.mvlab.serve.QueryRunner;
 import picocli.CommandLine.Command;
@@ -77,14 +78,15 @@ final class PipeCommand implements Runnable {
         public Integer call() {
             ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
             try (Database db = engine.connect(spec.commandLine().getErr(), database.name())) {
-                String sql = new ProjectEndpoints(graph).sql(name, parameters());
+                Endpoints.Call call = new ProjectEndpoints(graph).call(name, parameters());
                 if (format == Format.TABLE) {
-                    spec.commandLine().getOut().print(ResultFormat.TABLE.render(db.query(sql)));
+                    spec.commandLine().getOut().print(ResultFormat.TABLE.render(db.run(call.sql(), call.secrets())));
                     spec.commandLine().getOut().println();
                     return ExitCode.OK.code();
                 }
                 QueryRunner runner = new QueryRunner(new HttpQueries(db.endpoint()), db.name());
-                ApiReply reply = runner.select(sql, format == Format.JSON ? OutputFormat.JSON : OutputFormat.CSV);
+                ApiReply reply = runner.select(call.sql(), format == Format.JSON ? OutputFormat.JSON : OutputFormat.CSV,
+                        call.secrets());
                 spec.commandLine().getOut().print(reply.text());
                 spec.commandLine().getOut().flush();
                 return ExitCode.OK.code();

@@ -7,11 +7,13 @@ import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.graph.QueryNode;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataIndex;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.sql.ParameterPlaceholders;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +77,7 @@ public final class SqlRenderer {
             case TABLE -> {
                 model.put("engine", EngineClause.model(root, object.table().engine(), object.location()));
                 if (object.inlineTable()) {
+                    refuseSecrets(root, object);
                     model.put("header", header(object, "table (defined inline by a materialized pipe)"));
                     model.put("query", select(object));
                     yield List.of(statement(StatementKind.CREATE_TABLE_AS_SELECT, object, model));
@@ -85,6 +88,7 @@ public final class SqlRenderer {
                 yield List.of(statement(StatementKind.CREATE_TABLE, object, model));
             }
             case MATERIALIZED_VIEW -> {
+                refuseSecrets(root, object);
                 model.put("header", header(object, "materialized view, writes " + object.writes()));
                 model.put("target", SqlNames.name(object.writes()));
                 model.put("query", select(object));
@@ -151,6 +155,35 @@ public final class SqlRenderer {
     private Statement statement(StatementKind kind, ProjectObject object, Map<String, Object> model) {
         String sql = templates.render(kind.template(), model).strip();
         return new Statement(kind, object.name(), sql, object.location());
+    }
+
+    /**
+     * A materialized view runs on every insert, with no request to carry a secret, and ClickHouse writes a query
+     * parameter's value into the view's definition (SHOW CREATE shows it): as in Tinybird, secrets belong in copy
+     * pipes and endpoints, so a materialized pipe using one is refused at the secret's line.
+     */
+    private static void refuseSecrets(Path root, ProjectObject object) {
+        refuseSecrets(root, object, object.query());
+    }
+
+    private static void refuseSecrets(Path root, ProjectObject object, PipeQuery query) {
+        for (PipeQuery inlined : query.inlined()) {
+            refuseSecrets(root, object, inlined);
+        }
+        for (QueryNode node : query.nodes()) {
+            List<ParameterPlaceholders.Placeholder> found = ParameterPlaceholders.find(node.sql());
+            if (!found.isEmpty()) {
+                ParameterPlaceholders.Placeholder first = found.get(0);
+                SourceLocation sql = node.node().sqlLocation() != null ? node.node().sqlLocation()
+                        : node.node().location();
+                SourceLocation at = sql == null ? object.location() : new SourceLocation(sql.file(), sql.line()
+                        + (int) node.sql().substring(0, first.offset()).chars().filter(c -> c == '\n').count(), 1);
+                throw DatafileException.at(root, at, "materialized pipe `" + object.query().pipe().name()
+                        + "` uses the secret `" + first.name() + "` (tb_secret/tb_var): ClickHouse would write its "
+                        + "value into the materialized view's definition", "as in Tinybird, use secrets in copy pipes "
+                        + "and endpoints; a materialized pipe reads only its data sources");
+            }
+        }
     }
 
     private static List<String> header(ProjectObject object, String what) {

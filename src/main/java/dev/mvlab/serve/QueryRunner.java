@@ -1,6 +1,7 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.engine.HttpQueries;
+import dev.mvlab.engine.QueryParameters;
 
 import java.io.IOException;
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class QueryRunner {
 
     /** Runs a SELECT in the given format; a FORMAT clause at its end wins. */
     public ApiReply select(String sql, OutputFormat format) {
+        return select(sql, format, QueryParameters.none());
+    }
+
+    /** The same with values for the query's parameters (an endpoint's secrets), sent beside the SQL. */
+    public ApiReply select(String sql, OutputFormat format, QueryParameters secrets) {
         String body = sql.strip();
         String contentType = format.contentType();
         Matcher trailing = TRAILING_FORMAT.matcher(body);
@@ -48,7 +54,7 @@ public final class QueryRunner {
         }
         HttpQueries.Answer answer;
         try {
-            answer = http.query(database, body, SETTINGS);
+            answer = http.query(database, body, SETTINGS, secrets);
         } catch (IOException e) {
             throw new ApiException(503, "the engine is not reachable: " + e.getMessage());
         }
