@@ -174,16 +174,27 @@ public final class SqlRenderer {
             List<ParameterPlaceholders.Placeholder> found = ParameterPlaceholders.find(node.sql());
             if (!found.isEmpty()) {
                 ParameterPlaceholders.Placeholder first = found.get(0);
-                SourceLocation sql = node.node().sqlLocation() != null ? node.node().sqlLocation()
-                        : node.node().location();
-                SourceLocation at = sql == null ? object.location() : new SourceLocation(sql.file(), sql.line()
-                        + (int) node.sql().substring(0, first.offset()).chars().filter(c -> c == '\n').count(), 1);
+                SourceLocation named = secretLocation(node, first.name());
+                SourceLocation at = named != null ? named : object.location();
                 throw DatafileException.at(root, at, "materialized pipe `" + object.query().pipe().name()
                         + "` uses the secret `" + first.name() + "` (tb_secret/tb_var): ClickHouse would write its "
                         + "value into the materialized view's definition", "as in Tinybird, use secrets in copy pipes "
                         + "and endpoints; a materialized pipe reads only its data sources");
             }
         }
+    }
+
+    /** Where the node's datafile text names the secret (its first quoted mention), else the node's SQL. */
+    private static SourceLocation secretLocation(QueryNode node, String name) {
+        SourceLocation sql = node.node().sqlLocation() != null ? node.node().sqlLocation() : node.node().location();
+        String raw = node.node().sql();
+        int at = Math.max(raw.indexOf("'" + name + "'"), raw.indexOf("\"" + name + "\""));
+        if (sql == null || at < 0) {
+            return sql;
+        }
+        int lineStart = raw.lastIndexOf('\n', at) + 1;
+        int lines = (int) raw.substring(0, at).chars().filter(c -> c == '\n').count();
+        return new SourceLocation(sql.file(), sql.line() + lines, (lines == 0 ? sql.column() : 1) + at - lineStart);
     }
 
     private static List<String> header(ProjectObject object, String what) {

@@ -1,5 +1,6 @@
 package dev.mvlab.safety;
 
+import dev.mvlab.cli.Main;
 import dev.mvlab.engine.Database;
 import dev.mvlab.engine.Endpoint;
 import dev.mvlab.engine.QueryResult;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +48,7 @@ class SecretValuesTest {
     @Test
     void renderWritesPlaceholdersNeverValues(@TempDir Path dir, Endpoint endpoint) throws IOException {
         Path project = project(dir);
-        CommandRun render = CommandRun.mvlab(project, endpoint, "secrets_render", "render");
+        CommandRun render = mvlab("render", "--project", project.toString());
         assertThat(render.code()).as(render.err()).isZero();
         assertThat(render.out()).doesNotContain(secret)
                 .contains("WHERE {api_token: String} = ''")
@@ -98,7 +101,8 @@ class SecretValuesTest {
     @Test
     void checkReportsTheMissingSecretAloneAndRunsTheRest(@TempDir Path dir, Endpoint endpoint) throws IOException {
         Path project = project(dir);
-        CommandRun check = CommandRun.mvlab(project, endpoint, "secrets_check", "check");
+        CommandRun check = mvlab("check", "--project", project.toString(), "--engine", "url", "--url",
+                endpoint.httpUrl());
         assertThat(check.code()).isEqualTo(3);
         String all = check.out() + check.err();
         assertThat(all).contains("copy_without_secret").contains("secret `never_set_secret` is not set")
@@ -108,8 +112,7 @@ class SecretValuesTest {
     }
 
     @Test
-    void aMaterializedPipeUsingASecretIsRefusedAtTheSecretsLine(@TempDir Path dir, Endpoint endpoint)
-            throws IOException {
+    void aMaterializedPipeUsingASecretIsRefusedAtTheSecretsLine(@TempDir Path dir) throws IOException {
         Path project = project(dir);
         Files.writeString(project.resolve("pipes/leaky_mv.pipe"), """
                 NODE leaky
@@ -122,10 +125,17 @@ class SecretValuesTest {
                 TYPE materialized
                 DATASOURCE totals
                 """);
-        CommandRun render = CommandRun.mvlab(project, endpoint, "secrets_mv", "render");
+        CommandRun render = mvlab("render", "--project", project.toString());
         assertThat(render.code()).isEqualTo(3);
         assertThat(render.err()).contains("pipes/leaky_mv.pipe:5:").contains("materialized pipe `leaky_mv` uses the "
                 + "secret `api_token`").contains("copy pipes and endpoints").doesNotContain(secret);
+    }
+
+    private static CommandRun mvlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new CommandRun(code, out.toString(), err.toString());
     }
 
     /** Files of the test engines' folders (logs, metadata, data) whose bytes contain {@code text}. */
