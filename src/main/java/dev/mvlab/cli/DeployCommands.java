@@ -209,7 +209,10 @@ final class DeployCommands {
     }
 
     @Command(name = "copy", mixinStandardHelpOptions = true,
-            description = "Run a copy pipe once (TRUNCATE first in COPY_MODE replace).")
+            description = {"Run a copy pipe once (TRUNCATE first in COPY_MODE replace).",
+                    "The secrets its SQL uses (tb_secret/tb_var) go with the INSERT as query parameters; one that is not "
+                            + "set (TB_SECRET_NAME or .mvlab/secrets.properties) stops the copy before it starts: "
+                            + "exit code 3."})
     static final class CopyCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;
