@@ -65,11 +65,11 @@ class SecretEndpointTest {
                     serve.admin());
             assertThat(sql.statusCode()).isEqualTo(400);
             assertThat(sql.body()).doesNotContain(secret).contains("Substitution `api_token` is not set");
-            // ... and the endpoint's view keeps the placeholder: no definition the API lists holds the value
-            HttpResponse<String> view = serve.get("/v0/sql?q=" + encode("SELECT create_table_query FROM "
-                    + "system.tables WHERE database = currentDatabase()"), serve.admin());
-            assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
-            assertThat(view.body()).contains("{api_token:String}").doesNotContain(secret);
+            // ... and the endpoint's view keeps the placeholder: no definition in the engine holds the value (read
+            // straight from the engine: serve's tokens may not read system tables)
+            String definitions = db.query("SELECT create_table_query FROM system.tables WHERE database = ?",
+                    db.name()).rows().toString();
+            assertThat(definitions).contains("{api_token:String}").doesNotContain(secret);
         }
     }
 
