@@ -105,7 +105,7 @@ public final class GraphBuilder {
             objects.put(read.getKey(), new ProjectObject(read.getKey(), ObjectKind.TABLE, read.getValue(), Set.of(),
                     null, table, null));
         }
-        return ProjectGraph.of(project, objects, checks, names, rendering);
+        return ProjectGraph.of(project, objects, checks, names, rendering, resolver.warnings());
     }
 
     /** Tables that materialized nodes define with ENGINE lines after DATASOURCE. */
@@ -245,8 +245,9 @@ public final class GraphBuilder {
                     readable.add(name);
                 }
             });
+            Set<String> dynamic = TinybirdCompatibility.dynamicTables(project);
             return new PipeResolver(project.root(), this::kind, name -> project.pipe(name).orElseThrow(), readable,
-                    rendering, parameters);
+                    rendering, parameters, dynamic::contains);
         }
     }
 }

@@ -8,12 +8,17 @@ import java.util.List;
 /**
  * The query of one node of a pipe (usually its output node): the earlier nodes it reaches (in pipe order) and the
  * node last. Nodes it does not reach are left out. {@code inlined} are the endpoint pipes it reads, whose queries
- * go in front of it under the pipes' names, as Tinybird inlines them.
+ * go in front of it under the pipes' names, as Tinybird inlines them. {@code readsDynamic}: a data source it reads has a
+ * Variant, Dynamic or JSON column (see {@link TinybirdCompatibility}).
  */
-public record PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined) {
+public record PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined, boolean readsDynamic) {
 
     public PipeQuery(Pipe pipe, List<QueryNode> nodes) {
-        this(pipe, nodes, List.of());
+        this(pipe, nodes, List.of(), false);
+    }
+
+    public PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined) {
+        this(pipe, nodes, inlined, false);
     }
 
     public QueryNode output() {

@@ -4,6 +4,7 @@ import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.Warning;
 import dev.mvlab.template.ParameterValues;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the names each node of a pipe reads: an earlier node of the same pipe, a name the node's own WITH defines,
@@ -50,23 +52,36 @@ final class PipeResolver {
     private final Set<String> readableNames;
     private final NodeRendering rendering;
     private final ParameterValues parameters;
+    private final java.util.function.Predicate<String> dynamicTables;
     private final Map<String, Resolved> resolved = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
+    private final List<Warning> warnings = new ArrayList<>();
+
+    /** A Classic release's database, as in {@code v0_0_1.analytics_events}. */
+    private static final Pattern RELEASE = Pattern.compile("v\\d+(?:_\\d+)*");
 
     /**
      * @param projectNames  what a project-level name is (tables by plain or qualified name, pipes)
      * @param pipes         the pipe of a pipe name
      * @param readableNames the names a node may read, for "did you mean"
      * @param parameters    the request's parameters every node renders with, or null for defaults (no request)
+     * @param dynamicTables the data sources with a Variant, Dynamic or JSON column
      */
     PipeResolver(Path root, Function<String, NameKind> projectNames, Function<String, Pipe> pipes,
-                 Set<String> readableNames, NodeRendering rendering, ParameterValues parameters) {
+                 Set<String> readableNames, NodeRendering rendering, ParameterValues parameters,
+                 java.util.function.Predicate<String> dynamicTables) {
         this.root = root;
+        this.dynamicTables = dynamicTables;
         this.projectNames = projectNames;
         this.pipes = pipes;
         this.readableNames = readableNames;
         this.rendering = rendering;
         this.parameters = parameters;
+    }
+
+    /** What resolving accepted but the user should know (a read of an earlier release), at file:line. */
+    List<Warning> warnings() {
+        return List.copyOf(warnings);
     }
 
     Resolved resolve(Pipe pipe) {
@@ -124,7 +139,7 @@ final class PipeResolver {
             inlined.addAll(rendered.get(i).inlined());
         }
         List<PipeQuery> inlinedQueries = inlined.stream().map(name -> resolved.get(name).query()).toList();
-        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries);
+        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries, reads.stream().anyMatch(dynamicTables));
     }
 
     private Rendered renderNode(Pipe pipe, int index, Map<String, Integer> nodeIndex) {
@@ -168,6 +183,14 @@ final class PipeResolver {
             if (projectNames.apply(ref.qualified()) == NameKind.TABLE) {
                 tables.add(ref.qualified());
                 return "`" + ref.qualified() + "`";
+            }
+            if (RELEASE.matcher(ref.database()).matches() && projectNames.apply(ref.name()) == NameKind.TABLE) {
+                // Classic releases: v0_0_1.x is data source x as an earlier release of the workspace left it
+                warnings.add(new Warning(at, "node `" + node.name() + "` reads `" + ref.qualified() + "`, data "
+                        + "source " + ref.name() + " of an earlier Classic release: mvlab reads the project's `"
+                        + ref.name() + "` (one release only)"));
+                tables.add(ref.name());
+                return ref.name();
             }
             String hint = ref.database().equals("tinybird")
                     ? "mvlab knows these Tinybird service data sources: " + String.join(", ", ServiceDataSources.NAMES)
