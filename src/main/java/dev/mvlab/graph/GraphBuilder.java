@@ -245,9 +245,9 @@ public final class GraphBuilder {
                     readable.add(name);
                 }
             });
-            Set<String> dynamic = TinybirdCompatibility.dynamicTables(project);
+            Map<String, Set<String>> dynamic = TinybirdCompatibility.dynamicColumns(project);
             return new PipeResolver(project.root(), this::kind, name -> project.pipe(name).orElseThrow(), readable,
-                    rendering, parameters, dynamic::contains);
+                    rendering, parameters, name -> dynamic.getOrDefault(name, Set.of()));
         }
     }
 }

@@ -52,7 +52,7 @@ final class PipeResolver {
     private final Set<String> readableNames;
     private final NodeRendering rendering;
     private final ParameterValues parameters;
-    private final java.util.function.Predicate<String> dynamicTables;
+    private final Function<String, Set<String>> dynamicColumns;
     private final Map<String, Resolved> resolved = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
     private final List<Warning> warnings = new ArrayList<>();
@@ -65,13 +65,13 @@ final class PipeResolver {
      * @param pipes         the pipe of a pipe name
      * @param readableNames the names a node may read, for "did you mean"
      * @param parameters    the request's parameters every node renders with, or null for defaults (no request)
-     * @param dynamicTables the data sources with a Variant, Dynamic or JSON column
+     * @param dynamicColumns the Variant, Dynamic and JSON columns of a data source
      */
     PipeResolver(Path root, Function<String, NameKind> projectNames, Function<String, Pipe> pipes,
                  Set<String> readableNames, NodeRendering rendering, ParameterValues parameters,
-                 java.util.function.Predicate<String> dynamicTables) {
+                 Function<String, Set<String>> dynamicColumns) {
         this.root = root;
-        this.dynamicTables = dynamicTables;
+        this.dynamicColumns = dynamicColumns;
         this.projectNames = projectNames;
         this.pipes = pipes;
         this.readableNames = readableNames;
@@ -139,7 +139,9 @@ final class PipeResolver {
             inlined.addAll(rendered.get(i).inlined());
         }
         List<PipeQuery> inlinedQueries = inlined.stream().map(name -> resolved.get(name).query()).toList();
-        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries, reads.stream().anyMatch(dynamicTables));
+        Set<String> dynamic = new TreeSet<>();
+        reads.forEach(r -> dynamic.addAll(dynamicColumns.apply(r)));
+        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries, Set.copyOf(dynamic));
     }
 
     private Rendered renderNode(Pipe pipe, int index, Map<String, Integer> nodeIndex) {

@@ -10,7 +10,9 @@ import dev.mvlab.model.WarningKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,10 +55,10 @@ public final class TinybirdCompatibility {
         return needs;
     }
 
-    /** What a query needs; {@code readsDynamic}: it reads a data source with a Variant, Dynamic or JSON column. */
-    public static Set<WarningKind> queryNeeds(String sql, boolean readsDynamic) {
+    /** What a query needs; {@code dynamicColumns}: the Variant, Dynamic and JSON columns of what it reads. */
+    public static Set<WarningKind> queryNeeds(String sql, Set<String> dynamicColumns) {
         Set<WarningKind> needs = EnumSet.noneOf(WarningKind.class);
-        if (readsDynamic && GROUP_BY.matcher(sql).find()) {
+        if (groupsDynamic(sql, dynamicColumns) >= 0) {
             needs.add(WarningKind.GROUP_BY_DYNAMIC);
         }
         if (unaliasedJoin(sql) >= 0) {
@@ -65,15 +67,32 @@ public final class TinybirdCompatibility {
         return needs;
     }
 
-    /** The data sources that have a Variant, Dynamic or JSON column. */
-    static Set<String> dynamicTables(Project project) {
-        Set<String> names = new LinkedHashSet<>();
+    /** The Variant, Dynamic and JSON columns of each data source that has some. */
+    static Map<String, Set<String>> dynamicColumns(Project project) {
+        Map<String, Set<String>> columns = new LinkedHashMap<>();
         for (DataSource ds : project.datasources()) {
-            if (ds.columns().stream().anyMatch(c -> DYNAMIC_TYPE.matcher(c.type().strip()).find())) {
-                names.add(ds.name());
+            for (Column c : ds.columns()) {
+                if (DYNAMIC_TYPE.matcher(c.type().strip()).find()) {
+                    columns.computeIfAbsent(ds.name(), k -> new LinkedHashSet<>()).add(c.name());
+                }
             }
         }
-        return names;
+        return columns;
+    }
+
+    /** The offset of the GROUP BY of a query that names a Variant, Dynamic or JSON column, or -1. */
+    static int groupsDynamic(String sql, Set<String> dynamicColumns) {
+        Matcher group = GROUP_BY.matcher(sql);
+        if (dynamicColumns.isEmpty() || !group.find()) {
+            return -1;
+        }
+        Matcher word = WORD.matcher(sql);
+        while (word.find()) {
+            if (dynamicColumns.contains(word.group())) {
+                return group.start();
+            }
+        }
+        return -1;
     }
 
     /** The lint of every data source and pipe node, at file:line. */
@@ -103,11 +122,11 @@ public final class TinybirdCompatibility {
                 if (!seen.add(node.node())) {
                     continue;
                 }
-                Matcher group = GROUP_BY.matcher(node.sql());
-                if (query.readsDynamic() && group.find()) {
-                    warnings.add(new Warning(GraphErrors.inSql(node.node(), node.sql(), group.start()), "GROUP BY "
-                            + "in a query over Variant, Dynamic or JSON columns: if a key is such a value, values "
-                            + "of different types that print the same fall into separate groups",
+                int group = groupsDynamic(node.sql(), query.dynamicColumns());
+                if (group >= 0) {
+                    warnings.add(new Warning(GraphErrors.inSql(node.node(), node.sql(), group), "GROUP BY in a "
+                            + "query that reads Variant, Dynamic or JSON columns: if a key is such a value, values of "
+                            + "different types that print the same fall into separate groups",
                             WarningKind.GROUP_BY_DYNAMIC));
                 }
                 int join = unaliasedJoin(node.sql());

@@ -72,17 +72,17 @@ final class CompatibilitySettings {
 
     /** The query with the compatibility settings it needs; the query itself when it needs none. */
     static String apply(String query) {
-        return apply(query, false);
+        return apply(query, Set.of());
     }
 
     /**
-     * The query with the compatibility settings it needs; {@code readsDynamic}: it reads a data source with a Variant,
-     * Dynamic or JSON column.
+     * The query with the compatibility settings it needs; {@code dynamicColumns}: the Variant, Dynamic and JSON
+     * columns of the data sources it reads.
      */
-    static String apply(String query, boolean readsDynamic) {
+    static String apply(String query, Set<String> dynamicColumns) {
         List<Setting> needed = new ArrayList<>(SETTINGS.stream().filter(s -> s.mattersFor().matcher(query).find())
                 .toList());
-        for (WarningKind kind : TinybirdCompatibility.queryNeeds(query, readsDynamic)) {
+        for (WarningKind kind : TinybirdCompatibility.queryNeeds(query, dynamicColumns)) {
             String[] setting = QUERY_SETTINGS.get(kind).split(" = ");
             needed.add(new Setting(setting[0], setting[1], null));
         }

@@ -24,7 +24,7 @@ public final class EndpointSql {
      */
     public String sql(String pipe, ParameterValues parameters) {
         dev.mvlab.graph.PipeQuery query = graph.endpointQuery(pipe, parameters);
-        return CompatibilitySettings.apply(QueryText.of(query), query.readsDynamic());
+        return CompatibilitySettings.apply(QueryText.of(query), query.dynamicColumns());
     }
 
     /** The parameters the endpoint declares (its own nodes' and those of the pipes it reads), each once. */

@@ -108,12 +108,12 @@ public final class SqlRenderer {
         if (object.query() == null) {
             throw new IllegalArgumentException(object.name() + " has no query");
         }
-        return CompatibilitySettings.apply(QueryText.of(object.query()), object.query().readsDynamic());
+        return CompatibilitySettings.apply(QueryText.of(object.query()), object.query().dynamicColumns());
     }
 
     /** The SELECT of one pipe node's query (its earlier nodes and the pipes it reads in front), as plain SQL. */
     public String select(PipeQuery query) {
-        return CompatibilitySettings.apply(QueryText.of(query), query.readsDynamic());
+        return CompatibilitySettings.apply(QueryText.of(query), query.dynamicColumns());
     }
 
     /** The engine clause with the settings that Tinybird compatibility adds to this table (see CompatibilitySettings). */
