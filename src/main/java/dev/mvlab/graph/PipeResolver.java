@@ -104,13 +104,10 @@ final class PipeResolver {
     }
 
     private Resolved resolveNodes(Pipe pipe) {
-        Map<String, Integer> nodeIndex = new LinkedHashMap<>();
-        for (int i = 0; i < pipe.nodes().size(); i++) {
-            nodeIndex.putIfAbsent(pipe.nodes().get(i).name(), i);
-        }
+        NodeNames names = new NodeNames(pipe);
         List<Rendered> rendered = new ArrayList<>();
         for (int i = 0; i < pipe.nodes().size(); i++) {
-            rendered.add(renderNode(pipe, i, nodeIndex));
+            rendered.add(renderNode(pipe, i, names));
         }
         Node output = pipe.outputNode().orElseThrow();
         int outputIndex = pipe.nodes().indexOf(output);
@@ -144,7 +141,54 @@ final class PipeResolver {
         return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries, Set.copyOf(dynamic));
     }
 
-    private Rendered renderNode(Pipe pipe, int index, Map<String, Integer> nodeIndex) {
+    /**
+     * The nodes of a pipe by name. Two nodes may share a name (Tinybird's parser keeps both): a mention reads the
+     * nearest node of that name above it, and every such node but the last gets a {@code __N} suffix in the SQL.
+     */
+    private static final class NodeNames {
+        private final Map<String, List<Integer>> indexes = new LinkedHashMap<>();
+        private final Map<Integer, String> sqlNames = new HashMap<>();
+
+        NodeNames(Pipe pipe) {
+            Set<String> taken = new LinkedHashSet<>();
+            for (int i = 0; i < pipe.nodes().size(); i++) {
+                indexes.computeIfAbsent(pipe.nodes().get(i).name(), k -> new ArrayList<>()).add(i);
+                taken.add(pipe.nodes().get(i).name());
+            }
+            for (Map.Entry<String, List<Integer>> e : indexes.entrySet()) {
+                List<Integer> all = e.getValue();
+                for (int k = 0; k < all.size() - 1; k++) {
+                    String name = e.getKey() + "__" + (k + 1);
+                    while (!taken.add(name)) {
+                        name = name + "_";
+                    }
+                    sqlNames.put(all.get(k), name);
+                }
+            }
+        }
+
+        /** The index of the nearest node named {@code name} above {@code index}, else of any node of that name. */
+        Integer target(String name, int index) {
+            List<Integer> all = indexes.get(name);
+            if (all == null) {
+                return null;
+            }
+            Integer nearest = null;
+            for (int i : all) {
+                if (i < index) {
+                    nearest = i;
+                }
+            }
+            return nearest != null ? nearest : all.get(0);
+        }
+
+        /** The node's name in the SQL, when it differs from its own (a shadowed duplicate), else null. */
+        String sqlName(int index) {
+            return sqlNames.get(index);
+        }
+    }
+
+    private Rendered renderNode(Pipe pipe, int index, NodeNames nodeIndex) {
         Node node = pipe.nodes().get(index);
         String sql = rendering.render(node, parameters);
         Set<Integer> deps = new LinkedHashSet<>();
@@ -167,12 +211,14 @@ final class PipeResolver {
         }
         boolean template = node.template();
         String out = template ? withoutBlankLines(text.toString()) : text.toString();
-        return new Rendered(new QueryNode(node, clean(out)), deps, tables, inlined);
+        String sqlName = nodeIndex.sqlName(index);
+        return new Rendered(new QueryNode(node, clean(out), sqlName != null ? sqlName : node.name()), deps, tables,
+                inlined);
     }
 
     /** Resolves one reference; returns the name to write instead when it must be rewritten, else null. */
     private String resolveReference(Pipe pipe, int index, Node node, String sql, TableReferences.Reference ref,
-                                    Set<String> localNames, Map<String, Integer> nodeIndex, Set<Integer> deps,
+                                    Set<String> localNames, NodeNames nodeIndex, Set<Integer> deps,
                                     Set<String> tables, Set<String> inlined) {
         if (ref.tableFunction()) {
             return null;
@@ -205,10 +251,10 @@ final class PipeResolver {
         if (localNames.contains(name)) {
             return null;
         }
-        Integer target = nodeIndex.get(name);
+        Integer target = nodeIndex.target(name, index);
         if (target != null && target < index) {
             deps.add(target);
-            return null;
+            return nodeIndex.sqlName(target);
         }
         if (target != null) {
             throw GraphErrors.at(root, at, "node `" + node.name() + "` reads node `" + name + "`, which "
