@@ -59,7 +59,8 @@ final class InstructionReader {
                 boolean text = TEXT_BLOCKS.contains(keyword);
                 while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).isIndented()
                         || lines.get(end).isComment() || text && continuesText(lines.get(end), known))) {
-                    if (!lines.get(end).isBlank() && !lines.get(end).isComment()) {
+                    Line l = lines.get(end);
+                    if (!l.isBlank() && (l.isIndented() || !l.isComment())) {
                         lastContent = end;
                     }
                     end++;
