@@ -20,14 +20,15 @@ import java.util.regex.Pattern;
 
 /**
  * What Tinybird's ClickHouse ran and ClickHouse 26.7 refuses unless a setting allows it, found in the datafiles (one
- * {@link WarningKind#compatibility()} kind each): an AggregatingMergeTree column outside the sorting key, LowCardinality
- * of a number, GROUP BY over Variant/Dynamic/JSON columns, a table function or subquery joined without an alias. The
+ * {@link WarningKind#compatibility()} kind each): an AggregatingMergeTree column outside the sorting key,
+ * LowCardinality of a number, GROUP BY over Variant/Dynamic/JSON columns, a table function or subquery joined without an alias. The
  * lint says the risk at file:line; {@code render} adds the setting to the one statement that needs it.
  */
 public final class TinybirdCompatibility {
     private static final Pattern AGGREGATE_TYPE = Pattern.compile("^\\s*(Simple)?AggregateFunction\\s*\\(");
     /** LowCardinality of a fixed-size type of 8 bytes or less, which ClickHouse calls suspicious. */
-    private static final Pattern LOW_CARDINALITY_NUMBER = Pattern.compile("LowCardinality\\s*\\(\\s*(?:Nullable\\s*\\(\\s*)?"
+    private static final Pattern LOW_CARDINALITY_NUMBER = Pattern.compile(
+            "LowCardinality\\s*\\(\\s*(?:Nullable\\s*\\(\\s*)?"
             + "(U?Int(?:8|16|32|64)|Float(?:32|64)|Date|Date32|DateTime|Bool|FixedString\\s*\\(\\s*[1-8]\\s*\\))\\b");
     private static final Pattern DYNAMIC_TYPE = Pattern.compile("\\b(Variant|Dynamic|JSON|Object)\\s*(\\(|$)");
     private static final Pattern GROUP_BY = Pattern.compile("\\bGROUP\\s+BY\\b", Pattern.CASE_INSENSITIVE);

@@ -33,7 +33,10 @@ public enum WarningKind {
      * {@code allow_dimensions_outside_sorting_key}, which mvlab's Tinybird compatibility sets on that table.
      */
     AGGREGATING_COLUMN_OUTSIDE_KEY("aggregating-column-outside-key", true),
-    /** LowCardinality of a number or date: the dictionary costs more than it saves ({@code allow_suspicious_low_cardinality_types}). */
+    /**
+     * LowCardinality of a number or date: the dictionary costs more than it saves
+     * ({@code allow_suspicious_low_cardinality_types}).
+     */
     LOW_CARDINALITY_NUMBER("low-cardinality-number", true),
     /** GROUP BY in a query over Variant, Dynamic or JSON columns ({@code allow_suspicious_types_in_group_by}). */
     GROUP_BY_DYNAMIC("group-by-dynamic", true),

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class CompatibilitySettings {
 
-    /** One setting, with the value Tinybird's behaviour needs and the queries it matters for. */
+    /** One setting, the value Tinybird's behaviour needs, the queries it matters for (null: decided by the lint). */
     private record Setting(String name, String value, Pattern mattersFor) {
     }
 
@@ -37,22 +37,22 @@ final class CompatibilitySettings {
                     Pattern.compile("\\bUSING\\b", Pattern.CASE_INSENSITIVE)));
 
     /** The query settings of the lint kinds a query can need (see {@link TinybirdCompatibility#queryNeeds}). */
-    private static final Map<WarningKind, String> QUERY_SETTINGS = Map.of(
+    private static final Map<WarningKind, Setting> QUERY_SETTINGS = Map.of(
             // GROUP BY over a Variant/Dynamic value (a JSON path is Dynamic): 26.7 refuses the key unless this is 1;
             // Tinybird's ClickHouse grouped by it.
-            WarningKind.GROUP_BY_DYNAMIC, "allow_suspicious_types_in_group_by = 1",
+            WarningKind.GROUP_BY_DYNAMIC, new Setting("allow_suspicious_types_in_group_by", "1", null),
             // JOIN numbers(61) / JOIN (SELECT ...) without an alias: refused since 20.10 unless this is 0; Tinybird's
             // ClickHouse runs such queries (its own settings), and the columns resolve as long as names differ.
-            WarningKind.JOIN_WITHOUT_ALIAS, "joined_subquery_requires_alias = 0");
+            WarningKind.JOIN_WITHOUT_ALIAS, new Setting("joined_subquery_requires_alias", "0", null));
 
     /** The settings of the lint kinds a CREATE TABLE can need (see {@link TinybirdCompatibility#tableNeeds}). */
-    private static final Map<WarningKind, String> TABLE_SETTINGS = Map.of(
+    private static final Map<WarningKind, Setting> TABLE_SETTINGS = Map.of(
             // a MergeTree setting, kept with the table: 26.7 refuses plain AggregatingMergeTree columns outside the
             // sorting key (after merges they hold an arbitrary row's value; Tinybird's ClickHouse allowed them).
-            WarningKind.AGGREGATING_COLUMN_OUTSIDE_KEY, "allow_dimensions_outside_sorting_key = 1",
+            WarningKind.AGGREGATING_COLUMN_OUTSIDE_KEY, new Setting("allow_dimensions_outside_sorting_key", "1", null),
             // a query setting of this CREATE only: LowCardinality(UInt64) and other fixed-size types of 8 bytes or
             // less are refused unless this is 1; Tinybird's ClickHouse created them.
-            WarningKind.LOW_CARDINALITY_NUMBER, "allow_suspicious_low_cardinality_types = 1");
+            WarningKind.LOW_CARDINALITY_NUMBER, new Setting("allow_suspicious_low_cardinality_types", "1", null));
 
     /** A trailing {@code SETTINGS a = 1, b = 'x'} clause at the very end of a query. */
     private static final Pattern TRAILING_SETTINGS = Pattern.compile(
@@ -67,7 +67,8 @@ final class CompatibilitySettings {
     static List<String> table(DataSource table) {
         Set<WarningKind> needs = TinybirdCompatibility.tableNeeds(table);
         return TABLE_SETTINGS.entrySet().stream().filter(e -> needs.contains(e.getKey()))
-                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().name() + " = " + e.getValue().value()).toList();
     }
 
     /** The query with the compatibility settings it needs; the query itself when it needs none. */
@@ -83,8 +84,7 @@ final class CompatibilitySettings {
         List<Setting> needed = new ArrayList<>(SETTINGS.stream().filter(s -> s.mattersFor().matcher(query).find())
                 .toList());
         for (WarningKind kind : TinybirdCompatibility.queryNeeds(query, dynamicColumns)) {
-            String[] setting = QUERY_SETTINGS.get(kind).split(" = ");
-            needed.add(new Setting(setting[0], setting[1], null));
+            needed.add(QUERY_SETTINGS.get(kind));
         }
         if (needed.isEmpty()) {
             return query;
