@@ -30,6 +30,12 @@ final class DateDiff {
     }
 
     static Object call(CallSite call) {
+        if (call.defaultsMode() && (call.arg(0) == null || call.arg(1) == null)) {
+            // no request: Tinybird's placeholder for a missing parameter gives `default` (when truthy) or 0;
+            // day_diff passes no default on
+            Object dflt = call.function().equals("day_diff") ? null : call.arg(3, "default");
+            return dflt != null && PyValues.truthy(dflt) ? dflt : BigInteger.ZERO;
+        }
         if (call.function().equals("day_diff")) {
             LocalDate a = isoDate(call.arg(0));
             LocalDate b = isoDate(call.arg(1));
@@ -39,11 +45,6 @@ final class DateDiff {
                         "pass dates as YYYY-MM-DD");
             }
             return BigInteger.valueOf(Math.abs(ChronoUnit.DAYS.between(a, b)));
-        }
-        if (call.defaultsMode() && (call.arg(0) == null || call.arg(1) == null)) {
-            // no request: Tinybird's placeholder for a missing parameter gives `default` (when truthy) or 0
-            Object dflt = call.arg(3, "default");
-            return dflt != null && PyValues.truthy(dflt) ? dflt : BigInteger.ZERO;
         }
         // Tinybird's signature: (d0, d1, date_format, default, backup_date_format, none_if_error)
         Object format = call.arg(2, "date_format");

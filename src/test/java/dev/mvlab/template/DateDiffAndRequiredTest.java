@@ -23,6 +23,7 @@ class DateDiffAndRequiredTest {
             assertThat(t.renderDefaults(Secrets.none())).as(unit)
                     .isEqualTo("\nSELECT 0, 7, 9, '2019-01-01 00:00:00'");
         }
+        assertThat(Templates.parse("%{{ day_diff(a, b) }}", null).renderDefaults(Secrets.none())).isEqualTo("0");
         Template t = Templates.parse("%\n{% if date_diff_in_hours(a, b) > 48 %}day{% else %}hour{% end %}", null);
         assertThat(t.renderDefaults(Secrets.none())).isEqualTo("\nhour");
         assertThat(t.render(ParameterValues.of(Map.of("a", "2024-01-01 00:00:00", "b", "2024-01-04 00:00:00")),
