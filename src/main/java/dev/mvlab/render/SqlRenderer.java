@@ -75,7 +75,8 @@ public final class SqlRenderer {
         model.put("name", SqlNames.name(object.name()));
         return switch (object.kind()) {
             case TABLE -> {
-                model.put("engine", EngineClause.model(object.table().engine()));
+                model.put("engine", withCompatibility(EngineClause.model(object.table().engine()),
+                        object.table()));
                 if (object.inlineTable()) {
                     refuseSecrets(root, object);
                     model.put("header", header(object, "table (defined inline by a materialized pipe)"));
@@ -111,12 +112,30 @@ public final class SqlRenderer {
         if (object.query() == null) {
             throw new IllegalArgumentException(object.name() + " has no query");
         }
-        return CompatibilitySettings.apply(QueryText.of(object.query()));
+        return CompatibilitySettings.apply(QueryText.of(object.query()), object.query().dynamicColumns());
     }
 
     /** The SELECT of one pipe node's query (its earlier nodes and the pipes it reads in front), as plain SQL. */
     public String select(PipeQuery query) {
-        return CompatibilitySettings.apply(QueryText.of(query));
+        return CompatibilitySettings.apply(QueryText.of(query), query.dynamicColumns());
+    }
+
+    /** The engine clause with the settings that Tinybird compatibility adds to this table (see CompatibilitySettings). */
+    private static Map<String, Object> withCompatibility(Map<String, Object> engine, DataSource table) {
+        List<String> extra = CompatibilitySettings.table(table);
+        if (extra.isEmpty()) {
+            return engine;
+        }
+        Map<String, Object> model = new LinkedHashMap<>(engine);
+        Object own = model.get("settings");
+        List<String> all = new ArrayList<>();
+        if (own != null && !own.toString().isBlank()) {
+            all.add(own.toString());
+        }
+        extra.stream().filter(s -> own == null || !own.toString().contains(s.substring(0, s.indexOf(' '))))
+                .forEach(all::add);
+        model.put("settings", String.join(", ", all));
+        return model;
     }
 
     public Statement drop(ProjectGraph graph, ProjectObject object) {
