@@ -106,7 +106,13 @@ public final class Main implements Runnable {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         err.println("error: " + e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        java.util.Optional<String> tbEquivalent = e instanceof CommandLine.UnmatchedArgumentException u
+                && command.getParent() == null && !u.getUnmatched().isEmpty()
+                ? TbVerbs.equivalent(u.getUnmatched().get(0)) : java.util.Optional.empty();
+        if (tbEquivalent.isPresent()) {
+            err.println("'" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)
+                    + "' is a tb verb: in mvlab this is `" + tbEquivalent.get() + "`");
+        } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             suggestion(command, unmatched).ifPresentOrElse(
                     name -> err.println("Did you mean: " + command.getCommandSpec().qualifiedName() + " " + name + "?"),
                     () -> CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err));
