@@ -92,7 +92,7 @@ class HelpTest {
 
     @Test
     void aTbVerbIsAnsweredWithTheMvlabCommand() {
-        Run dependencies = mvlab("dependencies");
+        MvlabRun dependencies = mvlab("dependencies");
         assertThat(dependencies.code()).isEqualTo(2);
         assertThat(dependencies.err()).contains("in mvlab this is `mvlab plan`").doesNotContain("Did you mean");
         assertThat(mvlab("push").err()).contains("in mvlab this is `mvlab apply`");
