@@ -78,10 +78,12 @@ final class DeployCommands {
         boolean backfill;
         @Mixin
         BackfillCommand.Tuning tuning;
+        @Mixin
+        CompatibilityOption compatibility;
 
         @Override
         public void run() {
-            ProjectGraph graph = graph();
+            ProjectGraph graph = compatibility.check(graph());
             ApplyOptions options = new ApplyOptions(dryRun, recreate);
             if (dryRun) {
                 report(new Apply(null, rendering.renderer()).run(graph, database.name(), options));
@@ -186,10 +188,12 @@ final class DeployCommands {
     static final class CheckCommand extends Base implements Callable<Integer> {
         @Mixin
         FormatOption format;
+        @Mixin
+        CompatibilityOption compatibility;
 
         @Override
         public Integer call() {
-            ProjectGraph graph = graph();
+            ProjectGraph graph = compatibility.check(graph());
             EngineRuntime runtime = engine.runtime();
             ProjectCheckResult result;
             if (runtime.status().running() && runtime.endpoint().isPresent()) {
@@ -209,7 +213,10 @@ final class DeployCommands {
     }
 
     @Command(name = "copy", mixinStandardHelpOptions = true,
-            description = "Run a copy pipe once (TRUNCATE first in COPY_MODE replace).")
+            description = {"Run a copy pipe once (TRUNCATE first in COPY_MODE replace).",
+                    "The secrets its SQL uses (tb_secret/tb_var) go with the INSERT as query parameters; one that is not "
+                            + "set (TB_SECRET_NAME or .mvlab/secrets.properties) stops the copy before it starts: "
+                            + "exit code 3."})
     static final class CopyCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;

@@ -32,6 +32,8 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     private final java.io.InputStream stdin;
+    /** The process's own stdout when mvlab runs as a program (null in-process): raw bytes, for binary output. */
+    private static volatile java.io.OutputStream processStdout;
 
     Main() {
         this(System.in);
@@ -42,6 +44,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        processStdout = System.out;
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));
@@ -103,7 +106,13 @@ public final class Main implements Runnable {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         err.println("error: " + e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        java.util.Optional<String> tbEquivalent = e instanceof CommandLine.UnmatchedArgumentException u
+                && command.getParent() == null && !u.getUnmatched().isEmpty()
+                ? TbVerbs.equivalent(u.getUnmatched().get(0)) : java.util.Optional.empty();
+        if (tbEquivalent.isPresent()) {
+            err.println("'" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)
+                    + "' is a tb verb: in mvlab this is `" + tbEquivalent.get() + "`");
+        } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             suggestion(command, unmatched).ifPresentOrElse(
                     name -> err.println("Did you mean: " + command.getCommandSpec().qualifiedName() + " " + name + "?"),
                     () -> CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err));
@@ -111,6 +120,11 @@ public final class Main implements Runnable {
         err.println("see: " + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return dev.mvlab.errors.ExitCode.USAGE.code();
+    }
+
+    /** The process's stdout for raw bytes, or null when mvlab runs in-process (then use the command's writer). */
+    static java.io.OutputStream processStdout() {
+        return processStdout;
     }
 
     /** The stdin of the run a command belongs to. */

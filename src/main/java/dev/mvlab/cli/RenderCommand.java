@@ -32,6 +32,8 @@ final class RenderCommand implements Runnable {
     ProjectOption project;
     @Mixin
     RenderingOptions rendering;
+    @Mixin
+    CompatibilityOption compatibility;
     @Spec
     CommandSpec spec;
 
@@ -51,7 +53,7 @@ final class RenderCommand implements Runnable {
 
     @Override
     public void run() {
-        ProjectGraph graph = RenderingOptions.graph(project.project, spec.commandLine().getErr());
+        ProjectGraph graph = compatibility.check(RenderingOptions.graph(project.project, spec.commandLine().getErr()));
         if (endpoint || params != null && !params.isEmpty()) {
             if (names == null || names.size() != 1 || out != null) {
                 throw new MvlabException(ExitCode.USAGE, "--param and --endpoint render one endpoint call",

@@ -2,9 +2,13 @@ package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.DataInsert;
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.clickhouse.QueryResult;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.EngineException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.sql.FormatClause;
 import dev.mvlab.sql.SqlScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,21 +19,27 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code mvlab sql}: statements on the engine, in order, each result printed as a table, JSON, CSV or TSV. */
 @Command(name = "sql", description = {"Run SQL statements on the engine, in order, and print their results.",
         "The statements come from the argument, from -f FILE, or from stdin. 'INSERT INTO t FORMAT CSV' (or any "
-                + "input format) with no data after it reads its data from stdin."},
+                + "input format) with no data after it reads its data from stdin. A statement with its own FORMAT "
+                + "clause (SELECT 1 FORMAT Vertical) prints the server's output as it is, streamed."},
         footer = {"%nExamples:", "  mvlab sql \"SELECT count() FROM estore_events\"",
                 "  mvlab sql -f queries.sql --format json",
+                "  mvlab sql \"SELECT * FROM system.tables FORMAT Vertical\"",
                 "  mvlab sql \"INSERT INTO products FORMAT CSV\" < products.csv"})
 final class SqlCommand implements Runnable {
     /** An INSERT whose data follows its FORMAT clause (inline, or on stdin when nothing follows). */
@@ -51,7 +61,8 @@ final class SqlCommand implements Runnable {
     Path file;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, json, csv or tsv (default: table).")
+            description = "table, json, csv or tsv (default: table): mvlab's rendering of statements without a "
+                    + "FORMAT clause of their own.")
     ResultFormat format;
 
     @Override
@@ -81,11 +92,57 @@ final class SqlCommand implements Runnable {
                     written(out, DataInsert.send(db.endpoint(), db.name(), statement, Main.stdin(spec)));
                 } else if (insert.matches()) {
                     written(out, DataInsert.sendInline(db.endpoint(), db.name(), statement));
+                } else if (FormatClause.of(statement).isPresent()) {
+                    serverOutput(db, statement, out);
                 } else {
                     QueryResult result = db.run(statement);
                     out.print(result.columns().isEmpty() ? "ok\n" : format.render(result));
                 }
                 out.flush();
+            }
+        }
+    }
+
+    /**
+     * A statement with its own FORMAT clause: the server's output exactly as it sends it, copied as it arrives (raw
+     * bytes on the process's stdout, so binary formats such as Parquet stay intact).
+     */
+    private static void serverOutput(Database db, String statement, PrintWriter out) {
+        out.flush();
+        OutputStream raw = Main.processStdout();
+        HttpQueries.Answer answer;
+        try {
+            answer = new HttpQueries(db.endpoint()).stream(db.name(), statement, Map.of(),
+                    body -> copy(body, raw, out));
+        } catch (IOException e) {
+            throw new EngineException("cannot reach ClickHouse at " + db.endpoint() + ": " + e.getMessage(),
+                    "check that the engine runs: 'mvlab engine status'", e);
+        }
+        if (!answer.ok()) {
+            throw new DatabaseException(answer.message(), statement, null);
+        }
+    }
+
+    /** Copies until the body ends or the reader of the output goes away (as with {@code | head}). */
+    private static void copy(InputStream body, OutputStream raw, PrintWriter out) throws IOException {
+        if (raw != null) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                raw.write(buffer, 0, n);
+                raw.flush();
+                if (raw instanceof java.io.PrintStream print && print.checkError()) {
+                    return;
+                }
+            }
+            return;
+        }
+        Reader text = new InputStreamReader(body, StandardCharsets.UTF_8);
+        char[] buffer = new char[1 << 14];
+        for (int n; (n = text.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            out.flush();
+            if (out.checkError()) {
+                return;
             }
         }
     }

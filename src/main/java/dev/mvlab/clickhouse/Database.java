@@ -1,5 +1,7 @@
 package dev.mvlab.clickhouse;
 
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.jdbc.StatementImpl;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mvlab.errors.DatabaseException;
@@ -90,7 +92,12 @@ public final class Database implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        execute(sql, QueryParameters.none());
+    }
+
+    /** Runs a statement whose query parameters ({@code {name: String}}) take these values, sent beside the SQL. */
+    public void execute(String sql, QueryParameters parameters) {
+        try (Connection connection = connection(); Statement statement = statement(connection, parameters)) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw failure(e, sql);
@@ -99,7 +106,12 @@ public final class Database implements AutoCloseable {
 
     /** Runs any statement; a statement without rows gives an empty result with no columns. */
     public QueryResult run(String sql) {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        return run(sql, QueryParameters.none());
+    }
+
+    /** {@link #run(String)} with values for the statement's query parameters, sent beside the SQL. */
+    public QueryResult run(String sql, QueryParameters parameters) {
+        try (Connection connection = connection(); Statement statement = statement(connection, parameters)) {
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);
@@ -109,6 +121,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e, sql);
         }
+    }
+
+    /** A statement that sends {@code parameters} as the server's {@code param_<name>} settings of each query. */
+    private static Statement statement(Connection connection, QueryParameters parameters) throws SQLException {
+        Statement statement = connection.createStatement();
+        if (!parameters.isEmpty()) {
+            QuerySettings settings = statement.unwrap(StatementImpl.class).getLocalSettings();
+            parameters.asSettings().forEach(settings::serverSetting);
+        }
+        return statement;
     }
 
     public QueryResult query(String sql, Object... parameters) {

@@ -54,6 +54,12 @@ public final class HttpQueries {
         return send(uri(database, null, settings), HttpRequest.BodyPublishers.ofString(sql));
     }
 
+    /** {@link #query(String, String, Map)} with values for the query's parameters, sent beside the SQL. */
+    public Answer query(String database, String sql, Map<String, String> settings, QueryParameters parameters)
+            throws IOException {
+        return query(database, sql, parameters.addedTo(settings));
+    }
+
     /** Runs an INSERT whose data is {@code data} (sent as the body; the statement goes in the URL). */
     public Answer insert(String database, String sql, Map<String, String> settings, Supplier<InputStream> data)
             throws IOException {
@@ -69,19 +75,53 @@ public final class HttpQueries {
         return URI.create(uri.toString());
     }
 
+    /** Reads the body of a successful answer as it arrives. */
+    @FunctionalInterface
+    public interface BodyReader {
+        void read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Runs {@code sql} and hands the server's output to {@code reader} as it arrives, keeping none of it; a refused
+     * query comes back as an answer with the server's message, and {@code reader} is not called.
+     */
+    public Answer stream(String database, String sql, Map<String, String> settings, BodyReader reader)
+            throws IOException {
+        HttpResponse<InputStream> response = call(request(uri(database, null, settings),
+                HttpRequest.BodyPublishers.ofString(sql)), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                return answer(response, body.readAllBytes());
+            }
+            reader.read(body);
+            return answer(response, new byte[0]);
+        }
+    }
+
     private Answer send(URI uri, HttpRequest.BodyPublisher body) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
+        HttpResponse<byte[]> response = call(request(uri, body), HttpResponse.BodyHandlers.ofByteArray());
+        return answer(response, response.body());
+    }
+
+    private HttpRequest request(URI uri, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
                 .header("Authorization", authorization).POST(body).build();
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse("text/plain"),
-                    response.headers().firstValue("X-ClickHouse-Exception-Code").orElse(null),
-                    response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
+            return client.send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for ClickHouse", e);
         }
+    }
+
+    private static Answer answer(HttpResponse<?> response, byte[] body) {
+        return new Answer(response.statusCode(), body,
+                response.headers().firstValue("Content-Type").orElse("text/plain"),
+                response.headers().firstValue("X-ClickHouse-Exception-Code").orElse(null),
+                response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
     }
 
     private static String encode(String value) {

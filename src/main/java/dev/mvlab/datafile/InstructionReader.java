@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Splits expanded lines into instructions. Blank lines and {@code #} comments between instructions are skipped;
- * a {@code KEYWORD >} instruction takes the indented (and blank) lines that follow as its block.
+ * a {@code KEYWORD >} instruction takes the indented (and blank) lines that follow as its block. A {@code #} comment
+ * line does not end a block, even at column 1: Tinybird's reader drops such lines wherever they are.
  */
 final class InstructionReader {
     /** Blocks of free text, which may hold lines at column 1. */
@@ -57,8 +58,9 @@ final class InstructionReader {
                 int lastContent = i;
                 boolean text = TEXT_BLOCKS.contains(keyword);
                 while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).isIndented()
-                        || text && continuesText(lines.get(end), known))) {
-                    if (!lines.get(end).isBlank()) {
+                        || lines.get(end).isComment() || text && continuesText(lines.get(end), known))) {
+                    Line l = lines.get(end);
+                    if (!l.isBlank() && (l.isIndented() || !l.isComment())) {
                         lastContent = end;
                     }
                     end++;

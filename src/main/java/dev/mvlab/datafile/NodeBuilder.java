@@ -109,6 +109,7 @@ final class NodeBuilder {
             misplaced(copySchedule, "COPY_SCHEDULE is only for TYPE copy nodes", hint);
         }
         String text = sqlText();
+        warnComments(warnings);
         SqlChecks.query(sql, text.startsWith("%"));
         return new Node(name, description, text, text.startsWith("%"), nodeType, target, copyTarget, schedule, mode,
                 targetEngine, nodeLine.location(), sqlLocation());
@@ -152,17 +153,35 @@ final class NodeBuilder {
                 + copyMode.requireValue() + "`", "expected append or replace"));
     }
 
+    /**
+     * The query: the block de-indented, without its leading blank lines. A line whose first non-blank character is
+     * {@code #} is a comment that Tinybird's datafile reader drops before the template runs; it becomes an empty line
+     * here, so line N of the query stays line N of the file.
+     */
     private String sqlText() {
-        String[] lines = sql.blockText().split("\n", -1);
+        List<Line> block = sql.block();
+        int indent = block.stream().filter(NodeBuilder::isQueryLine).mapToInt(Line::indent).min().orElse(0);
+        List<String> lines = block.stream()
+                .map(l -> isQueryLine(l) ? l.text().substring(indent).stripTrailing() : "").toList();
         int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
+        while (first < lines.size() && lines.get(first).isBlank()) {
             first++;
         }
-        return String.join("\n", List.of(lines).subList(first, lines.length)).stripTrailing();
+        return String.join("\n", lines.subList(first, lines.size())).stripTrailing();
+    }
+
+    private static boolean isQueryLine(Line line) {
+        return !line.isBlank() && !line.isComment();
+    }
+
+    private void warnComments(List<Warning> warnings) {
+        sql.block().stream().filter(Line::isComment).findFirst().ifPresent(l -> warnings.add(new Warning(
+                l.location(l.indent() + 1), "`#` comment lines in the SQL of node " + name + " are dropped before "
+                + "the template runs, as Tinybird does (write SQL comments as -- or /* */)")));
     }
 
     private SourceLocation sqlLocation() {
-        Line first = sql.block().stream().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        Line first = sql.block().stream().filter(NodeBuilder::isQueryLine).findFirst().orElseThrow();
         return first.location(first.indent() + 1);
     }
 
@@ -171,7 +190,7 @@ final class NodeBuilder {
             throw ins.valueError("expected `>` after SQL, then the query on indented lines",
                     "write SQL > and indent the query below it");
         }
-        if (ins.block().stream().allMatch(Line::isBlank)) {
+        if (ins.block().stream().noneMatch(NodeBuilder::isQueryLine)) {
             throw Keywords.emptyBlock(ins, next, "SQL line", "write the query on indented lines below SQL >");
         }
         return ins;

@@ -101,8 +101,11 @@ public final class PipeParser {
         for (NodeBuilder builder : builders) {
             NodeBuilder first = byName.putIfAbsent(builder.name(), builder);
             if (first != null) {
-                throw builder.nodeLine().valueError("two nodes are named `" + builder.name() + "` (first at line "
-                        + first.nodeLine().line().number() + ")", "give every node of a pipe its own name");
+                // Tinybird's datafile parser keeps both nodes (its API refuses the pipe on push)
+                warnings.add(new Warning(builder.nodeLine().valueLocation(), "two nodes are named `" + builder.name()
+                        + "` (first at line " + first.nodeLine().line().number() + "): a query that names it reads "
+                        + "the nearest one above it; Tinybird's API refuses such a pipe on push (every node must "
+                        + "have a unique name): rename one"));
             }
             Node node = builder.build(warnings);
             if (node.type() != NodeType.STANDARD) {

@@ -66,10 +66,12 @@ public final class ProjectLoader {
         if (!errors.isEmpty()) {
             throw DatafileException.combine(errors);
         }
-        List<DataSource> all = new ProjectValidator(sources).validate(datasources, pipes, warnings);
+        ProjectValidator validator = new ProjectValidator(sources);
+        List<Pipe> distinct = validator.distinctPipes(pipes, warnings);
+        List<DataSource> all = validator.validate(datasources, distinct, warnings);
         warnings.sort(Comparator.comparing((Warning w) -> w.location().file().toString())
                 .thenComparingInt(w -> w.location().line()));
-        return new Project(root, all, List.copyOf(pipes), List.copyOf(warnings));
+        return new Project(root, all, distinct, List.copyOf(warnings));
     }
 
     private static void parse(List<DatafileException> errors, List<Warning> warnings, Runnable parse) {

@@ -53,6 +53,44 @@ final class ProjectValidator {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * The pipes that count when two files define one pipe name. Tinybird's Classic CLI reads {@code pipes/} and then
+     * {@code endpoints/}, and the file read last replaces the other: a pipe in an {@code endpoints} folder wins over
+     * one elsewhere, with a warning naming both files. Two files that this rule does not order stay an error.
+     */
+    List<Pipe> distinctPipes(List<Pipe> pipes, List<Warning> warnings) {
+        Map<String, Pipe> kept = new LinkedHashMap<>();
+        for (Pipe pipe : pipes) {
+            Pipe other = kept.get(pipe.name());
+            if (other == null) {
+                kept.put(pipe.name(), pipe);
+                continue;
+            }
+            boolean mine = inEndpoints(pipe);
+            if (mine == inEndpoints(other)) {
+                throw error(pipe.location(), "two pipes are named `" + pipe.name() + "`: " + other.location().file()
+                        + " and " + pipe.location().file(), "rename one file");
+            }
+            Pipe winner = mine ? pipe : other;
+            Pipe loser = mine ? other : pipe;
+            kept.put(pipe.name(), winner);
+            warnings.add(new Warning(loser.location(), "pipe `" + pipe.name() + "` is defined twice: "
+                    + winner.location().file() + " replaces " + loser.location().file()
+                    + ", as Tinybird's CLI does (it reads endpoints/ after pipes/); delete or rename one file"));
+        }
+        return List.copyOf(kept.values());
+    }
+
+    private static boolean inEndpoints(Pipe pipe) {
+        Path file = pipe.location().file();
+        for (int i = 0; i < file.getNameCount() - 1; i++) {
+            if (file.getName(i).toString().equals("endpoints")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkPipeNames(List<Pipe> pipes, Map<String, DataSource> datasources) {
         Map<String, Pipe> seen = new LinkedHashMap<>();
         for (Pipe pipe : pipes) {

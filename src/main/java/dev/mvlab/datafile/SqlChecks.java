@@ -19,7 +19,8 @@ final class SqlChecks {
     private record Snippet(List<Line> lines, int firstColumn, String text) {
         static Snippet of(Instruction ins) {
             if (ins.isBlock()) {
-                return new Snippet(ins.block(), 1, ins.block().stream().map(Line::text)
+                // `#` comment lines are dropped by Tinybird's reader: they take part in no check
+                return new Snippet(ins.block(), 1, ins.block().stream().map(l -> l.isComment() ? "" : l.text())
                         .collect(Collectors.joining("\n")));
             }
             String raw = ins.line().text().substring(Math.min(ins.line().text().length(), ins.valueColumn() - 1));

@@ -1,6 +1,7 @@
 package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryParameters;
 import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Warning;
@@ -30,6 +31,11 @@ final class AggregateOrderBy {
     }
 
     static Rewrite of(Database db, String select) {
+        return of(db, select, QueryParameters.none());
+    }
+
+    /** The same for a query whose secrets take these values. */
+    static Rewrite of(Database db, String select, QueryParameters secrets) {
         List<Token> tokens = SqlTokenizer.tokenize(select);
         int order = trailingOrderBy(tokens);
         if (order < 0) {
@@ -40,7 +46,7 @@ final class AggregateOrderBy {
             return new Rewrite(select, List.of());
         }
         String head = select.substring(0, tokens.get(order).offset());
-        QueryResult described = db.run("SELECT * FROM (\n" + head + "\n) LIMIT 0");
+        QueryResult described = db.run("SELECT * FROM (\n" + head + "\n) LIMIT 0", secrets);
         List<String> dropped = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (Key key : keys) {

@@ -2,19 +2,24 @@ package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Identifiers;
+import dev.mvlab.clickhouse.QueryParameters;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.render.SecretParameters;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.Statement;
 import dev.mvlab.render.StatementKind;
 
 import java.util.List;
 
-/** Runs a copy pipe once, as Tinybird's scheduler would: TRUNCATE first in COPY_MODE replace, then INSERT SELECT. */
+/**
+ * Runs a copy pipe once, as Tinybird's scheduler would: TRUNCATE first in COPY_MODE replace, then INSERT SELECT. The
+ * secrets its SQL uses go with the INSERT as query parameters; when one is not set nothing runs (not even the TRUNCATE).
+ */
 public final class Copy {
     private final Database server;
     private final SqlRenderer renderer;
@@ -31,12 +36,15 @@ public final class Copy {
                                 .map(ProjectObject::name).toList())));
         List<Statement> statements = renderer.create(graph, object);
         boolean replace = statements.stream().anyMatch(s -> s.kind() == StatementKind.TRUNCATE_TABLE);
+        SecretParameters secrets = SecretParameters.forProject(graph.project().root());
+        List<QueryParameters> parameters = statements.stream().map(secrets::of).toList();
         try (Database target = server.use(database)) {
             String count = "SELECT count() FROM " + Identifiers.quote(object.writes());
             long before = target.queryLong(count);
-            for (Statement statement : statements) {
+            for (int i = 0; i < statements.size(); i++) {
+                Statement statement = statements.get(i);
                 try {
-                    target.execute(statement.sql());
+                    target.execute(statement.sql(), parameters.get(i));
                 } catch (DatabaseException e) {
                     throw Failures.at(statement, e);
                 }

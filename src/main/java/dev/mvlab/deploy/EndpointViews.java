@@ -1,6 +1,7 @@
 package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.QueryParameters;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ObjectKind;
@@ -27,11 +28,17 @@ final class EndpointViews {
 
     /** The output column names the endpoint's query gives more than once (asked of ClickHouse), in order. */
     static List<String> duplicateColumns(Database db, SqlRenderer renderer, ProjectObject object) {
+        return duplicateColumns(db, renderer, object, QueryParameters.none());
+    }
+
+    /** The same for a query whose secrets take these values. */
+    static List<String> duplicateColumns(Database db, SqlRenderer renderer, ProjectObject object,
+                                         QueryParameters secrets) {
         if (object.kind() != ObjectKind.VIEW) {
             return List.of();
         }
-        List<String> columns = db.run("SELECT * FROM (\n" + select(db, renderer, object).sql() + "\n) LIMIT 0")
-                .columns();
+        List<String> columns = db.run("SELECT * FROM (\n" + select(db, renderer, object, secrets).sql()
+                + "\n) LIMIT 0", secrets).columns();
         Set<String> seen = new HashSet<>();
         Set<String> twice = new LinkedHashSet<>();
         for (String column : columns) {
@@ -51,9 +58,14 @@ final class EndpointViews {
 
     /** The endpoint's query as ClickHouse runs it: see {@link AggregateOrderBy}. */
     static AggregateOrderBy.Rewrite select(Database db, SqlRenderer renderer, ProjectObject object) {
+        return select(db, renderer, object, QueryParameters.none());
+    }
+
+    static AggregateOrderBy.Rewrite select(Database db, SqlRenderer renderer, ProjectObject object,
+                                           QueryParameters secrets) {
         String select = renderer.select(object);
         try {
-            return AggregateOrderBy.of(db, select);
+            return AggregateOrderBy.of(db, select, secrets);
         } catch (DatabaseException e) {
             return new AggregateOrderBy.Rewrite(select, List.of()); // running the query reports what is wrong
         }
@@ -61,12 +73,17 @@ final class EndpointViews {
 
     /** The CREATE VIEW of an endpoint with its query as ClickHouse runs it; any other statement unchanged. */
     static Statement runnable(Database db, SqlRenderer renderer, ProjectGraph graph, Statement statement) {
+        return runnable(db, renderer, graph, statement, QueryParameters.none());
+    }
+
+    static Statement runnable(Database db, SqlRenderer renderer, ProjectGraph graph, Statement statement,
+                              QueryParameters secrets) {
         if (statement.kind() != StatementKind.CREATE_VIEW) {
             return statement;
         }
         ProjectObject object = graph.object(statement.object()).orElseThrow();
         String select = renderer.select(object);
-        AggregateOrderBy.Rewrite rewrite = select(db, renderer, object);
+        AggregateOrderBy.Rewrite rewrite = select(db, renderer, object, secrets);
         int at = statement.sql().lastIndexOf(select);
         if (rewrite.dropped().isEmpty() || at < 0) {
             return statement;

@@ -14,14 +14,6 @@ final class Failures {
     }
 
     static String describe(Statement statement) {
-        return switch (statement.kind()) {
-            case CREATE_TABLE, CREATE_TABLE_AS_SELECT -> "table " + statement.object();
-            case CREATE_MATERIALIZED_VIEW -> "materialized view " + statement.object();
-            case CREATE_VIEW -> "view " + statement.object();
-            case COPY -> "the copy of pipe " + statement.object();
-            case TRUNCATE_TABLE -> "the truncation before the copy of pipe " + statement.object();
-            case DROP_TABLE -> "dropping table " + statement.object();
-            case DROP_VIEW -> "dropping view " + statement.object();
-        };
+        return statement.what();
     }
 }

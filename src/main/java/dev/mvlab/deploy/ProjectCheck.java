@@ -2,12 +2,17 @@ package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Identifiers;
+import dev.mvlab.clickhouse.QueryParameters;
 import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.model.Warning;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.model.SourceLocation;
+import dev.mvlab.render.MissingSecretException;
 import dev.mvlab.render.Plan;
+import dev.mvlab.render.SecretParameters;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.Statement;
 import dev.mvlab.render.StatementKind;
@@ -36,6 +41,7 @@ public final class ProjectCheck {
 
     public ProjectCheckResult run(ProjectGraph graph) {
         Plan plan = renderer.applyPlan(graph);
+        SecretParameters secrets = SecretParameters.forProject(graph.project().root());
         if (server == null) {
             return new ProjectCheckResult(plan.statements().size(), false, List.of(), 0);
         }
@@ -54,26 +60,33 @@ public final class ProjectCheck {
                     continue;
                 }
                 try {
+                    QueryParameters values = secrets.of(statement);
                     if (statement.kind() == StatementKind.CREATE_VIEW) {
                         ProjectObject object = graph.object(statement.object()).orElseThrow();
-                        List<String> dropped = EndpointViews.select(shadow.db(), renderer, object).dropped();
+                        List<String> dropped = EndpointViews.select(shadow.db(), renderer, object, values).dropped();
                         if (!dropped.isEmpty()) {
                             kept.add(AggregateOrderBy.warning(object, dropped));
-                            statement = EndpointViews.runnable(shadow.db(), renderer, graph, statement);
+                            statement = EndpointViews.runnable(shadow.db(), renderer, graph, statement, values);
                         }
-                        List<String> duplicates = EndpointViews.duplicateColumns(shadow.db(), renderer, object);
+                        List<String> duplicates = EndpointViews.duplicateColumns(shadow.db(), renderer, object,
+                                values);
                         if (!duplicates.isEmpty()) {
                             kept.add(EndpointViews.warning(object, duplicates));
                             continue;
                         }
                     }
-                    shadow.db().execute(statement.sql());
+                    // a CREATE needs no secret's value (a view keeps its placeholders); a copy's INSERT does
+                    shadow.db().execute(statement.sql(), statement.kind().creates() ? QueryParameters.none() : values);
                     if (statement.kind() == StatementKind.CREATE_VIEW) {
-                        shadow.db().run("SELECT * FROM " + Identifiers.quote(statement.object()) + " LIMIT 0");
+                        // a view with placeholders is a parameterized view, which only answers with its parameters
+                        // passed by name: its query runs instead, with the secrets beside it
+                        shadow.db().run(values.isEmpty() ? "SELECT * FROM " + Identifiers.quote(statement.object())
+                                + " LIMIT 0" : "SELECT * FROM (\n" + renderer.select(graph.object(statement.object())
+                                .orElseThrow()) + "\n) LIMIT 0", values);
                     }
-                } catch (DatabaseException e) {
+                } catch (DatabaseException | MissingSecretException e) {
                     failed.add(statement.object());
-                    issues.add(new CheckIssue(statement.origin(), statement.object(), e.getMessage(), statement.sql()));
+                    issues.add(new CheckIssue(statement.origin(), statement.object(), message(e), statement.sql()));
                 }
             }
             Set<String> failedPipes = new HashSet<>();
@@ -87,12 +100,15 @@ public final class ProjectCheck {
                     skipped++;
                     continue;
                 }
-                String sql = "SELECT * FROM (\n" + nodeSelect(shadow, node) + "\n) LIMIT 0";
+                String select = renderer.select(node);
+                String sql = "SELECT * FROM (\n" + select + "\n) LIMIT 0";
                 try {
-                    shadow.db().run(sql);
-                } catch (DatabaseException e) {
+                    QueryParameters values = secrets.of(select, "node " + name + " (" + where(node) + ")");
+                    sql = "SELECT * FROM (\n" + nodeSelect(shadow, select, values) + "\n) LIMIT 0";
+                    shadow.db().run(sql, values);
+                } catch (DatabaseException | MissingSecretException e) {
                     failedPipes.add(pipe);
-                    issues.add(new CheckIssue(node.outputNode().location(), name, e.getMessage(), sql));
+                    issues.add(new CheckIssue(node.outputNode().location(), name, message(e), sql));
                 }
             }
             lint = new ArrayList<>(kept);
@@ -103,12 +119,21 @@ public final class ProjectCheck {
     }
 
     /** The node's query; an endpoint's output node as ClickHouse runs it (see {@link AggregateOrderBy}). */
-    private String nodeSelect(Shadow shadow, PipeQuery node) {
-        String select = renderer.select(node);
+    private static String nodeSelect(Shadow shadow, String select, QueryParameters secrets) {
         try {
-            return AggregateOrderBy.of(shadow.db(), select).sql();
+            return AggregateOrderBy.of(shadow.db(), select, secrets).sql();
         } catch (DatabaseException e) {
             return select; // running it reports what is wrong
         }
+    }
+
+    /** The server's refusal, or which secret is missing and where to set it. */
+    private static String message(MvlabException e) {
+        return e.hint() == null ? e.getMessage() : e.getMessage() + " (" + e.hint() + ")";
+    }
+
+    private static String where(PipeQuery node) {
+        SourceLocation at = node.outputNode().location();
+        return at == null ? "(unknown)" : at.file() + ":" + at.line();
     }
 }

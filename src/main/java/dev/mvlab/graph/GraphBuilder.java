@@ -106,7 +106,7 @@ public final class GraphBuilder {
             objects.put(read.getKey(), new ProjectObject(read.getKey(), ObjectKind.TABLE, read.getValue(), Set.of(),
                     null, table, null));
         }
-        return ProjectGraph.of(project, objects, checks, names, rendering);
+        return ProjectGraph.of(project, objects, checks, names, rendering, resolver.warnings());
     }
 
     /** Tables that materialized nodes define with ENGINE lines after DATASOURCE. */
@@ -246,8 +246,9 @@ public final class GraphBuilder {
                     readable.add(name);
                 }
             });
+            Map<String, Set<String>> dynamic = TinybirdCompatibility.dynamicColumns(project);
             return new PipeResolver(project.root(), this::kind, name -> project.pipe(name).orElseThrow(), readable,
-                    rendering, parameters);
+                    rendering, parameters, name -> dynamic.getOrDefault(name, Set.of()));
         }
     }
 }

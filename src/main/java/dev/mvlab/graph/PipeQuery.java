@@ -4,16 +4,22 @@ import dev.mvlab.model.Node;
 import dev.mvlab.model.Pipe;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The query of one node of a pipe (usually its output node): the earlier nodes it reaches (in pipe order) and the
  * node last. Nodes it does not reach are left out. {@code inlined} are the endpoint pipes it reads, whose queries
- * go in front of it under the pipes' names, as Tinybird inlines them.
+ * go in front of it under the pipes' names, as Tinybird inlines them. {@code dynamicColumns}: the Variant, Dynamic and JSON
+ * columns of the data sources it reads (see {@link TinybirdCompatibility}).
  */
-public record PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined) {
+public record PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined, Set<String> dynamicColumns) {
 
     public PipeQuery(Pipe pipe, List<QueryNode> nodes) {
-        this(pipe, nodes, List.of());
+        this(pipe, nodes, List.of(), Set.of());
+    }
+
+    public PipeQuery(Pipe pipe, List<QueryNode> nodes, List<PipeQuery> inlined) {
+        this(pipe, nodes, inlined, Set.of());
     }
 
     public QueryNode output() {

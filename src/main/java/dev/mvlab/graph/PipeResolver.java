@@ -5,6 +5,7 @@ import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.model.Warning;
 import dev.mvlab.template.ParameterValues;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the names each node of a pipe reads: an earlier node of the same pipe, a name the node's own WITH defines,
@@ -51,23 +53,36 @@ final class PipeResolver {
     private final Set<String> readableNames;
     private final NodeRendering rendering;
     private final ParameterValues parameters;
+    private final Function<String, Set<String>> dynamicColumns;
     private final Map<String, Resolved> resolved = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
+    private final List<Warning> warnings = new ArrayList<>();
+
+    /** A Classic release's database, as in {@code v0_0_1.analytics_events}. */
+    private static final Pattern RELEASE = Pattern.compile("v\\d+(?:_\\d+)*");
 
     /**
      * @param projectNames  what a project-level name is (tables by plain or qualified name, pipes)
      * @param pipes         the pipe of a pipe name
      * @param readableNames the names a node may read, for "did you mean"
      * @param parameters    the request's parameters every node renders with, or null for defaults (no request)
+     * @param dynamicColumns the Variant, Dynamic and JSON columns of a data source
      */
     PipeResolver(Path root, Function<String, NameKind> projectNames, Function<String, Pipe> pipes,
-                 Set<String> readableNames, NodeRendering rendering, ParameterValues parameters) {
+                 Set<String> readableNames, NodeRendering rendering, ParameterValues parameters,
+                 Function<String, Set<String>> dynamicColumns) {
         this.root = root;
+        this.dynamicColumns = dynamicColumns;
         this.projectNames = projectNames;
         this.pipes = pipes;
         this.readableNames = readableNames;
         this.rendering = rendering;
         this.parameters = parameters;
+    }
+
+    /** What resolving accepted but the user should know (a read of an earlier release), at file:line. */
+    List<Warning> warnings() {
+        return List.copyOf(warnings);
     }
 
     Resolved resolve(Pipe pipe) {
@@ -90,13 +105,10 @@ final class PipeResolver {
     }
 
     private Resolved resolveNodes(Pipe pipe) {
-        Map<String, Integer> nodeIndex = new LinkedHashMap<>();
-        for (int i = 0; i < pipe.nodes().size(); i++) {
-            nodeIndex.putIfAbsent(pipe.nodes().get(i).name(), i);
-        }
+        NodeNames names = new NodeNames(pipe);
         List<Rendered> rendered = new ArrayList<>();
         for (int i = 0; i < pipe.nodes().size(); i++) {
-            rendered.add(renderNode(pipe, i, nodeIndex));
+            rendered.add(renderNode(pipe, i, names));
         }
         Node output = pipe.outputNode().orElseThrow();
         int outputIndex = pipe.nodes().indexOf(output);
@@ -125,10 +137,59 @@ final class PipeResolver {
             inlined.addAll(rendered.get(i).inlined());
         }
         List<PipeQuery> inlinedQueries = inlined.stream().map(name -> resolved.get(name).query()).toList();
-        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries);
+        Set<String> dynamic = new TreeSet<>();
+        reads.forEach(r -> dynamic.addAll(dynamicColumns.apply(r)));
+        return new PipeQuery(pipe, List.copyOf(ordered), inlinedQueries, Set.copyOf(dynamic));
     }
 
-    private Rendered renderNode(Pipe pipe, int index, Map<String, Integer> nodeIndex) {
+    /**
+     * The nodes of a pipe by name. Two nodes may share a name (Tinybird's parser keeps both): a mention reads the
+     * nearest node of that name above it, and every such node but the last gets a {@code __N} suffix in the SQL.
+     */
+    private static final class NodeNames {
+        private final Map<String, List<Integer>> indexes = new LinkedHashMap<>();
+        private final Map<Integer, String> sqlNames = new HashMap<>();
+
+        NodeNames(Pipe pipe) {
+            Set<String> taken = new LinkedHashSet<>();
+            for (int i = 0; i < pipe.nodes().size(); i++) {
+                indexes.computeIfAbsent(pipe.nodes().get(i).name(), k -> new ArrayList<>()).add(i);
+                taken.add(pipe.nodes().get(i).name());
+            }
+            for (Map.Entry<String, List<Integer>> e : indexes.entrySet()) {
+                List<Integer> all = e.getValue();
+                for (int k = 0; k < all.size() - 1; k++) {
+                    String name = e.getKey() + "__" + (k + 1);
+                    while (!taken.add(name)) {
+                        name = name + "_";
+                    }
+                    sqlNames.put(all.get(k), name);
+                }
+            }
+        }
+
+        /** The index of the nearest node named {@code name} above {@code index}, else of any node of that name. */
+        Integer target(String name, int index) {
+            List<Integer> all = indexes.get(name);
+            if (all == null) {
+                return null;
+            }
+            Integer nearest = null;
+            for (int i : all) {
+                if (i < index) {
+                    nearest = i;
+                }
+            }
+            return nearest != null ? nearest : all.get(0);
+        }
+
+        /** The node's name in the SQL, when it differs from its own (a shadowed duplicate), else null. */
+        String sqlName(int index) {
+            return sqlNames.get(index);
+        }
+    }
+
+    private Rendered renderNode(Pipe pipe, int index, NodeNames nodeIndex) {
         Node node = pipe.nodes().get(index);
         String sql = rendering.render(node, parameters);
         Set<Integer> deps = new LinkedHashSet<>();
@@ -151,12 +212,14 @@ final class PipeResolver {
         }
         boolean template = node.template();
         String out = template ? withoutBlankLines(text.toString()) : text.toString();
-        return new Rendered(new QueryNode(node, clean(out)), deps, tables, inlined);
+        String sqlName = nodeIndex.sqlName(index);
+        return new Rendered(new QueryNode(node, clean(out), sqlName != null ? sqlName : node.name()), deps, tables,
+                inlined);
     }
 
     /** Resolves one reference; returns the name to write instead when it must be rewritten, else null. */
     private String resolveReference(Pipe pipe, int index, Node node, String sql, TableReferences.Reference ref,
-                                    Set<String> localNames, Map<String, Integer> nodeIndex, Set<Integer> deps,
+                                    Set<String> localNames, NodeNames nodeIndex, Set<Integer> deps,
                                     Set<String> tables, Set<String> inlined) {
         if (ref.tableFunction()) {
             return null;
@@ -170,6 +233,14 @@ final class PipeResolver {
                 tables.add(ref.qualified());
                 return "`" + ref.qualified() + "`";
             }
+            if (RELEASE.matcher(ref.database()).matches() && projectNames.apply(ref.name()) == NameKind.TABLE) {
+                // Classic releases: v0_0_1.x is data source x as an earlier release of the workspace left it
+                warnings.add(new Warning(at, "node `" + node.name() + "` reads `" + ref.qualified() + "`, data "
+                        + "source " + ref.name() + " of an earlier Classic release: mvlab reads the project's `"
+                        + ref.name() + "` (one release only)"));
+                tables.add(ref.name());
+                return ref.name();
+            }
             String hint = ref.database().equals("tinybird")
                     ? "mvlab knows these Tinybird service data sources: " + String.join(", ", ServiceDataSources.NAMES)
                     : "datafiles read their own project's data sources by name: write `" + ref.name()
@@ -181,10 +252,10 @@ final class PipeResolver {
         if (localNames.contains(name)) {
             return null;
         }
-        Integer target = nodeIndex.get(name);
+        Integer target = nodeIndex.target(name, index);
         if (target != null && target < index) {
             deps.add(target);
-            return null;
+            return nodeIndex.sqlName(target);
         }
         if (target != null) {
             throw GraphErrors.at(root, at, "node `" + node.name() + "` reads node `" + name + "`, which "

@@ -48,12 +48,15 @@ public final class ProjectGraph {
     }
 
     static ProjectGraph of(Project project, Map<String, ProjectObject> objects, List<PipeQuery> nodeChecks,
-                           GraphBuilder.ProjectNames names, NodeRendering rendering) {
+                           GraphBuilder.ProjectNames names, NodeRendering rendering, List<Warning> resolving) {
         ProjectGraph graph = of(project, objects);
         graph.nodeChecks = List.copyOf(nodeChecks);
         graph.names = names;
         graph.rendering = rendering;
-        graph.lint = Lint.of(project);
+        List<Warning> lint = new ArrayList<>(resolving);
+        lint.addAll(Lint.of(project));
+        lint.addAll(TinybirdCompatibility.lint(graph));
+        graph.lint = List.copyOf(lint);
         return graph;
     }
 

@@ -26,7 +26,22 @@ public enum WarningKind {
      * An endpoint's final ORDER BY names an output column holding an aggregate state: ClickHouse 24 and older accepted
      * it without really sorting by it, newer ones refuse it, so mvlab leaves that key out.
      */
-    ORDER_BY_AGGREGATE_STATE("order-by-aggregate-state", true);
+    ORDER_BY_AGGREGATE_STATE("order-by-aggregate-state", true),
+    /**
+     * An AggregatingMergeTree column that is neither in the sorting key nor an aggregate state: merges keep an
+     * arbitrary row's value in it. Tinybird's ClickHouse allowed it; 26.7 asks for
+     * {@code allow_dimensions_outside_sorting_key}, which mvlab's Tinybird compatibility sets on that table.
+     */
+    AGGREGATING_COLUMN_OUTSIDE_KEY("aggregating-column-outside-key", true),
+    /**
+     * LowCardinality of a number or date: the dictionary costs more than it saves
+     * ({@code allow_suspicious_low_cardinality_types}).
+     */
+    LOW_CARDINALITY_NUMBER("low-cardinality-number", true),
+    /** GROUP BY in a query over Variant, Dynamic or JSON columns ({@code allow_suspicious_types_in_group_by}). */
+    GROUP_BY_DYNAMIC("group-by-dynamic", true),
+    /** A table function or subquery joined without an alias ({@code joined_subquery_requires_alias}). */
+    JOIN_WITHOUT_ALIAS("join-without-alias", true);
 
     private final String code;
     private final boolean lint;
@@ -38,6 +53,15 @@ public enum WarningKind {
 
     public String code() {
         return code;
+    }
+
+    /**
+     * True for what Tinybird's ClickHouse ran and ClickHouse 26.7 refuses unless a setting allows it: mvlab's Tinybird
+     * compatibility adds that setting to the statement that needs it; {@code --strict} refuses the project instead.
+     */
+    public boolean compatibility() {
+        return this == AGGREGATING_COLUMN_OUTSIDE_KEY || this == LOW_CARDINALITY_NUMBER || this == GROUP_BY_DYNAMIC
+                || this == JOIN_WITHOUT_ALIAS;
     }
 
     /** True for the kinds that flag a probable mistake of the project (lint), false for reading notes. */

@@ -23,7 +23,8 @@ public final class EndpointSql {
      * @throws dev.mvlab.template.TemplateException with Tinybird's error when a parameter is missing or invalid
      */
     public String sql(String pipe, ParameterValues parameters) {
-        return CompatibilitySettings.apply(QueryText.of(graph.endpointQuery(pipe, parameters)));
+        dev.mvlab.graph.PipeQuery query = graph.endpointQuery(pipe, parameters);
+        return CompatibilitySettings.apply(QueryText.of(query), query.dynamicColumns());
     }
 
     /** The parameters the endpoint declares (its own nodes' and those of the pipes it reads), each once. */

@@ -7,12 +7,14 @@ import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
+import dev.mvlab.graph.QueryNode;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.DataIndex;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Node;
 import dev.mvlab.model.SourceLocation;
+import dev.mvlab.sql.ParameterPlaceholders;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,8 +75,10 @@ public final class SqlRenderer {
         model.put("name", SqlNames.name(object.name()));
         return switch (object.kind()) {
             case TABLE -> {
-                model.put("engine", EngineClause.model(object.table().engine()));
+                model.put("engine", withCompatibility(EngineClause.model(object.table().engine()),
+                        object.table()));
                 if (object.inlineTable()) {
+                    refuseSecrets(root, object);
                     model.put("header", header(object, "table (defined inline by a materialized pipe)"));
                     model.put("query", select(object));
                     yield List.of(statement(StatementKind.CREATE_TABLE_AS_SELECT, object, model));
@@ -85,6 +89,7 @@ public final class SqlRenderer {
                 yield List.of(statement(StatementKind.CREATE_TABLE, object, model));
             }
             case MATERIALIZED_VIEW -> {
+                refuseSecrets(root, object);
                 model.put("header", header(object, "materialized view, writes " + object.writes()));
                 model.put("target", SqlNames.name(object.writes()));
                 model.put("query", select(object));
@@ -107,12 +112,30 @@ public final class SqlRenderer {
         if (object.query() == null) {
             throw new IllegalArgumentException(object.name() + " has no query");
         }
-        return CompatibilitySettings.apply(QueryText.of(object.query()));
+        return CompatibilitySettings.apply(QueryText.of(object.query()), object.query().dynamicColumns());
     }
 
     /** The SELECT of one pipe node's query (its earlier nodes and the pipes it reads in front), as plain SQL. */
     public String select(PipeQuery query) {
-        return CompatibilitySettings.apply(QueryText.of(query));
+        return CompatibilitySettings.apply(QueryText.of(query), query.dynamicColumns());
+    }
+
+    /** The engine clause with the settings that Tinybird compatibility adds to this table (see CompatibilitySettings). */
+    private static Map<String, Object> withCompatibility(Map<String, Object> engine, DataSource table) {
+        List<String> extra = CompatibilitySettings.table(table);
+        if (extra.isEmpty()) {
+            return engine;
+        }
+        Map<String, Object> model = new LinkedHashMap<>(engine);
+        Object own = model.get("settings");
+        List<String> all = new ArrayList<>();
+        if (own != null && !own.toString().isBlank()) {
+            all.add(own.toString());
+        }
+        extra.stream().filter(s -> own == null || !own.toString().contains(s.substring(0, s.indexOf(' '))))
+                .forEach(all::add);
+        model.put("settings", String.join(", ", all));
+        return model;
     }
 
     public Statement drop(ProjectGraph graph, ProjectObject object) {
@@ -150,6 +173,46 @@ public final class SqlRenderer {
     private Statement statement(StatementKind kind, ProjectObject object, Map<String, Object> model) {
         String sql = templates.render(kind.template(), model).strip();
         return new Statement(kind, object.name(), sql, object.location());
+    }
+
+    /**
+     * A materialized view runs on every insert, with no request to carry a secret, and ClickHouse writes a query
+     * parameter's value into the view's definition (SHOW CREATE shows it): as in Tinybird, secrets belong in copy
+     * pipes and endpoints, so a materialized pipe using one is refused at the secret's line.
+     */
+    private static void refuseSecrets(Path root, ProjectObject object) {
+        refuseSecrets(root, object, object.query());
+    }
+
+    private static void refuseSecrets(Path root, ProjectObject object, PipeQuery query) {
+        for (PipeQuery inlined : query.inlined()) {
+            refuseSecrets(root, object, inlined);
+        }
+        for (QueryNode node : query.nodes()) {
+            List<ParameterPlaceholders.Placeholder> found = ParameterPlaceholders.find(node.sql());
+            if (!found.isEmpty()) {
+                ParameterPlaceholders.Placeholder first = found.get(0);
+                SourceLocation named = secretLocation(node, first.name());
+                SourceLocation at = named != null ? named : object.location();
+                throw DatafileException.at(root, at, "materialized pipe `" + object.query().pipe().name()
+                        + "` uses the secret `" + first.name() + "` (tb_secret/tb_var): ClickHouse would write its "
+                        + "value into the materialized view's definition", "as in Tinybird, use secrets in copy pipes "
+                        + "and endpoints; a materialized pipe reads only its data sources");
+            }
+        }
+    }
+
+    /** Where the node's datafile text names the secret (its first quoted mention), else the node's SQL. */
+    private static SourceLocation secretLocation(QueryNode node, String name) {
+        SourceLocation sql = node.node().sqlLocation() != null ? node.node().sqlLocation() : node.node().location();
+        String raw = node.node().sql();
+        int at = Math.max(raw.indexOf("'" + name + "'"), raw.indexOf("\"" + name + "\""));
+        if (sql == null || at < 0) {
+            return sql;
+        }
+        int lineStart = raw.lastIndexOf('\n', at) + 1;
+        int lines = (int) raw.substring(0, at).chars().filter(c -> c == '\n').count();
+        return new SourceLocation(sql.file(), sql.line() + lines, (lines == 0 ? sql.column() : 1) + at - lineStart);
     }
 
     private static List<String> header(ProjectObject object, String what) {

@@ -21,4 +21,17 @@ public record Statement(StatementKind kind, String object, String sql, SourceLoc
         String last = sql.substring(sql.lastIndexOf('\n') + 1);
         return sql + (last.contains("--") ? "\n;" : ";");
     }
+
+    /** What it does, in words: "table t", "the copy of pipe p", ... */
+    public String what() {
+        return switch (kind) {
+            case CREATE_TABLE, CREATE_TABLE_AS_SELECT -> "table " + object;
+            case CREATE_MATERIALIZED_VIEW -> "materialized view " + object;
+            case CREATE_VIEW -> "view " + object;
+            case COPY -> "the copy of pipe " + object;
+            case TRUNCATE_TABLE -> "the truncation before the copy of pipe " + object;
+            case DROP_TABLE -> "dropping table " + object;
+            case DROP_VIEW -> "dropping view " + object;
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.mvlab.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.sql.ParameterPlaceholders;
 import dev.mvlab.sql.SqlTooComplexException;
 
 import java.io.IOException;
@@ -153,15 +154,21 @@ public final class ApiRoutes {
         params.remove("token");
         List<String> qs = params.remove("q");
         String q = qs == null || qs.isEmpty() ? null : qs.get(0);
-        String sql = endpoints.sql(name, params);
+        Endpoints.Call call = endpoints.call(name, params);
+        String sql = call.sql();
         if (q != null && !q.isBlank()) {
             QueryRunner.requireSelect(q);
-            String standIn = PipeQueryOnTop.standIn(queries.columns(sql));
+            // the endpoint's secrets go with the query: q must not name them
+            if (!ParameterPlaceholders.find(q).isEmpty()) {
+                throw ApiException.badRequest("q cannot use query parameters ({name: Type}); read the endpoint's "
+                        + "result as the table _");
+            }
+            String standIn = PipeQueryOnTop.standIn(queries.columns(sql, call.secrets()));
             QueryRunner.Prepared onStandIn = QueryRunner.Prepared.of(PipeQueryOnTop.wrap(standIn, q), format);
             ScopeCheck.requireOnlyPipeResult(queries.analyze(onStandIn, queries.roles().analysis()));
             sql = PipeQueryOnTop.wrap(sql, q);
         }
-        return queries.select(sql, format);
+        return queries.select(sql, format, call.secrets());
     }
 
     private static List<String> values(JsonNode value) {

@@ -1,5 +1,7 @@
 package dev.mvlab.serve;
 
+import dev.mvlab.clickhouse.QueryParameters;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +14,16 @@ public interface Endpoints {
     record Endpoint(String name, String description, List<EndpointParam> params) {
     }
 
+    /** An endpoint call: its SQL and the values of the secrets the SQL uses, which go beside it, never in it. */
+    record Call(String sql, QueryParameters secrets) {
+    }
+
     List<Endpoint> list();
 
     /**
      * The SELECT of {@code pipe}'s endpoint node with these parameters (a parameter given several times has several values).
      *
-     * @throws ApiException 404 for an unknown pipe, 400 for a bad or missing parameter
+     * @throws ApiException 404 for an unknown pipe, 400 for a bad or missing parameter or a secret that is not set
      */
-    String sql(String pipe, Map<String, List<String>> params);
+    Call call(String pipe, Map<String, List<String>> params);
 }

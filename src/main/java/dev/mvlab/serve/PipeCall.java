@@ -26,22 +26,24 @@ public final class PipeCall {
 
     /** The endpoint's result as rows (for a table on a terminal). */
     public QueryResult rows(String pipe, Map<String, List<String>> params) {
-        return db.query(sql(pipe, params));
+        Endpoints.Call call = call(pipe, params);
+        return db.run(call.sql(), call.secrets());
     }
 
     /** The endpoint's result as the API's body in that format (JSON in Tinybird's shape, CSV with names, ...). */
     public String body(String pipe, Map<String, List<String>> params, OutputFormat format) {
-        String sql = sql(pipe, params);
+        Endpoints.Call call = call(pipe, params);
         try {
-            return new QueryRunner(new HttpQueries(db.endpoint()), db.name()).select(sql, format).text();
+            return new QueryRunner(new HttpQueries(db.endpoint()), db.name()).select(call.sql(), format, call.secrets())
+                    .text();
         } catch (ApiException e) {
             throw exitError(e);
         }
     }
 
-    private String sql(String pipe, Map<String, List<String>> params) {
+    private Endpoints.Call call(String pipe, Map<String, List<String>> params) {
         try {
-            return endpoints.sql(pipe, params);
+            return endpoints.call(pipe, params);
         } catch (ApiException e) {
             throw exitError(e);
         }

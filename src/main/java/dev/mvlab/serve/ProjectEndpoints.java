@@ -7,6 +7,8 @@ import dev.mvlab.model.Node;
 import dev.mvlab.model.NodeType;
 import dev.mvlab.model.Pipe;
 import dev.mvlab.render.EndpointSql;
+import dev.mvlab.render.MissingSecretException;
+import dev.mvlab.render.SecretParameters;
 import dev.mvlab.template.ParameterValues;
 import dev.mvlab.template.TemplateException;
 import dev.mvlab.template.TemplateParameter;
@@ -19,16 +21,19 @@ import java.util.Map;
 
 /**
  * The endpoint pipes of a project graph: their parameters as the templates declare them, and the SQL of a call,
- * rendered by the project's {@link EndpointSql} with the request's parameters (absent ones take their defaults).
+ * rendered by the project's {@link EndpointSql} with the request's parameters (absent ones take their defaults), and
+ * the values of the secrets it uses (the environment's TB_SECRET_NAME, the project's .mvlab/secrets.properties).
  */
 public final class ProjectEndpoints implements Endpoints {
     private final ProjectGraph graph;
     private final EndpointSql endpointSql;
+    private final SecretParameters secrets;
     private final List<Endpoint> endpoints;
 
     public ProjectEndpoints(ProjectGraph graph) {
         this.graph = graph;
         this.endpointSql = new EndpointSql(graph);
+        this.secrets = SecretParameters.forProject(graph.project().root());
         this.endpoints = graph.project().pipes().stream().filter(p -> p.outputType() == NodeType.ENDPOINT)
                 .map(p -> new Endpoint(p.name(), p.description(), params(p))).toList();
     }
@@ -39,7 +44,16 @@ public final class ProjectEndpoints implements Endpoints {
     }
 
     @Override
-    public String sql(String pipe, Map<String, List<String>> params) {
+    public Call call(String pipe, Map<String, List<String>> params) {
+        String sql = sql(pipe, params);
+        try {
+            return new Call(sql, secrets.of(sql, "endpoint " + pipe));
+        } catch (MissingSecretException e) {
+            throw new ApiException(400, e.getMessage() + " (" + e.hint() + ")");
+        }
+    }
+
+    private String sql(String pipe, Map<String, List<String>> params) {
         if (endpoints.stream().noneMatch(e -> e.name().equals(pipe))) {
             throw ApiException.notFound("The pipe '" + pipe + "' does not exist or is not published as an endpoint");
         }

@@ -1,6 +1,7 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.HttpQueries;
+import dev.mvlab.clickhouse.QueryParameters;
 import dev.mvlab.engine.ServeRoles;
 import dev.mvlab.serve.door.ServedRequest;
 import dev.mvlab.sql.SqlTokenizer;
@@ -77,11 +78,21 @@ public final class QueryRunner {
 
     /** Runs a SELECT in the given format; a FORMAT clause at its end wins. */
     public ApiReply select(String sql, OutputFormat format) {
-        return run(Prepared.of(sql, format));
+        return select(sql, format, QueryParameters.none());
     }
 
+    /** The same with values for the query's parameters (an endpoint's secrets), sent beside the SQL. */
+    public ApiReply select(String sql, OutputFormat format, QueryParameters secrets) {
+        return run(Prepared.of(sql, format), secrets);
+    }
+
+    /** Runs a prepared query (one whose reads serve has checked) with no parameter values. */
     ApiReply run(Prepared query) {
-        HttpQueries.Answer answer = send(query.body() + "\nFORMAT " + query.format(), roles.execution());
+        return run(query, QueryParameters.none());
+    }
+
+    private ApiReply run(Prepared query, QueryParameters secrets) {
+        HttpQueries.Answer answer = send(query.body() + "\nFORMAT " + query.format(), roles.execution(), secrets);
         return new ApiReply(200, query.contentType(), answer.body());
     }
 
@@ -91,25 +102,28 @@ public final class QueryRunner {
      * A query that needs to read a table while it is analysed is then refused (403).
      */
     QueryReads analyze(Prepared query, String role) {
-        HttpQueries.Answer answer = send("EXPLAIN QUERY TREE " + query.body() + "\nFORMAT TSVRaw", role);
+        HttpQueries.Answer answer = send("EXPLAIN QUERY TREE " + query.body() + "\nFORMAT TSVRaw", role,
+                QueryParameters.none());
         return QueryReads.parse(new String(answer.body(), StandardCharsets.UTF_8), database);
     }
 
-    /** The columns (name, type) of a query's result, asked of ClickHouse. */
-    List<String[]> columns(String sql) {
-        HttpQueries.Answer answer = send("DESCRIBE TABLE (\n" + sql.strip() + "\n) FORMAT TSVRaw", roles.execution());
+    /** The columns (name, type) of a query's result, asked of ClickHouse (with the values of its parameters). */
+    List<String[]> columns(String sql, QueryParameters secrets) {
+        HttpQueries.Answer answer = send("DESCRIBE TABLE (\n" + sql.strip() + "\n) FORMAT TSVRaw", roles.execution(),
+                secrets);
         return new String(answer.body(), StandardCharsets.UTF_8).lines()
                 .map(l -> l.split("\t", -1)).filter(f -> f.length >= 2).map(f -> new String[] {f[0], f[1]}).toList();
     }
 
-    private HttpQueries.Answer send(String sql, String role) {
+    private HttpQueries.Answer send(String sql, String role, QueryParameters secrets) {
         Map<String, String> settings = SETTINGS;
         if (role != null) {
             settings = new LinkedHashMap<>(SETTINGS);
             settings.put("role", role);
         }
         Optional<ServedRequest> served = ServedRequest.current();
-        HttpQueries.Answer answer = served.isPresent() ? watched(sql, settings, served.get()) : run(sql, settings);
+        HttpQueries.Answer answer = served.isPresent() ? watched(sql, settings, secrets, served.get())
+                : run(sql, settings, secrets);
         boolean timedOut = served.isPresent() && served.get().ending() == ServedRequest.Ending.TIMED_OUT;
         if (!answer.ok() && (timedOut || TIMEOUT_CODE.equals(answer.exceptionCode()))) {
             throw new ApiException(408, "[Error] the query ran over the time limit of "
@@ -131,7 +145,8 @@ public final class QueryRunner {
      * Runs a query of a request that came through the door: under its time limit (sent as {@code max_execution_time},
      * and enforced by the door, which kills the query by its id when the time is up or the client leaves).
      */
-    private HttpQueries.Answer watched(String body, Map<String, String> base, ServedRequest served) {
+    private HttpQueries.Answer watched(String body, Map<String, String> base, QueryParameters secrets,
+                                       ServedRequest served) {
         String queryId = "mvlab-serve-" + UUID.randomUUID();
         Map<String, String> settings = new LinkedHashMap<>(base);
         settings.put("max_execution_time", Long.toString(Math.max(1, served.limit().toSeconds())));
@@ -139,7 +154,7 @@ public final class QueryRunner {
         // the answer is sent once complete: a query cancelled midway gets its error status, not a 200 cut short
         settings.put("wait_end_of_query", "1");
         try (ServedRequest.Registration ignored = served.whileRunning(() -> kill(queryId))) {
-            return run(body, settings);
+            return run(body, settings, secrets);
         }
     }
 
@@ -151,9 +166,9 @@ public final class QueryRunner {
         }
     }
 
-    private HttpQueries.Answer run(String body, Map<String, String> settings) {
+    private HttpQueries.Answer run(String body, Map<String, String> settings, QueryParameters secrets) {
         try {
-            return http.query(database, body, settings);
+            return http.query(database, body, settings, secrets);
         } catch (IOException e) {
             throw new ApiException(503, "the engine is not reachable: " + e.getMessage());
         }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code day_diff(d1, d2)} (ISO dates) and {@code date_diff_in_seconds/minutes/hours/days(d1, d2, date_format=...,
- * backup_date_format=..., none_if_error=False)}: the absolute difference, in whole units.
+ * default=None, backup_date_format=..., none_if_error=False)}: the absolute difference, in whole units. Without a
+ * request ({@link RenderMode#DEFAULTS}) a missing date gives {@code default} or 0, as Tinybird's placeholder does.
  */
 final class DateDiff {
     static final Set<String> NAMES = Set.of("day_diff", "date_diff_in_seconds", "date_diff_in_minutes",
@@ -29,6 +30,12 @@ final class DateDiff {
     }
 
     static Object call(CallSite call) {
+        if (call.defaultsMode() && (call.arg(0) == null || call.arg(1) == null)) {
+            // no request: Tinybird's placeholder for a missing parameter gives `default` (when truthy) or 0;
+            // day_diff passes no default on
+            Object dflt = call.function().equals("day_diff") ? null : call.arg(3, "default");
+            return dflt != null && PyValues.truthy(dflt) ? dflt : BigInteger.ZERO;
+        }
         if (call.function().equals("day_diff")) {
             LocalDate a = isoDate(call.arg(0));
             LocalDate b = isoDate(call.arg(1));
@@ -39,8 +46,9 @@ final class DateDiff {
             }
             return BigInteger.valueOf(Math.abs(ChronoUnit.DAYS.between(a, b)));
         }
+        // Tinybird's signature: (d0, d1, date_format, default, backup_date_format, none_if_error)
         Object format = call.arg(2, "date_format");
-        Object backup = call.arg(3, "backup_date_format");
+        Object backup = call.arg(4, "backup_date_format");
         LocalDateTime a = parse(call.arg(0), format, backup);
         LocalDateTime b = parse(call.arg(1), format, backup);
         if (a == null || b == null) {

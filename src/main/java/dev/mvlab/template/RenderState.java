@@ -15,10 +15,14 @@ final class RenderState {
     final Secrets secrets;
     final Errors errors;
     private final Set<String> parameterNames;
+    /** The names Tinybird's required-parameter error lists (see {@link TemplateAnalysis.Result#withoutDefault}). */
+    final List<String> withoutDefault;
     private final Map<String, Object> locals = new HashMap<>();
     private int steps;
 
-    RenderState(RenderMode mode, ParameterValues values, Secrets secrets, Errors errors, Set<String> parameterNames) {
+    RenderState(RenderMode mode, ParameterValues values, Secrets secrets, Errors errors, Set<String> parameterNames,
+                List<String> withoutDefault) {
+        this.withoutDefault = withoutDefault;
         this.mode = mode;
         this.values = values;
         this.secrets = secrets;

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Where {@code tb_secret('NAME')} and {@code tb_var('NAME')} find their values: never in the datafiles. For a
  * project, the environment variable {@code TB_SECRET_NAME} wins, then the line {@code NAME=value} of the git-ignored
- * file {@code .mvlab/secrets.properties} under the project folder.
+ * file {@code .mvlab/secrets.properties} under the project folder. Templates only ask whether a secret is set (they
+ * render the placeholder {@code {NAME: String}}); the value is read when a statement that needs it runs.
  */
 @FunctionalInterface
 public interface Secrets {

@@ -1,10 +1,11 @@
 package dev.mvlab.template;
 
+import dev.mvlab.sql.ParameterPlaceholders;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -192,20 +193,33 @@ final class SqlFunctions {
                 JsonValues.write(body));
     }
 
+    /**
+     * {@code tb_secret(name, default)} and {@code tb_var(...)}, as Tinybird renders them: the query parameter
+     * {@code {name: String}}, whose value goes with the query when it runs, never into the SQL. A secret that is not
+     * set gives its default; without a default an endpoint call fails with Tinybird's error, and a rendering without
+     * a request (check, apply, copy pipes) gives the placeholder as Tinybird's test mode does: the statement that runs
+     * it fails then, alone, naming the secret.
+     */
     private static Object secret(CallSite call) {
         String name = TypeFunctions.str(call.arg(0));
-        Optional<String> value = call.state().secrets.lookup(name);
-        if (value.isPresent()) {
-            return value.get();
-        }
+        boolean set = call.state().secrets.lookup(name).isPresent();
         Object fallback = call.arg(1, "default");
-        if (fallback != null) {
+        if (!set && fallback != null) {
             return fallback;
         }
-        throw call.errors().make(TemplateException.Kind.SECRET, call.pos(), Errors.SQL_TEMPLATE, "Cannot access secret '"
-                + name + "'. Check the secret exists in the Workspace and the token has the required scope.",
-                "set the environment variable " + Secrets.ENV_PREFIX + name + " or add `" + name + "=...` to "
-                        + Secrets.FILE + " in the project folder (keep that file out of git)");
+        if (!set && call.state().mode != RenderMode.DEFAULTS) {
+            throw call.errors().make(TemplateException.Kind.SECRET, call.pos(), Errors.SQL_TEMPLATE,
+                    "Cannot access secret '" + name + "'. Check the secret exists in the Workspace and the token has "
+                            + "the required scope.", "set the environment variable " + Secrets.ENV_PREFIX + name
+                            + " or add `" + name + "=...` to " + Secrets.FILE + " in the project folder (keep that "
+                            + "file out of git)");
+        }
+        if (!ParameterPlaceholders.isName(name)) {
+            throw call.errors().make(TemplateException.Kind.SECRET, call.pos(), Errors.SQL_TEMPLATE, "secret name '"
+                    + name + "' cannot be a ClickHouse query parameter",
+                    "name secrets with letters, digits and underscores, such as aws_key");
+        }
+        return new SqlText(ParameterPlaceholders.string(name));
     }
 
     static BigInteger integer(long v) {

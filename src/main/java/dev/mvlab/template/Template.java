@@ -17,6 +17,7 @@ public final class Template {
     private final List<TemplateNode> nodes;
     private final Set<String> parameterNames;
     private final List<TemplateParameter> parameters;
+    private final List<String> withoutDefault;
     private final Errors errors;
 
     private Template(String source, SourceLocation origin) {
@@ -28,6 +29,7 @@ public final class Template {
             this.nodes = List.of();
             this.parameterNames = Set.of();
             this.parameters = List.of();
+            this.withoutDefault = List.of();
             return;
         }
         int percent = source.indexOf('%');
@@ -36,6 +38,7 @@ public final class Template {
         TemplateAnalysis.Result analysis = TemplateAnalysis.of(nodes, errors);
         this.parameterNames = analysis.parameterNames();
         this.parameters = analysis.parameters();
+        this.withoutDefault = analysis.withoutDefault();
     }
 
     static Template parse(String source, SourceLocation origin) {
@@ -76,7 +79,7 @@ public final class Template {
         if (!templated) {
             return source;
         }
-        RenderState state = new RenderState(mode, values, secrets, errors, parameterNames);
+        RenderState state = new RenderState(mode, values, secrets, errors, parameterNames, withoutDefault);
         return prefix + new Evaluator(state).render(nodes);
     }
 }

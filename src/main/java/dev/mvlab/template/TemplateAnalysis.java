@@ -24,12 +24,19 @@ final class TemplateAnalysis {
     private final Set<String> typed = new HashSet<>();
     private final Map<String, TemplateParameter> declared = new LinkedHashMap<>();
     private final List<Expr.Name> bare = new ArrayList<>();
+    private final Set<String> withoutDefault = new java.util.LinkedHashSet<>();
 
     private TemplateAnalysis(Errors errors) {
         this.errors = errors;
     }
 
-    record Result(Set<String> parameterNames, List<TemplateParameter> parameters) {
+    /**
+     * @param withoutDefault the names Tinybird's "Required parameter is not defined" error lists: every name a type
+     *                       function takes without a default, and every name used other than as a function's
+     *                       argument, in order of appearance (a name only {@code defined()} or another function reads
+     *                       is left out, as Tinybird's {@code used_in: function_call})
+     */
+    record Result(Set<String> parameterNames, List<TemplateParameter> parameters, List<String> withoutDefault) {
     }
 
     static Result of(List<TemplateNode> nodes, Errors errors) {
@@ -42,7 +49,71 @@ final class TemplateAnalysis {
             }
         }
         analysis.assigned.stream().filter(n -> !analysis.typed.contains(n)).forEach(analysis.declared::remove);
-        return new Result(Set.copyOf(analysis.parameterNames), List.copyOf(analysis.declared.values()));
+        return new Result(Set.copyOf(analysis.parameterNames), List.copyOf(analysis.declared.values()),
+                List.copyOf(analysis.withoutDefault));
+    }
+
+    /** Adds to {@link #withoutDefault} what one expression contributes; {@code argument}: e is a call's argument. */
+    private void withoutDefault(Expr e, boolean argument) {
+        if (e instanceof Expr.Name n) {
+            if (!argument && !RESERVED.contains(n.name())) {
+                withoutDefault.add(n.name());
+            }
+            return;
+        }
+        if (e instanceof Expr.Call c) {
+            boolean typeFunction = TypeFunctions.ALL.contains(c.function());
+            if (typeFunction && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Name n) {
+                int defaultIndex = c.function().equals("Array") ? 2 : 1;
+                Expr dflt = c.args().size() > defaultIndex ? c.args().get(defaultIndex) : c.keyword("default");
+                if (dflt == null || dflt instanceof Expr.Literal l && l.value() == null) {
+                    withoutDefault.add(n.name());
+                }
+            }
+            c.args().forEach(a -> withoutDefault(a, true));
+            c.keywordValues().forEach(a -> withoutDefault(a, true));
+            return;
+        }
+        List<Expr> children = new ArrayList<>();
+        visitChildren(e, children::add);
+        children.forEach(child -> withoutDefault(child, false));
+    }
+
+    /** The direct sub-expressions of an expression (what {@link #visit} descends into first). */
+    private static void visitChildren(Expr e, Consumer<Expr> child) {
+        List<Expr> all = new ArrayList<>();
+        if (e instanceof Expr.ListOf l) {
+            all.addAll(l.items());
+        } else if (e instanceof Expr.TupleOf t) {
+            all.addAll(t.items());
+        } else if (e instanceof Expr.DictOf d) {
+            all.addAll(d.keys());
+            all.addAll(d.values());
+        } else if (e instanceof Expr.Unary u) {
+            all.add(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            all.add(b.left());
+            all.add(b.right());
+        } else if (e instanceof Expr.Logical l) {
+            all.add(l.left());
+            all.add(l.right());
+        } else if (e instanceof Expr.Compare c) {
+            all.add(c.first());
+            all.addAll(c.rest());
+        } else if (e instanceof Expr.Conditional c) {
+            all.add(c.condition());
+            all.add(c.then());
+            all.add(c.otherwise());
+        } else if (e instanceof Expr.Index i) {
+            all.add(i.target());
+            all.add(i.index());
+        } else if (e instanceof Expr.Slice sl) {
+            all.add(sl.target());
+            all.add(sl.lower());
+            all.add(sl.upper());
+            all.add(sl.step());
+        }
+        all.stream().filter(java.util.Objects::nonNull).forEach(child);
     }
 
     private void nodes(List<TemplateNode> nodes) {
@@ -67,6 +138,7 @@ final class TemplateAnalysis {
     }
 
     private void expression(Expr root, boolean namesAreParameters) {
+        withoutDefault(root, false);
         visit(root, e -> {
             if (e instanceof Expr.Name n && namesAreParameters) {
                 parameter(n);

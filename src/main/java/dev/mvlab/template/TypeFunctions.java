@@ -65,8 +65,13 @@ final class TypeFunctions {
         if (call.defaultsMode()) {
             return placeholder;
         }
+        // Tinybird lists every parameter without a default, not only this one
+        List<String> names = call.state().withoutDefault.isEmpty() ? List.of(call.parameterOrUnknown())
+                : call.state().withoutDefault;
+        String listed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
         throw call.errors().parameter(call.pos(), "Required parameter is not defined. Check the parameters "
-                + call.parameterOrUnknown() + ". Please provide a value or set a default value in the pipe code.",
+                + listed + ". Please provide a value or set a default value in the pipe code.",
                 "pass `" + call.parameterOrUnknown() + "`, or give the parameter a default");
     }
 

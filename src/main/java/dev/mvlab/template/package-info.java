@@ -15,8 +15,11 @@
  *       request's raw values ({@link dev.mvlab.template.ParameterValues}, repeated parameters as lists).</li>
  *   <li>{@link dev.mvlab.template.Template#parameters()}: the declared parameters (name, type, default,
  *       description, example, required, location).</li>
- *   <li>{@link dev.mvlab.template.Secrets}: {@code tb_secret()}/{@code tb_var()} values, from the environment
- *       ({@code TB_SECRET_<NAME>}) or the git-ignored {@code .mvlab/secrets.properties} of the project.</li>
+ *   <li>{@link dev.mvlab.template.Secrets}: which {@code tb_secret()}/{@code tb_var()} are set, from the environment
+ *       ({@code TB_SECRET_<NAME>}) or the git-ignored {@code .mvlab/secrets.properties} of the project. As in
+ *       Tinybird a secret renders as the query parameter {@code {NAME: String}}, never as its value (which
+ *       {@code render.SecretParameters} sends beside the statement that runs); not set, it gives its default, or
+ *       Tinybird's error in an endpoint call, or the placeholder without a request (Tinybird's test mode).</li>
  * </ul>
  * Every failure is a {@link dev.mvlab.template.TemplateException} with the file:line:col of the failing part, its
  * {@link dev.mvlab.template.TemplateException.Kind} (bad or missing request parameter vs broken datafile vs

@@ -89,4 +89,14 @@ class HelpTest {
             }
         }
     }
+
+    @Test
+    void aTbVerbIsAnsweredWithTheMvlabCommand() {
+        MvlabRun dependencies = mvlab("dependencies");
+        assertThat(dependencies.code()).isEqualTo(2);
+        assertThat(dependencies.err()).contains("in mvlab this is `mvlab plan`").doesNotContain("Did you mean");
+        assertThat(mvlab("push").err()).contains("in mvlab this is `mvlab apply`");
+        assertThat(mvlab("deploy").err()).contains("in mvlab this is `mvlab apply`");
+        assertThat(mvlab("datasource", "append", "x", "y.csv").err()).contains("mvlab append");
+    }
 }

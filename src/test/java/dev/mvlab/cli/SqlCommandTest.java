@@ -41,6 +41,57 @@ class SqlCommandTest {
     }
 
     @Test
+    void aStatementWithItsOwnFormatPrintsTheServersTextAsItIs() {
+        String query = "SELECT id, name FROM items WHERE id IN (1, 10) ORDER BY id FORMAT ";
+        assertThat(mvlab(query + "Vertical").out()).isEqualTo("""
+                Row 1:
+                ──────
+                id:   1
+                name: apple
+
+                Row 2:
+                ──────
+                id:   10
+                name: big, "quoted"
+                """);
+        assertThat(mvlab(query + "CSV").out()).isEqualTo("1,\"apple\"\n10,\"big, \"\"quoted\"\"\"\n");
+        assertThat(mvlab(query + "TSVWithNames").out()).isEqualTo("id\tname\n1\tapple\n10\tbig, \"quoted\"\n");
+        assertThat(mvlab(query + "JSONEachRow").out()).isEqualTo(
+                "{\"id\":1,\"name\":\"apple\"}\n{\"id\":10,\"name\":\"big, \\\"quoted\\\"\"}\n");
+        assertThat(mvlab(query + "PrettyCompactMonoBlock").out()).contains("│  1 │ apple         │")
+                .contains("│ 10 │ big, \"quoted\" │");
+        MvlabRun json = mvlab(query + "JSON;");
+        assertThat(json.code()).isZero();
+        assertThat(json.out()).contains("\"meta\":").contains("\"rows\": 2");
+        // FORMAT before SETTINGS, a lower-case keyword, and a statement that is not a SELECT
+        assertThat(mvlab("select 1 AS x format CSV SETTINGS max_threads = 1").out()).isEqualTo("1\n");
+        assertThat(mvlab("SHOW TABLES LIKE 'item%' FORMAT TSV").out()).isEqualTo("items\n");
+        // --format is mvlab's own rendering, for statements without a FORMAT clause
+        assertThat(mvlab("SELECT 1 AS x FORMAT TSV", "--format", "json").out()).isEqualTo("1\n");
+    }
+
+    @Test
+    void formatAsAColumnOrFunctionIsNotAFormatClause() {
+        MvlabRun run = mvlab("SELECT format('{}-{}', 'a', 'b') AS format", "--format", "csv");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("format\na-b\n");
+        MvlabRun literal = mvlab("SELECT 'x FORMAT Vertical' AS s", "--format", "tsv");
+        assertThat(literal.out()).isEqualTo("s\nx FORMAT Vertical\n");
+    }
+
+    @Test
+    void aRefusedStatementWithAFormatIsTheServersErrorExit4() {
+        MvlabRun run = mvlab("SELECT no_such_column FROM items FORMAT Vertical");
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(run.err()).contains("Code: 47. DB::Exception:").contains("no_such_column")
+                .doesNotContain("RowBinaryWithNameAndTypes").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+        MvlabRun unknown = mvlab("SELECT 1 FORMAT NoSuchFormat");
+        assertThat(unknown.code()).isEqualTo(4);
+        assertThat(unknown.err()).contains("NoSuchFormat");
+    }
+
+    @Test
     void tableIsAligned() {
         MvlabRun run = mvlab("SELECT id, name, price FROM items ORDER BY id");
         assertThat(run.code()).isZero();

@@ -62,7 +62,11 @@ class LostReplyTest {
         db.execute("CREATE TABLE lost (x UInt8) ENGINE = MergeTree ORDER BY x");
         int before = proxy.dropped();
         proxy.dropReplyTo("INSERT INTO lost");
-        MvlabRun run = MvlabRun.mvlab("sql", "INSERT INTO lost SELECT 1", "--engine", "url", "--url", proxy.url(),
+        // the engine's key in the URL: only the engine's own port is known to mvlab without one
+        String proxied = "http://" + java.net.URLEncoder.encode(engineEndpoint.user(), java.nio.charset.StandardCharsets.UTF_8)
+                + ":" + java.net.URLEncoder.encode(engineEndpoint.password(), java.nio.charset.StandardCharsets.UTF_8)
+                + "@127.0.0.1:" + proxy.port();
+        MvlabRun run = MvlabRun.mvlab("sql", "INSERT INTO lost SELECT 1", "--engine", "url", "--url", proxied,
                 "--database", db.name());
 
         assertThat(proxy.dropped()).isEqualTo(before + 1);

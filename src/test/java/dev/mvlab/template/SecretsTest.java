@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecretsTest {
 
@@ -31,8 +32,30 @@ class SecretsTest {
     }
 
     @Test
-    void templatesReadSecretsAsStringLiteralsNeverFromTheDatafile() {
-        Template t = Templates.parse("%SELECT {{ tb_secret('token') }}, {{ tb_var('n', 'dflt') }}", null);
-        assertThat(t.renderDefaults(Secrets.of(Map.of("token", "a'b")))).isEqualTo("SELECT 'a\\'b', 'dflt'");
+    void secretsRenderAsQueryParametersNeverAsTheirValues() {
+        Template t = Templates.parse("%SELECT {{ tb_secret('token') }}, {{ tb_var('n', 'dflt') }}, "
+                + "{{ tb_secret('set', 'dflt') }}", null);
+        Secrets secrets = Secrets.of(Map.of("token", "a'b", "set", "value"));
+        // as Tinybird: a secret that is set is the placeholder, one that is not set gives its default
+        assertThat(t.renderDefaults(secrets)).isEqualTo("SELECT {token: String}, 'dflt', {set: String}");
+        assertThat(t.render(ParameterValues.none(), secrets)).isEqualTo("SELECT {token: String}, 'dflt', {set: String}");
+    }
+
+    @Test
+    void aMissingSecretFailsAnEndpointCallButNotARenderingWithoutRequest() {
+        Template t = Templates.parse("%SELECT {{ tb_var('unset') }}", null);
+        // Tinybird's test mode: check, apply and copy pipes render the placeholder, the statement that runs it fails
+        assertThat(t.renderDefaults(Secrets.none())).isEqualTo("SELECT {unset: String}");
+        assertThatThrownBy(() -> t.render(ParameterValues.none(), Secrets.none()))
+                .isInstanceOf(TemplateException.class)
+                .satisfies(e -> assertThat(((TemplateException) e).kind()).isEqualTo(TemplateException.Kind.SECRET))
+                .hasMessageContaining("Cannot access secret 'unset'");
+    }
+
+    @Test
+    void aSecretNameThatCannotBeAQueryParameterIsADatafileError() {
+        Template t = Templates.parse("%SELECT {{ tb_secret('my-key') }}", null);
+        assertThatThrownBy(() -> t.renderDefaults(Secrets.none())).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("secret name 'my-key' cannot be a ClickHouse query parameter");
     }
 }

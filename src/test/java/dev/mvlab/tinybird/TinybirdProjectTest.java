@@ -189,13 +189,15 @@ class TinybirdProjectTest {
     }
 
     @Test
-    void theSamePipeInPipesAndEndpointsIsAnError(@TempDir Path dir) throws IOException {
+    void theSamePipeInPipesAndEndpointsIsTheEndpointsOneWithAWarning(@TempDir Path dir) throws IOException {
         copy(FORWARD, dir);
         Files.createDirectories(dir.resolve("pipes"));
-        Files.copy(dir.resolve("endpoints/metrics.pipe"), dir.resolve("pipes/metrics.pipe"));
-        DatafileException error = catchThrowableOfType(DatafileException.class, () -> ProjectLoader.load(dir));
-        assertThat(error.getMessage()).contains("two pipes are named `metrics`");
-        assertThat(error.exitCode().code()).isEqualTo(3);
+        Files.writeString(dir.resolve("pipes/metrics.pipe"), "NODE old\nSQL >\n    SELECT 1\n");
+        Project project = ProjectLoader.load(dir);
+        assertThat(project.pipe("metrics").orElseThrow().location().file().toString()).isEqualTo("endpoints/metrics.pipe");
+        assertThat(project.warnings()).extracting(Warning::toString).contains("pipes/metrics.pipe:1: warning: pipe "
+                + "`metrics` is defined twice: endpoints/metrics.pipe replaces pipes/metrics.pipe, as Tinybird's CLI "
+                + "does (it reads endpoints/ after pipes/); delete or rename one file");
     }
 
     @Test
