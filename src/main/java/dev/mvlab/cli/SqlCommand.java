@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
                 + "clause (SELECT 1 FORMAT Vertical) prints the server's output as it is, streamed."},
         footer = {"%nExamples:", "  mvlab sql \"SELECT count() FROM estore_events\"",
                 "  mvlab sql -f queries.sql --format json",
-                "  mvlab sql \"SELECT * FROM system.tables FORMAT Vertical\"",
+                "  mvlab sql \"SELECT number, number * 2 AS twice FROM numbers(3) FORMAT Vertical\"",
                 "  mvlab sql \"INSERT INTO products FORMAT CSV\" < products.csv"})
 final class SqlCommand implements Runnable {
     /** An INSERT whose data follows its FORMAT clause (inline, or on stdin when nothing follows). */

@@ -33,7 +33,7 @@ public final class DoorHandler extends Handler.Wrapper {
     private final DoorSettings settings;
     private final Predicate<String> knownToken;
     private final QueryPermits permits;
-    private final ClientWatch watch = new ClientWatch();
+    private final RunningQueryWatch watch = new RunningQueryWatch();
 
     /** @param knownToken true for the value of a token of the project (the door does not check its scopes) */
     public DoorHandler(Handler routes, HostNames hosts, DoorSettings settings, Predicate<String> knownToken) {

@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
 
 /**
  * A request the door let through, as the code that runs queries for it sees it: the time limit its queries run
- * under, and a place to say how to cancel the query in flight. The door's {@link ClientWatch} runs that cancel when
+ * under, and a place to say how to cancel the query in flight. The door's {@link RunningQueryWatch} runs that cancel when
  * the time is up or the client has gone.
  */
 public final class ServedRequest {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Looks at the requests whose queries are running, a few times a second: one past its time limit, or whose client
  * has closed the connection, gets its query cancelled (the cancel runs on a thread of its own).
  */
-final class ClientWatch implements AutoCloseable {
+final class RunningQueryWatch implements AutoCloseable {
     static final Duration EVERY = Duration.ofMillis(250);
 
     private final Set<ServedRequest> requests = ConcurrentHashMap.newKeySet();
@@ -22,7 +22,7 @@ final class ClientWatch implements AutoCloseable {
             "mvlab-serve-watch"));
     private final ExecutorService cancels = Executors.newCachedThreadPool(r -> daemon(r, "mvlab-serve-cancel"));
 
-    ClientWatch() {
+    RunningQueryWatch() {
         timer.scheduleWithFixedDelay(this::tick, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
