@@ -1,5 +1,6 @@
 package dev.mvlab.graph;
 
+import dev.mvlab.sql.SqlTokenizer;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Node;
@@ -185,24 +186,14 @@ public final class TinybirdCompatibility {
         return -1;
     }
 
-    /** The index of the bracket closing the one at {@code open} (quotes skipped), or -1. */
+    /** The index of the bracket closing the one at {@code open} (strings, quoted names and comments skipped), or -1. */
     private static int closing(String sql, int open) {
         int depth = 0;
-        char quote = 0;
-        for (int i = open; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(') {
+        for (SqlTokenizer.Token token : SqlTokenizer.scan(sql.substring(open))) {
+            if (token.isSymbol('(')) {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+            } else if (token.isSymbol(')') && --depth == 0) {
+                return open + token.offset();
             }
         }
         return -1;

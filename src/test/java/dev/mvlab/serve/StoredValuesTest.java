@@ -1,5 +1,6 @@
 package dev.mvlab.serve;
 
+import dev.mvlab.testing.ProjectCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mvlab.cli.Main;
 import dev.mvlab.clickhouse.Database;
@@ -136,7 +137,7 @@ class StoredValuesTest {
 
     @Test
     void appendQuarantinesTheSameRowsAndStoresTheGoodOnes(Endpoint endpoint) throws IOException {
-        Path project = copy(ServeFixture.RESOURCES.resolve("values"), Files.createTempDirectory("mvlab-values"));
+        Path project = ProjectCopy.tree(ServeFixture.RESOURCES.resolve("values"), Files.createTempDirectory("mvlab-values"));
         Path file = project.resolve("typed.ndjson");
         Files.writeString(file, body("file-"));
         StringWriter out = new StringWriter();
@@ -191,17 +192,4 @@ class StoredValuesTest {
                 .satisfies(r -> assertThat(r.get(0).toString()).contains("key 'n' appears twice in one object"));
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.mvlab.serve;
 
+import dev.mvlab.testing.ProjectCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mvlab.cli.Main;
 import dev.mvlab.clickhouse.Database;
@@ -81,7 +82,7 @@ class WorkshopProductInfoTest {
         db.execute("TRUNCATE TABLE estore_stream");
         db.execute("TRUNCATE TABLE purchases_mv");
         Path project = Files.createTempDirectory("mvlab-workshop-json");
-        copy(PROJECT, project);
+        ProjectCopy.tree(PROJECT, project);
         Path file = project.resolve("events.ndjson");
         Files.write(file, events);
         StringWriter out = new StringWriter();
@@ -96,7 +97,7 @@ class WorkshopProductInfoTest {
     @Test
     void generateStoresTheProductObjectAsJsonText(Endpoint endpoint) throws IOException {
         Path project = Files.createTempDirectory("mvlab-workshop-generate");
-        copy(PROJECT, project);
+        ProjectCopy.tree(PROJECT, project);
         String database = db.name() + "_generate";
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -161,16 +162,4 @@ class WorkshopProductInfoTest {
         return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
 }

@@ -17,6 +17,23 @@ public final class ProjectCopy {
     private ProjectCopy() {
     }
 
+    /** Copies the whole folder {@code from} (a fixture) into {@code to}. */
+    public static Path tree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path of(Path repository, Path target) {
         try {
             for (String folder : FOLDERS) {

@@ -1,5 +1,6 @@
 package dev.mvlab.tinybird;
 
+import dev.mvlab.testing.ProjectCopy;
 import dev.mvlab.datafile.DatafileException;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.deploy.Apply;
@@ -171,7 +172,7 @@ class TinybirdProjectTest {
 
     @Test
     void nothingIsSkippedSilently(@TempDir Path dir) throws IOException {
-        copy(FORWARD, dir);
+        ProjectCopy.tree(FORWARD, dir);
         Files.createDirectories(dir.resolve("datasources/odd.datasource"));
         Files.createSymbolicLink(dir.resolve("endpoints/gone.pipe"), dir.resolve("nowhere.pipe"));
         Files.writeString(dir.resolve("datasources/LOUD.DATASOURCE"), "SCHEMA >\n    `a` String\n");
@@ -190,7 +191,7 @@ class TinybirdProjectTest {
 
     @Test
     void theSamePipeInPipesAndEndpointsIsTheEndpointsOneWithAWarning(@TempDir Path dir) throws IOException {
-        copy(FORWARD, dir);
+        ProjectCopy.tree(FORWARD, dir);
         Files.createDirectories(dir.resolve("pipes"));
         Files.writeString(dir.resolve("pipes/metrics.pipe"), "NODE old\nSQL >\n    SELECT 1\n");
         Project project = ProjectLoader.load(dir);
@@ -211,7 +212,7 @@ class TinybirdProjectTest {
     private static Project withPipe(String path, String text) {
         try {
             Path dir = Files.createTempDirectory("mvlab-tb");
-            copy(FORWARD, dir);
+            ProjectCopy.tree(FORWARD, dir);
             Files.writeString(dir.resolve(path), text);
             return ProjectLoader.load(dir);
         } catch (IOException e) {
@@ -219,16 +220,4 @@ class TinybirdProjectTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
 }
