@@ -45,6 +45,7 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         Files.createDirectories(dir);
         Path userFiles = dir.resolve("user_files");
         Files.createDirectories(userFiles);
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
         String secret = randomToken();
         String password = randomToken();
         String ownPassword = randomToken();
@@ -54,6 +55,7 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         writePrivate(config, """
                 <clickhouse>
                   <user_files_path>%s</user_files_path>
+                  <tmp_path>%s</tmp_path>
                   <users_config>%s</users_config>
                   <access_control_improvements>
                     <table_engines_require_grant>true</table_engines_require_grant>
@@ -67,7 +69,7 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
                     </rule>
                   </http_handlers>
                 </clickhouse>
-                """.formatted(xml(userFiles.toAbsolutePath() + "/"), xml(users.toAbsolutePath().toString()),
+                """.formatted(xml(userFiles.toAbsolutePath() + "/"), xml(temporary.toAbsolutePath() + "/"), xml(users.toAbsolutePath().toString()),
                 SECRET_HEADER, secret, SECRET_HEADER));
         return new ChdbConfig(config, secret, password, ownPassword);
     }

@@ -42,7 +42,8 @@ final class ChdbProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
-                "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
+                "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log"), "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + temporaryDir(layout), "-Djna.tmpdir=" + temporaryDir(layout)));
         command.addAll(jvmOptions);
         if (access.allows(EngineAccess.Source.FILE) || access.allows(EngineAccess.Source.EXECUTABLE)) {
             command.add("-Dmvlab.host.unconfined=true"); // the user's SQL may reach their files (see FileSandbox)
@@ -50,13 +51,20 @@ final class ChdbProcess {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineHost.class.getName(),
                 library.toString(), layout.dataDir().toString(), config.configFile().toString(),
                 Long.toString(ProcessHandle.current().pid())));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TMPDIR", temporaryDir(layout).toString());
+        Process process = builder
                 .directory(layout.privateDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile().toFile()))
                 .redirectErrorStream(true)
                 .start();
         return new ChdbProcess(process, config, layout.privateDir());
+    }
+
+    /** The engine's own temporary folder, inside its private folder: the file sandbox opens no shared /tmp. */
+    private static Path temporaryDir(EngineLayout layout) {
+        return layout.privateDir().resolve("tmp");
     }
 
     /** Waits until chDB answers on its private port; empty when it died or did not answer in time. */

@@ -15,7 +15,9 @@ import java.util.List;
  * no grant for the scalar function {@code file('/any/path')} (inside clickhouse-local ClickHouse skips that check), so
  * without this any SQL could read any file of the user, the engine's credential and mvlab's own key included. With
  * it, the process reads the system folders, the JDK, its class path and the library, and reads and writes only its
- * data, its private folder, its log folder and the temporary folder. Not applied when the user enabled the
+ * data, its private folder (which holds its temporary folder: {@link ChdbProcess} points {@code TMPDIR}, Java's
+ * temporary folder and ClickHouse's {@code tmp_path} there) and its log folder. Neither {@code /tmp} nor
+ * {@code /dev/shm} is open to it, so an engine folder under {@code /tmp} is confined too. Not applied when the user enabled the
  * {@code file} or {@code executable} access (their SQL may then reach the user's files on purpose); on a kernel
  * without Landlock the engine runs unconfined and says so in its log.
  */
@@ -41,13 +43,13 @@ final class FileSandbox {
     static Rules rules(Path dataDir, Path privateDir, Path library) {
         List<Path> readable = new ArrayList<>(List.of(Path.of("/usr"), Path.of("/lib"), Path.of("/lib64"),
                 Path.of("/bin"), Path.of("/sbin"), Path.of("/etc"), Path.of("/proc"), Path.of("/sys"),
-                Path.of("/dev"), Path.of(System.getProperty("java.home")), library.toAbsolutePath().getParent()));
+                Path.of("/dev/urandom"), Path.of("/dev/random"), Path.of("/dev/zero"),
+                Path.of(System.getProperty("java.home")), library.toAbsolutePath().getParent()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             readable.add(Path.of(entry).toAbsolutePath());
         }
         List<Path> writable = List.of(dataDir.toAbsolutePath(), privateDir.toAbsolutePath(),
-                dataDir.toAbsolutePath().getParent().resolve("logs"), Path.of("/tmp"),
-                Path.of(System.getProperty("java.io.tmpdir")), Path.of("/dev/shm"), Path.of("/dev/null"));
+                dataDir.toAbsolutePath().getParent().resolve("logs"), Path.of("/dev/null"));
         return new Rules(readable, writable);
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,13 +86,15 @@ class EngineOutsideAccessSecurityTest {
     /** file('path') as a function: clickhouse-local checks no grant for it, the process's Landlock rules stop it. */
     @Test
     void theFileFunctionReadsNeitherTheKeysNorTheUsersFilesAndTheUsersFileHoldsNoPassword() throws IOException {
-        // Landlock leaves /tmp and /dev/shm writable for chDB: an engine folder there is not confined (known gap)
-        org.junit.jupiter.api.Assumptions.assumeFalse(home.toAbsolutePath().startsWith("/tmp")
-                || home.toAbsolutePath().startsWith("/dev/shm"), "engine folder under /tmp is not confined");
         Files.writeString(home.resolve("secret-of-the-user.txt"), "private\n");
-        for (String name : new String[]{"engine/credential", "engine/own-key", "secret-of-the-user.txt"}) {
+        Path sharedTemporary = Files.createTempFile("mvlab-secret-in-tmp", ".txt"); // /tmp is no longer open to chDB
+        Files.writeString(sharedTemporary, "private\n");
+        sharedTemporary.toFile().deleteOnExit();
+        for (Path path : List.of(home.resolve("engine/credential"), home.resolve("engine/own-key"),
+                home.resolve("secret-of-the-user.txt"), sharedTemporary)) {
+            String name = path.toString();
             RawHttp.Answer answer = RawHttp.post(relayPort(), "/", RawHttp.basic("default", engine.credential()),
-                    "SELECT file('" + home.resolve(name) + "')");
+                    "SELECT file('" + path + "')");
             assertThat(answer.status()).as(name).isNotEqualTo(200);
             assertThat(answer.body()).as(name).contains("CANNOT_OPEN_FILE").contains("Permission denied");
         }
