@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.EngineAccess;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 

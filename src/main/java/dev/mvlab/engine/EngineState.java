@@ -52,11 +52,6 @@ record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant st
                 serverVersion == null ? "process alive but not answering" : null);
     }
 
-    /** True when the pid is alive and is an mvlab engine host (a pid reused by another program is not). */
-    boolean isAlive() {
-        return isAlive(EngineHost.class.getName());
-    }
-
     /** True when the pid is alive and its command line contains the marker. */
     boolean isAlive(String marker) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> commandLine(p).contains(marker))

@@ -1,5 +1,7 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
 

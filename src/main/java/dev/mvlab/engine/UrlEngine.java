@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.Credential;
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
 

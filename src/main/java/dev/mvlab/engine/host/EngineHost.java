@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import com.sun.jna.Pointer;
 
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * that holds the config; the startup SQL names no path. It ends itself when the owner (the supervisor) is gone, and
  * on SIGTERM it ends the keep-alive query and lets clickhouse-local shut down before the JVM exits.
  */
-public final class EngineHost {
+final class EngineHost {
     /** The keep-alive query; stopping kills it by this marker. */
     static final String KEEP_ALIVE_MARKER = "mvlab_keep_alive";
     static final String PORTS_FILE = "ports.tsv";

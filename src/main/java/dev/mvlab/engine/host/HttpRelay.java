@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.sql.SqlLiterals;

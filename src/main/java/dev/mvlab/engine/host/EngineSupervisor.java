@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -22,7 +22,7 @@ import java.util.List;
  * <p>Arguments: {@code <libchdb.so> <stateDir> <httpPort> <access> <origins> [<ownerPid>]}; access is like
  * {@code file,url} and origins comma-separated, each {@code -} for none.
  */
-public final class EngineSupervisor {
+final class EngineSupervisor {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int QUICK_FAILURES_TO_GIVE_UP = 5;
     /** Requests one client may have in the relay at once (see {@link ClientLimits}). */
