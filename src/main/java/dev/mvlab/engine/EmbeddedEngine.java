@@ -45,16 +45,22 @@ public final class EmbeddedEngine implements EngineRuntime {
 
     /** Also passes extra options to the host JVM (tests use {@code -Dmvlab.host.churn=true}). */
     public EmbeddedEngine(EngineSettings settings, Long ownerPid, List<String> hostJvmOptions) {
+        this(settings, ownerPid, hostJvmOptions, EngineInstaller.Progress.NONE);
+    }
+
+    /** Also tells {@code installProgress} each step of installing the library when a start needs it. */
+    public EmbeddedEngine(EngineSettings settings, Long ownerPid, List<String> hostJvmOptions,
+                          EngineInstaller.Progress installProgress) {
         this.settings = settings;
         this.layout = new EngineLayout(settings.stateDir());
-        this.installer = new EngineInstaller(settings.cacheDir());
+        this.installer = new EngineInstaller(settings.cacheDir(), installProgress);
         this.ownerPid = ownerPid;
         this.hostJvmOptions = List.copyOf(hostJvmOptions);
     }
 
     @Override
-    public String provider() {
-        return "embedded";
+    public EngineProvider provider() {
+        return EngineProvider.EMBEDDED;
     }
 
     Path dataDir() {

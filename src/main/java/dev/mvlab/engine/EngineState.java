@@ -39,7 +39,7 @@ record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant st
     }
 
     /** What status reports for this running process: it asks the server for its version over HTTP. */
-    EngineStatus toStatus(String provider) {
+    EngineStatus toStatus(EngineProvider provider) {
         Endpoint endpoint = Endpoint.loopback(httpPort);
         String serverVersion;
         try {

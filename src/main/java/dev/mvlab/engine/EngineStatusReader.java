@@ -16,7 +16,7 @@ final class EngineStatusReader {
     private EngineStatusReader() {
     }
 
-    static EngineStatus read(String provider, SupervisorState state, Endpoint endpoint, EngineLayout layout) {
+    static EngineStatus read(EngineProvider provider, SupervisorState state, Endpoint endpoint, EngineLayout layout) {
         String version;
         List<String> databases = List.of();
         try {

@@ -52,8 +52,8 @@ public final class UrlEngine implements EngineRuntime {
     }
 
     @Override
-    public String provider() {
-        return "url";
+    public EngineProvider provider() {
+        return EngineProvider.URL;
     }
 
     @Override
