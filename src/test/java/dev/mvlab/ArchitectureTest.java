@@ -34,8 +34,6 @@ class ArchitectureTest {
             // The engine's child process and its relay talk to their own clickhouse-local and relay (lifecycle).
             "engine/host/ChdbProcess.java", "engine/host/EngineHost.java", "engine/host/HttpRelay.java",
             "engine/host/RequestBody.java",
-            // To do (item 2): the batch inserter and its body publisher move into clickhouse, merged with DataInsert.
-            "generate/ArrayBodyPublisher.java", "generate/HttpInserter.java",
             // serve calls serve (its own API), not ClickHouse.
             "serve/RunningServer.java", "serve/ServeBenchmark.java");
 
