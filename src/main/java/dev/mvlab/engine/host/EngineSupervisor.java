@@ -71,7 +71,7 @@ final class EngineSupervisor {
         EngineSupervisor supervisor = new EngineSupervisor(layout, Path.of(args[0]), access, origins,
                 Integer.parseInt(args[2]));
         if (args.length == 6) {
-            watchOwner(Long.parseLong(args[5]));
+            OwnerWatch.start(Long.parseLong(args[5]), EngineSupervisor::log);
         }
         supervisor.run();
     }
@@ -164,22 +164,6 @@ final class EngineSupervisor {
                     }
                 });
         log("stopped");
-    }
-
-    private static void watchOwner(long ownerPid) {
-        Thread watcher = new Thread(() -> {
-            while (ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            log("owner process " + ownerPid + " is gone; stopping");
-            System.exit(0);
-        }, "owner-watch");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     static void log(String message) {

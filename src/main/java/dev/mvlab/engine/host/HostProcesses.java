@@ -59,7 +59,7 @@ public final class HostProcesses {
     }
 
     /** True when the process is alive and is the supervisor of the engine folder {@code stateDir}. */
-    public static boolean isSupervisorOf(ProcessHandle process, Path stateDir) {
+    static boolean isSupervisorOf(ProcessHandle process, Path stateDir) {
         return runs(process, SUPERVISOR_MAINS, " " + stateDir + " ");
     }
 
@@ -76,7 +76,8 @@ public final class HostProcesses {
         return mains.stream().anyMatch(main -> command.contains(main + " ")) && command.contains(mention);
     }
 
-    private static String commandLine(ProcessHandle process) {
+    /** The process's command line, its arguments separated by spaces (from /proc, else as the JDK reports it). */
+    public static String commandLine(ProcessHandle process) {
         Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
         try {
             if (Files.isReadable(proc)) {
