@@ -20,9 +20,10 @@ import java.io.PrintWriter;
                 DeployCommands.DiffCommand.class, DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class,
                 BackfillCommand.class,
                 VerifyCommand.class, LessonCommand.class, GenerateCommand.class, BenchCommand.class,
-                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class},
+                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class, FmtCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  a verification verdict differs from what was expected",
+        footer = {"  0  success", "  1  a verification verdict differs from what was expected (test: a test failed; fmt --check: "
+                        + "files to format)",
                 "  2  wrong usage of the command line",
                 "  3  a datafile or validation error (also an internal error: a bug, please report it)",
                 "  4  ClickHouse refused a statement", "  5  the engine is unavailable",
