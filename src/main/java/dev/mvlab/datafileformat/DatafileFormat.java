@@ -1,17 +1,16 @@
 package dev.mvlab.datafileformat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mvlab.datafile.AtomicFileReplace;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,7 @@ public final class DatafileFormat {
         }
         String diff = UnifiedDiff.of(file.toString(), text, formatted);
         if (write) {
-            replace(file, formatted);
+            AtomicFileReplace.replace(file, formatted);
         }
         return new FileOutcome(file, true, diff, write);
     }
@@ -100,38 +99,6 @@ public final class DatafileFormat {
             throw new MvlabException(ExitCode.DATAFILE, file + ": not UTF-8 text", "save the file as UTF-8");
         } catch (IOException e) {
             throw new MvlabException(ExitCode.DATAFILE, file + ": cannot read: " + e.getMessage(), null);
-        }
-    }
-
-    /** Writes {@code text} to a temporary file in the same folder and moves it over {@code file}. */
-    static void replace(Path file, String text) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(folder, "." + file.getFileName(), ".fmt");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
-            } catch (UnsupportedOperationException | IOException e) {
-                // a file system without POSIX permissions: the temporary file's defaults
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException e) {
-            throw new MvlabException(ExitCode.DATAFILE, file + ": cannot write the formatted file (" + e.getMessage()
-                    + "); the file is left as it was", "check the folder's permissions and free space");
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // nothing more to do: the original is untouched
-                }
-            }
         }
     }
 }
