@@ -20,7 +20,7 @@ import java.io.PrintWriter;
                 DeployCommands.DiffCommand.class, DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class,
                 BackfillCommand.class,
                 VerifyCommand.class, LessonCommand.class, GenerateCommand.class, BenchCommand.class,
-                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class, FmtCommand.class},
+                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class, TestCommand.class, FmtCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verification verdict differs from what was expected (test: a test failed; fmt --check: "
                         + "files to format)",

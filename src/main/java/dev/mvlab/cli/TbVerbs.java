@@ -17,8 +17,25 @@ final class TbVerbs {
             "datasource", "mvlab append (tb datasource append)",
             "build", "mvlab check",
             "dev", "mvlab serve");
+    /** tb test's subcommands: mvlab test runs the tests itself, --update rewrites them. */
+    private static final Map<String, String> TEST_SUBCOMMANDS = Map.of(
+            "run", "mvlab test [FILES]",
+            "update", "mvlab test --update [FILES]",
+            "create", "write tests/<endpoint>.yaml by hand, then mvlab test --update fills in the results");
 
     private TbVerbs() {
+    }
+
+    /**
+     * For {@code mvlab test run|update|create ...} (tb test's subcommands, when no such test file exists): what to
+     * type in mvlab.
+     */
+    static Optional<String> testSubcommand(java.util.List<String> arguments) {
+        if (arguments.isEmpty() || java.nio.file.Files.exists(java.nio.file.Path.of(arguments.get(0)))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TEST_SUBCOMMANDS.get(arguments.get(0)))
+                .map(m -> "'tb test " + arguments.get(0) + "' is a tb verb: in mvlab this is `" + m + "`");
     }
 
     /** The mvlab command matching a tb verb, e.g. {@code dependencies}: {@code mvlab plan}. */

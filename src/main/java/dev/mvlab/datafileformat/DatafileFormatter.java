@@ -16,7 +16,7 @@ import java.util.Set;
  *   (TOKEN lines stay together, so do ENGINE lines and a node's TYPE, DATASOURCE, ...); none after {@code NODE name};</li>
  *   <li>ENGINE lines in Tinybird's order (ENGINE, partition key, sorting key, primary key, sampling key, TTL, ...,
  *   settings) and their values in double quotes (but ENGINE_SETTINGS);</li>
- *   <li>no trailing comma after a SCHEMA's or INDEXES' last line; one newline at the end of the file.</li>
+ *   <li>no blank line inside SCHEMA and INDEXES, no trailing comma after their last line; one newline at the end of the file.</li>
  * </ul>
  * Unlike {@code tb fmt}, {@code #} comment lines are kept (each stays above the instruction it preceded).
  */
@@ -87,6 +87,7 @@ public final class DatafileFormatter {
         out.append(piece.keyword()).append(" >\n");
         List<String> lines = indented(piece.block());
         if (piece.keyword().equals("SCHEMA") || piece.keyword().equals("INDEXES")) {
+            lines.removeIf(String::isEmpty);
             withoutTrailingComma(lines);
         }
         lines.forEach(l -> out.append(l).append('\n'));
