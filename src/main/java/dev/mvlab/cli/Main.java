@@ -110,6 +110,16 @@ public final class Main implements Runnable {
         java.util.Optional<String> tbEquivalent = e instanceof CommandLine.UnmatchedArgumentException u
                 && command.getParent() == null && !u.getUnmatched().isEmpty()
                 ? TbVerbs.equivalent(u.getUnmatched().get(0)) : java.util.Optional.empty();
+        if (tbEquivalent.isEmpty() && e instanceof CommandLine.UnmatchedArgumentException u
+                && command.getCommandSpec().name().equals("fmt") && !u.getUnmatched().isEmpty()) {
+            java.util.Optional<String> fmtOption = TbVerbs.fmtOption(u.getUnmatched().get(0));
+            if (fmtOption.isPresent()) {
+                err.println(fmtOption.get());
+                err.println("see: mvlab fmt --help");
+                err.flush();
+                return dev.mvlab.errors.ExitCode.USAGE.code();
+            }
+        }
         if (tbEquivalent.isPresent()) {
             err.println("'" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)
                     + "' is a tb verb: in mvlab this is `" + tbEquivalent.get() + "`");

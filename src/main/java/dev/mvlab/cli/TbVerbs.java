@@ -26,6 +26,18 @@ final class TbVerbs {
     private TbVerbs() {
     }
 
+    /** tb fmt's options and what mvlab fmt does instead. */
+    private static final Map<String, String> FMT_OPTIONS = Map.of(
+            "--dry-run", "`mvlab fmt --check` (or --diff) writes nothing",
+            "--yes", "`mvlab fmt` writes without asking",
+            "--line-length", "`mvlab fmt` keeps the SQL's lines as written (no line length)");
+
+    /** For an unknown option of {@code mvlab fmt} that is one of tb fmt's: what mvlab does instead. */
+    static Optional<String> fmtOption(String option) {
+        return Optional.ofNullable(FMT_OPTIONS.get(option.split("=", 2)[0]))
+                .map(m -> "'" + option + "' is a tb fmt option: in mvlab, " + m);
+    }
+
     /**
      * For {@code mvlab test run|update|create ...} (tb test's subcommands, when no such test file exists): what to
      * type in mvlab.
