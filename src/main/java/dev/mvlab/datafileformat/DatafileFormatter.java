@@ -13,10 +13,12 @@ import java.util.Set;
  *   spaces (tabs count four), their own relative indentation kept, trailing spaces and blank lines at a block's
  *   start and end removed, runs of blank lines inside a block made one;</li>
  *   <li>a blank line between sections: around every block and between one-line instructions of different kinds
- *   (TOKEN lines stay together, so do ENGINE lines and a node's TYPE, DATASOURCE, ...); none after {@code NODE name};</li>
+ *   (TOKEN lines stay together, so do ENGINE lines and a node's TYPE, DATASOURCE, ...); none after
+ *   {@code NODE name};</li>
  *   <li>ENGINE lines in Tinybird's order (ENGINE, partition key, sorting key, primary key, sampling key, TTL, ...,
  *   settings) and their values in double quotes (but ENGINE_SETTINGS);</li>
- *   <li>no blank line inside SCHEMA and INDEXES, no trailing comma after their last line; one newline at the end of the file.</li>
+ *   <li>no blank line inside SCHEMA and INDEXES, no trailing comma after their last line; one newline at the end
+ *   of the file.</li>
  * </ul>
  * Unlike {@code tb fmt}, {@code #} comment lines are kept (each stays above the instruction it preceded).
  */

@@ -72,7 +72,7 @@ public final class EndpointTestReader {
                         .orElse("test files are " + FOLDER + "/<endpoint>.yaml in the project folder"));
     }
 
-    /** Reads one test file; {@code endpoints} are the project's endpoint names, which the file's name must be one of. */
+    /** Reads one test file; its name must be one of {@code endpoints}, the project's endpoint names. */
     public static EndpointTestFile read(Path file, Collection<String> endpoints) {
         String fileName = file.getFileName().toString();
         String endpoint = fileName.replaceFirst("(?i)\\.ya?ml$", "");

@@ -4,7 +4,7 @@ import dev.mvlab.datafile.AtomicFileReplace;
 
 import java.util.List;
 
-/** Writes {@code --update}'s new expectations into the test files (each replaced atomically); returns the files changed. */
+/** Writes {@code --update}'s expectations into the test files (each replaced atomically); returns those changed. */
 public final class ExpectationUpdate {
     private ExpectationUpdate() {
     }

@@ -59,7 +59,8 @@ final class ResultComparison {
                 break;
             }
             out.add("row " + (i + 1) + ": expected " + (e == null ? "(none)" : e));
-            out.add("       " + " ".repeat(Integer.toString(i + 1).length()) + "actual   " + (a == null ? "(none)" : a));
+            out.add("       " + " ".repeat(Integer.toString(i + 1).length()) + "actual   "
+                    + (a == null ? "(none)" : a));
         }
         return out;
     }
