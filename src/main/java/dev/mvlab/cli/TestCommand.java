@@ -54,10 +54,13 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TbVerbs.testSubcommand(files).ifPresent(hint -> {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), hint);
-        });
         Path project = engine.project();
+        if (!files.isEmpty() && !java.nio.file.Files.exists(project.resolve(EndpointTestReader.FOLDER)
+                .resolve(files.get(0) + ".yaml"))) {
+            TbVerbs.testSubcommand(files).ifPresent(hint -> {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), hint);
+            });
+        }
         ProjectGraph graph = RenderingOptions.graph(project, err);
         List<String> endpoints = new ProjectEndpoints(graph).list().stream().map(e -> e.name()).toList();
         List<Path> paths = files.isEmpty() ? EndpointTestReader.projectFiles(project)

@@ -16,23 +16,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The throw-away environment {@code tb test run} builds: a database of its own on the engine
  * ({@code mvlab_test_<epoch seconds>_<random>}), the project applied to it, and the project's fixtures loaded, each
  * {@code fixtures/<data source>.ndjson} (else {@code .csv}, with a header) appended to the data source of its name
- * as {@code mvlab append} does, so materialized views fire. Closing drops the database (also on Ctrl-C).
+ * as {@code mvlab append} does, so materialized views fire. Closing drops the database (also on Ctrl-C); the next
+ * run drops those of runs killed outright, an hour on.
  */
 public final class TestEnvironment implements AutoCloseable {
     /** The project folder of fixture files. */
     public static final String FIXTURES = "fixtures";
     static final String PREFIX = "mvlab_test_";
+    static final Duration STALE_AFTER = Duration.ofHours(1);
+    private static final Pattern NAME = Pattern.compile(PREFIX + "(\\d+)_[0-9a-f]+");
     private static final List<String> EXTENSIONS = List.of(".ndjson", ".ndjson.gz", ".csv", ".csv.gz");
 
     private final Database server;
@@ -63,8 +69,30 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** Builds the environment on {@code server} (a connection to any database of the engine). */
     public static TestEnvironment build(Database server, ProjectGraph graph, SqlRenderer renderer) {
+        dropStale(server, Instant.now());
         String random = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         return new TestEnvironment(server, PREFIX + Instant.now().getEpochSecond() + "_" + random, graph, renderer);
+    }
+
+    /**
+     * Drops the test databases of runs killed outright (no shutdown hook ran): those whose name says they were made
+     * more than {@link #STALE_AFTER} ago. Returns their names.
+     */
+    static List<String> dropStale(Database server, Instant now) {
+        List<String> dropped = new ArrayList<>();
+        try {
+            for (List<Object> row : server.run("SHOW DATABASES LIKE '" + PREFIX + "%'").rows()) {
+                String name = String.valueOf(row.get(0));
+                Matcher m = NAME.matcher(name);
+                if (m.matches() && Long.parseLong(m.group(1)) < now.minus(STALE_AFTER).getEpochSecond()) {
+                    server.dropDatabase(name);
+                    dropped.add(name);
+                }
+            }
+        } catch (RuntimeException e) {
+            // a server that does not list or drop them for us: they stay, and nothing else depends on it
+        }
+        return dropped;
     }
 
     public String databaseName() {

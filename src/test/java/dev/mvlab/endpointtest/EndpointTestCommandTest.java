@@ -100,6 +100,22 @@ class EndpointTestCommandTest {
     }
 
     @Test
+    void theDatabasesOfRunsKilledOutrightAreDroppedAnHourOn(Database db) {
+        java.time.Instant now = java.time.Instant.now();
+        String old = TestEnvironment.PREFIX + (now.getEpochSecond() - 7200) + "_0badc0de";
+        String fresh = TestEnvironment.PREFIX + (now.getEpochSecond() - 60) + "_0badc0de";
+        db.createDatabase(old);
+        db.createDatabase(fresh);
+        try {
+            assertThat(TestEnvironment.dropStale(db, now)).contains(old).doesNotContain(fresh);
+            assertThat(db.queryLong("EXISTS DATABASE " + old)).isZero();
+            assertThat(db.queryLong("EXISTS DATABASE " + fresh)).isOne();
+        } finally {
+            db.dropDatabase(fresh);
+        }
+    }
+
+    @Test
     void tbTestsSubcommandsAreAnsweredWithTheMvlabCommand(@TempDir Path dir) {
         Path project = ProjectCopy.tree(FIXTURE, dir.resolve("p"));
         MvlabRun run = MvlabRun.mvlab("test", "update", "--project", project.toString());
