@@ -20,9 +20,11 @@ import java.io.PrintWriter;
                 DeployCommands.DiffCommand.class, DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class,
                 BackfillCommand.class,
                 VerifyCommand.class, LessonCommand.class, GenerateCommand.class, BenchCommand.class,
-                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class},
+                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class, TestCommand.class,
+                FmtCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  a verification verdict differs from what was expected",
+        footer = {"  0  success", "  1  a verdict differs from what was expected (verify), a test failed",
+                "     (test), files to format (fmt --check, fmt --diff)",
                 "  2  wrong usage of the command line",
                 "  3  a datafile or validation error (also an internal error: a bug, please report it)",
                 "  4  ClickHouse refused a statement", "  5  the engine is unavailable",
@@ -110,6 +112,16 @@ public final class Main implements Runnable {
         java.util.Optional<String> tbEquivalent = e instanceof CommandLine.UnmatchedArgumentException u
                 && command.getParent() == null && !u.getUnmatched().isEmpty()
                 ? TbVerbs.equivalent(u.getUnmatched().get(0)) : java.util.Optional.empty();
+        if (tbEquivalent.isEmpty() && e instanceof CommandLine.UnmatchedArgumentException u
+                && command.getCommandSpec().name().equals("fmt") && !u.getUnmatched().isEmpty()) {
+            java.util.Optional<String> fmtOption = TbVerbs.fmtOption(u.getUnmatched().get(0));
+            if (fmtOption.isPresent()) {
+                err.println(fmtOption.get());
+                err.println("see: mvlab fmt --help");
+                err.flush();
+                return dev.mvlab.errors.ExitCode.USAGE.code();
+            }
+        }
         if (tbEquivalent.isPresent()) {
             err.println("'" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)
                     + "' is a tb verb: in mvlab this is `" + tbEquivalent.get() + "`");

@@ -3,7 +3,8 @@ package dev.mvlab.errors;
 /** The documented process exit codes of mvlab; every {@link MvlabException} maps to one. */
 public enum ExitCode {
     OK(0, "success"),
-    VERDICT(1, "a verification verdict differs from what was expected"),
+    VERDICT(1, "a verification verdict differs from what was expected (test: a test failed; fmt --check: files "
+            + "to format)"),
     USAGE(2, "wrong usage of the command line"),
     DATAFILE(3, "a datafile or validation error"),
     DATABASE(4, "ClickHouse refused a statement"),

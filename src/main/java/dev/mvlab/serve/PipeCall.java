@@ -41,6 +41,25 @@ public final class PipeCall {
         }
     }
 
+    /**
+     * What serve answers to {@code GET /v0/pipes/NAME.format?params}, refusals included: the status, content type and
+     * body (Tinybird's {@code {"error": ...}} for a 400 or 404).
+     */
+    public ApiReply reply(String pipe, Map<String, List<String>> params, OutputFormat format) {
+        try {
+            Endpoints.Call call = endpoints.call(pipe, params);
+            return new QueryRunner(new HttpQueries(db.endpoint()), db.name()).select(call.sql(), format,
+                    call.secrets());
+        } catch (ApiException e) {
+            return ApiReply.of(e);
+        }
+    }
+
+    /** The names of the project's endpoints. */
+    public List<String> endpointNames() {
+        return endpoints.list().stream().map(Endpoints.Endpoint::name).toList();
+    }
+
     private Endpoints.Call call(String pipe, Map<String, List<String>> params) {
         try {
             return endpoints.call(pipe, params);

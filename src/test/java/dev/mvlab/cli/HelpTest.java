@@ -98,5 +98,9 @@ class HelpTest {
         assertThat(mvlab("push").err()).contains("in mvlab this is `mvlab apply`");
         assertThat(mvlab("deploy").err()).contains("in mvlab this is `mvlab apply`");
         assertThat(mvlab("datasource", "append", "x", "y.csv").err()).contains("mvlab append");
+        MvlabRun dryRun = mvlab("fmt", "--dry-run", "x.pipe");
+        assertThat(dryRun.code()).isEqualTo(2);
+        assertThat(dryRun.err()).contains("'--dry-run' is a tb fmt option: in mvlab, `mvlab fmt --check`");
+        assertThat(mvlab("test", "run").err()).contains("in mvlab this is `mvlab test [FILES]`");
     }
 }
