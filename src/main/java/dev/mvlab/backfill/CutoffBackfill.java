@@ -170,12 +170,8 @@ public final class CutoffBackfill {
                 running.get(1, TimeUnit.SECONDS);
                 return;
             } catch (TimeoutException e) {
-                List<List<Object>> p = db.query("SELECT read_rows, total_rows_approx FROM system.processes WHERE "
-                        + "position(query, ?) > 0 AND position(query, 'system.processes') = 0", marker).rows();
-                if (!p.isEmpty()) {
-                    listener.progress("backfilling: read " + p.get(0).get(0) + " of about " + p.get(0).get(1)
-                            + " rows");
-                }
+                dev.mvlab.clickhouse.ServerCatalog.of(db).progress(marker).ifPresent(p -> listener.progress(
+                        "backfilling: read " + p.readRows() + " of about " + p.totalRowsApprox() + " rows"));
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {

@@ -2,10 +2,11 @@ package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Identifiers;
-import dev.mvlab.clickhouse.QueryResult;
+import dev.mvlab.clickhouse.ColumnEntry;
+import dev.mvlab.clickhouse.ServerCatalog;
+import dev.mvlab.clickhouse.TableEntry;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The tables and views of one database as the server describes them; inner tables of MVs are left out. */
@@ -14,37 +15,30 @@ final class Catalog {
     }
 
     static boolean databaseExists(Database server, String database) {
-        return server.queryLong("SELECT count() FROM system.databases WHERE name = ?", database) > 0;
+        return ServerCatalog.of(server).databaseExists(database);
     }
 
     /** Objects by name; {@code rename} replaces the database name in create queries (for a throwaway database). */
     static Map<String, ServerObject> read(Database server, String database, String renameTo) {
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-        QueryResult columnRows = server.query("SELECT table, name, type, default_kind, default_expression, "
-                + "compression_codec FROM system.columns WHERE database = ? ORDER BY table, position", database);
-        for (List<Object> row : columnRows.rows()) {
-            StringBuilder column = new StringBuilder((String) row.get(2));
-            if (!((String) row.get(3)).isEmpty()) {
-                column.append(' ').append(row.get(3)).append(' ').append(row.get(4));
+        ServerCatalog catalog = ServerCatalog.of(server);
+        for (ColumnEntry entry : catalog.columns(database)) {
+            StringBuilder column = new StringBuilder(entry.type());
+            if (!entry.defaultKind().isEmpty()) {
+                column.append(' ').append(entry.defaultKind()).append(' ').append(entry.defaultExpression());
             }
-            if (!((String) row.get(5)).isEmpty()) {
-                column.append(' ').append(row.get(5));
+            if (!entry.compressionCodec().isEmpty()) {
+                column.append(' ').append(entry.compressionCodec());
             }
-            columns.computeIfAbsent((String) row.get(0), k -> new LinkedHashMap<>()).put((String) row.get(1),
-                    column.toString());
+            columns.computeIfAbsent(entry.table(), k -> new LinkedHashMap<>()).put(entry.name(), column.toString());
         }
         Map<String, ServerObject> objects = new LinkedHashMap<>();
-        QueryResult tables = server.query("SELECT name, engine, create_table_query, engine_full, as_select, total_rows "
-                + "FROM system.tables WHERE database = ? AND NOT is_temporary AND NOT startsWith(name, '.inner') "
-                + "ORDER BY name", database);
-        for (List<Object> row : tables.rows()) {
-            String name = (String) row.get(0);
-            Object rows = row.get(5);
-            objects.put(name, new ServerObject(name, (String) row.get(1),
-                    withoutRuntimeSettings(rename((String) row.get(2), database, renameTo)),
-                    withoutRuntimeSettings((String) row.get(3)), rename((String) row.get(4), database, renameTo),
-                    columns.getOrDefault(name, Map.of()),
-                    rows == null ? null : ((Number) rows).longValue()));
+        for (TableEntry table : catalog.tables(database)) {
+            String name = table.name();
+            objects.put(name, new ServerObject(name, table.engine(),
+                    withoutRuntimeSettings(rename(table.createTableQuery(), database, renameTo)),
+                    withoutRuntimeSettings(table.engineFull()), rename(table.asSelect(), database, renameTo),
+                    columns.getOrDefault(name, Map.of()), table.totalRows()));
         }
         return objects;
     }

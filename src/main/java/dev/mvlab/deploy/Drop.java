@@ -31,8 +31,9 @@ public final class Drop {
             return holding;
         }
         Map<String, Long> rows = new java.util.HashMap<>();
-        server.query("SELECT name, total_rows FROM system.tables WHERE database = ? AND total_rows > 0", database)
-                .rows().forEach(row -> rows.put((String) row.get(0), ((Number) row.get(1)).longValue()));
+        dev.mvlab.clickhouse.ServerCatalog.of(server).tables(database).stream()
+                .filter(t -> t.totalRows() != null && t.totalRows() > 0)
+                .forEach(t -> rows.put(t.name(), t.totalRows()));
         for (ProjectObject object : graph.dropOrder()) {
             if (rows.containsKey(object.name())) {
                 holding.put(object.name(), rows.get(object.name()));

@@ -1,6 +1,7 @@
 package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.ServerCatalog;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +28,11 @@ final class InsertActivity {
     }
 
     private static long rows(Database server, String database, String table) {
-        return server.queryLong("SELECT sum(rows) FROM system.parts WHERE database = ? AND table = ? AND active",
-                database, table);
+        return ServerCatalog.of(server).activeRows(database, table);
     }
 
     private static boolean running(Database server, String database, String table) {
-        return server.queryLong("SELECT count() FROM system.processes WHERE match(query, '(?i)^\\\\s*INSERT\\\\s') "
-                + "AND (position(query, ?) > 0 OR position(query, ?) > 0)", database + "." + table,
-                "INSERT INTO " + table) > 0;
+        return ServerCatalog.of(server).insertRunning(database, table);
     }
 
     private static void sleep(Duration duration) {

@@ -2,14 +2,12 @@ package dev.mvlab.deploy;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.DatabaseException;
-import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.graph.ObjectKind;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.model.Warning;
 import dev.mvlab.model.WarningKind;
 import dev.mvlab.render.SqlRenderer;
-import dev.mvlab.sql.SqlLiterals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +41,9 @@ final class MaterializedColumnsLint {
                 for (List<Object> row : db.run("DESCRIBE (" + renderer.select(mv) + ")").rows()) {
                     selected.add(String.valueOf(row.get(0)));
                 }
-                QueryResult columns = db.run("SELECT name, default_kind FROM system.columns WHERE database = "
-                        + "currentDatabase() AND table = " + SqlLiterals.string(mv.writes()) + " ORDER BY position");
-                for (List<Object> row : columns.rows()) {
-                    target.put(String.valueOf(row.get(0)), String.valueOf(row.get(1)));
+                for (dev.mvlab.clickhouse.ColumnEntry column : dev.mvlab.clickhouse.ServerCatalog.of(db)
+                        .columns(db.name(), mv.writes())) {
+                    target.put(column.name(), column.defaultKind());
                 }
             } catch (DatabaseException e) {
                 continue;

@@ -63,8 +63,7 @@ final class Shadow implements AutoCloseable {
 
     /** Drops the stale shadow databases of earlier runs; returns their names. */
     static List<String> dropStale(Database server, Instant now) {
-        List<String> stale = server.query("SELECT name FROM system.databases WHERE startsWith(name, ?) ORDER BY name",
-                        PREFIX).rows().stream().map(row -> String.valueOf(row.get(0)))
+        List<String> stale = dev.mvlab.clickhouse.ServerCatalog.of(server).databasesStartingWith(PREFIX).stream()
                 .filter(n -> isStale(n, now)).toList();
         for (String old : stale) {
             try {
@@ -157,7 +156,7 @@ final class Shadow implements AutoCloseable {
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 server.dropDatabase(name);
-                if (server.queryLong("SELECT count() FROM system.databases WHERE name = ?", name) == 0) {
+                if (!dev.mvlab.clickhouse.ServerCatalog.of(server).databaseExists(name)) {
                     return;
                 }
             } catch (RuntimeException e) {

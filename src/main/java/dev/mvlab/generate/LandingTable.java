@@ -2,7 +2,9 @@ package dev.mvlab.generate;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Identifiers;
-import dev.mvlab.clickhouse.QueryResult;
+import dev.mvlab.clickhouse.ColumnEntry;
+import dev.mvlab.clickhouse.ServerCatalog;
+import dev.mvlab.clickhouse.TableEntry;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.DataSource;
@@ -42,14 +44,14 @@ public final class LandingTable {
 
     /** The table's column types by name; fails with a hint to run {@code mvlab apply} when it is missing. */
     public Map<String, String> columnTypes(DataSource datasource) {
-        QueryResult rows = columnsOf(db, table, datasource.name());
-        if (rows.size() == 0) {
+        List<ColumnEntry> rows = columnsOf(db, table, datasource.name());
+        if (rows.isEmpty()) {
             throw new MvlabException(ExitCode.DATABASE, "the landing table " + database + "." + table
                     + " does not exist", "create it from " + datasource.name() + ".datasource first: mvlab apply"
                     + (database.equals("default") ? "" : " (into database " + database + ")"));
         }
         Map<String, String> types = new LinkedHashMap<>();
-        rows.rows().forEach(row -> types.put((String) row.get(0), (String) row.get(1)));
+        rows.forEach(column -> types.put(column.name(), column.type()));
         List<String> missing = new ArrayList<>();
         datasource.columns().stream().filter(c -> c.jsonPath() != null && !types.containsKey(c.name()))
                 .forEach(c -> missing.add(c.name()));
@@ -62,10 +64,9 @@ public final class LandingTable {
     }
 
     /** The table's columns (name, type); a missing database fails like a missing table, with the same hint. */
-    static QueryResult columnsOf(Database db, String table, String datafile) {
+    static List<ColumnEntry> columnsOf(Database db, String table, String datafile) {
         try {
-            return db.query("SELECT name, type FROM system.columns WHERE database = ? AND table = ? ORDER BY position",
-                    db.name(), table);
+            return ServerCatalog.of(db).columns(db.name(), table);
         } catch (dev.mvlab.errors.DatabaseException e) {
             if (e.getMessage().contains("UNKNOWN_DATABASE")) {
                 throw new MvlabException(ExitCode.DATABASE, "the database " + db.name() + " does not exist, so "
@@ -83,10 +84,8 @@ public final class LandingTable {
     public List<String> ensureDeduplication() {
         List<String> changed = new ArrayList<>();
         for (String[] target : downstreamTables()) {
-            QueryResult engine = db.query("SELECT engine FROM system.tables WHERE database = ? AND name = ?",
-                    target[0], target[1]);
-            if (engine.size() == 0 || !String.valueOf(engine.scalar()).contains("MergeTree")
-                    || String.valueOf(engine.scalar()).startsWith("Replicated")) {
+            String engine = ServerCatalog.of(db).table(target[0], target[1]).map(TableEntry::engine).orElse("");
+            if (!engine.contains("MergeTree") || engine.startsWith("Replicated")) {
                 continue;
             }
             String name = Identifiers.quote(target[0]) + "." + Identifiers.quote(target[1]);
@@ -100,12 +99,11 @@ public final class LandingTable {
     }
 
     private long windowOf(String db2, String name) {
-        String create = String.valueOf(db.query("SELECT create_table_query FROM system.tables WHERE database = ? "
-                + "AND name = ?", db2, name).scalar());
+        String create = ServerCatalog.of(db).table(db2, name).map(TableEntry::createTableQuery).orElse("");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("non_replicated_deduplication_window\\s*=\\s*(\\d+)")
                 .matcher(create);
-        return m.find() ? Long.parseLong(m.group(1)) : db.queryLong("SELECT toUInt64(value) FROM "
-                + "system.merge_tree_settings WHERE name = 'non_replicated_deduplication_window'");
+        return m.find() ? Long.parseLong(m.group(1))
+                : ServerCatalog.of(db).mergeTreeSettingDefault("non_replicated_deduplication_window");
     }
 
     /** The landing table and the targets of the materialized views that read from it, transitively. */
@@ -120,14 +118,13 @@ public final class LandingTable {
                 continue;
             }
             result.add(current);
-            QueryResult views = db.query("SELECT v.target_database, v.target_table FROM system.tables AS t "
-                    + "ARRAY JOIN t.dependencies_database AS vdb, t.dependencies_table AS vname "
-                    + "JOIN system.tables AS v ON v.database = vdb AND v.name = vname "
-                    + "WHERE t.database = ? AND t.name = ? AND v.engine = 'MaterializedView'", current[0], current[1]);
-            for (List<Object> row : views.rows()) {
-                if (row.get(1) != null && !String.valueOf(row.get(1)).isEmpty()) {
-                    queue.add(new String[]{String.valueOf(row.get(0)), String.valueOf(row.get(1))});
-                }
+            ServerCatalog catalog = ServerCatalog.of(db);
+            List<TableEntry.QualifiedName> views = catalog.table(current[0], current[1])
+                    .map(TableEntry::dependencies).orElse(List.of());
+            for (TableEntry.QualifiedName view : views) {
+                catalog.table(view.database(), view.name()).filter(TableEntry::isMaterializedView)
+                        .map(TableEntry::targetTable)
+                        .ifPresent(target -> queue.add(new String[]{target.database(), target.name()}));
             }
         }
         return result;

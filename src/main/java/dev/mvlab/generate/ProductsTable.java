@@ -118,13 +118,13 @@ public final class ProductsTable {
     }
 
     private Set<String> columns() {
-        QueryResult rows = LandingTable.columnsOf(db, table, table + ".datasource");
-        if (rows.size() == 0) {
+        List<dev.mvlab.clickhouse.ColumnEntry> rows = LandingTable.columnsOf(db, table, table + ".datasource");
+        if (rows.isEmpty()) {
             throw new MvlabException(ExitCode.DATABASE, "the products table " + qualified() + " does not exist",
                     "create it from " + table + ".datasource first: mvlab apply" + (db.name().equals("default") ? ""
                     : " --database " + db.name()));
         }
-        Set<String> names = rows.rows().stream().map(r -> String.valueOf(r.get(0))).collect(Collectors.toSet());
+        Set<String> names = rows.stream().map(dev.mvlab.clickhouse.ColumnEntry::name).collect(Collectors.toSet());
         if (!names.contains("product_id")) {
             throw new MvlabException(ExitCode.DATABASE, qualified() + " has no product_id column",
                     "the products data source needs product_id String (and brand, model, price, number_on_hand, "

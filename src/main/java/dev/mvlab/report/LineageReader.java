@@ -1,6 +1,8 @@
 package dev.mvlab.report;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.ServerCatalog;
+import dev.mvlab.clickhouse.TableEntry;
 import dev.mvlab.graph.TableReferences;
 
 import java.util.ArrayList;
@@ -27,9 +29,12 @@ public final class LineageReader {
 
     /** @param focus names of the objects the lesson is about (marked in the diagram) */
     public static Lineage read(Database db, Set<String> focus) {
-        List<List<Object>> rows = db.query("SELECT name, engine, arrayStringConcat(dependencies_table, ','), "
-                + "create_table_query, as_select FROM system.tables WHERE database = ? ORDER BY name", db.name())
-                .rows();
+        List<List<Object>> rows = new ArrayList<>();
+        for (TableEntry table : ServerCatalog.of(db).tables(db.name())) {
+            rows.add(java.util.Arrays.asList(table.name(), table.engine(), String.join(",",
+                    table.dependencies().stream().map(TableEntry.QualifiedName::name).toList()),
+                    table.createTableQuery(), table.asSelect()));
+        }
         Map<String, Lineage.Kind> kinds = new LinkedHashMap<>();
         for (List<Object> row : rows) {
             kinds.put(text(row.get(0)), kind(text(row.get(1)), text(row.get(3))));

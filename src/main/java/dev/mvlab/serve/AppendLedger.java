@@ -1,6 +1,8 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.ServerCatalog;
+import dev.mvlab.clickhouse.TableEntry;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 
@@ -125,9 +127,7 @@ public final class AppendLedger {
 
     /** The table's UUID (a recreated table has a new one); null when the database engine gives none. */
     private String tableUuid() {
-        Object uuid = db.query("SELECT toString(uuid) FROM system.tables WHERE database = ? AND name = ?", db.name(),
-                datasource).rows().stream().findFirst().map(r -> r.get(0)).orElse(null);
-        return uuid == null || String.valueOf(uuid).startsWith("00000000-") ? null : String.valueOf(uuid);
+        return ServerCatalog.of(db).table(db.name(), datasource).map(TableEntry::uuid).orElse(null);
     }
 
     private static MessageDigest newDigest() {

@@ -1,7 +1,6 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.Database;
-import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Project;
 
@@ -21,8 +20,7 @@ public final class Listings {
     }
 
     Map<String, Object> datasources(Token token) {
-        QueryResult columns = db.query("SELECT table, name, type FROM system.columns WHERE database = ? "
-                + "ORDER BY table, position", db.name());
+        List<dev.mvlab.clickhouse.ColumnEntry> columns = dev.mvlab.clickhouse.ServerCatalog.of(db).columns(db.name());
         List<Map<String, Object>> list = new ArrayList<>();
         for (DataSource ds : project.datasources()) {
             if (!token.admin() && !token.allows(TokenScope.READ, ds.name())
@@ -33,9 +31,9 @@ public final class Listings {
             item.put("name", ds.name());
             item.put("description", ds.description() == null ? "" : ds.description().strip());
             List<Map<String, String>> cols = new ArrayList<>();
-            for (List<Object> row : columns.rows()) {
-                if (ds.name().equals(row.get(0))) {
-                    cols.add(Map.of("name", String.valueOf(row.get(1)), "type", String.valueOf(row.get(2))));
+            for (dev.mvlab.clickhouse.ColumnEntry column : columns) {
+                if (ds.name().equals(column.table())) {
+                    cols.add(Map.of("name", column.name(), "type", column.type()));
                 }
             }
             item.put("columns", cols);

@@ -62,7 +62,7 @@ final class Quarantine {
     }
 
     private synchronized void create(DataSource datasource, String table) {
-        if (db.queryLong("SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.name(), table) > 0) {
+        if (dev.mvlab.clickhouse.ServerCatalog.of(db).tableExists(db.name(), table)) {
             return;
         }
         DataSource quarantine = ServiceDataSources.quarantine(datasource, datasource.location());

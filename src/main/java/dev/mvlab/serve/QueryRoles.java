@@ -2,12 +2,9 @@ package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.engine.host.ServeRoles;
-import dev.mvlab.sql.SqlLiterals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The ClickHouse roles serve's queries run under (sent as the HTTP {@code role} parameter; see {@link ServeRoles}).
@@ -35,15 +32,13 @@ public record QueryRoles(String execution, String analysis, Confinement confinem
     /** Asks the engine which of serve's roles exist. */
     public static QueryRoles detect(HttpQueries http, String database) {
         String own = ServeRoles.forDatabase(database);
-        String sql = "SELECT name FROM system.roles WHERE name IN (" + SqlLiterals.string(own) + ", "
-                + SqlLiterals.string(ServeRoles.ANY_DATABASE) + ", " + SqlLiterals.string(ServeRoles.ANALYZE)
-                + ") FORMAT TSVRaw";
         try {
-            HttpQueries.Answer answer = http.query(database, sql, Map.of("readonly", "2"));
-            if (!answer.ok()) {
+            java.util.Optional<List<String>> existing = dev.mvlab.clickhouse.ServerCatalog.existingRoles(http, database,
+                    List.of(own, ServeRoles.ANY_DATABASE, ServeRoles.ANALYZE));
+            if (existing.isEmpty()) {
                 return NONE;
             }
-            List<String> roles = new String(answer.body(), StandardCharsets.UTF_8).lines().toList();
+            List<String> roles = existing.get();
             if (!roles.contains(ServeRoles.ANALYZE)) {
                 return NONE;
             }

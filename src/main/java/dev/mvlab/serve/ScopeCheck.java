@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code system.one} (the one-row table behind {@code SELECT 1}) is allowed to all.
  */
 final class ScopeCheck {
-    private static final String ONE = "system.one";
+    private static final String ONE = dev.mvlab.clickhouse.ServerCatalog.ONE_ROW_TABLE;
     /** A name mvlab gives a table: the check on {@code db.name} is then exact (neither part holds a dot). */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]+");
     /** Settings whose value is SQL that ClickHouse runs but does not show in the analysed tree. */
