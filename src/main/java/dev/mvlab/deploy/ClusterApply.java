@@ -50,6 +50,7 @@ public final class ClusterApply {
     }
 
     public List<Step> run(ProjectGraph graph, String database) {
+        knownCluster();
         wait("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database) + " ON CLUSTER "
                 + Identifiers.quote(target.name()), "database " + database, server);
         List<String> nodes = ClusterCatalog.answering(server, target.name());
@@ -77,6 +78,7 @@ public final class ClusterApply {
 
     /** Drops the project's objects on every node (drop order), each statement waiting for every node. */
     public List<Step> drop(ProjectGraph graph, String database) {
+        knownCluster();
         List<Step> steps = new ArrayList<>();
         try (Database db = server.use(database)) {
             for (Statement statement : renderer.dropPlan(graph).statements()) {
@@ -84,6 +86,13 @@ public final class ClusterApply {
             }
         }
         return steps;
+    }
+
+    private void knownCluster() {
+        if (ClusterCatalog.nodes(server, target.name()).isEmpty()) {
+            throw new MvlabException(ExitCode.USAGE, "the server knows no cluster `" + target.name() + "`",
+                    "the cluster name of --cluster must be the one the servers' remote_servers config gives");
+        }
     }
 
     /** Runs one ON CLUSTER statement; the nodes that did not answer in time or failed end the apply, by name. */
