@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import dev.mvlab.deploy.ShardPlacementLint;
 import dev.mvlab.model.ClusterTarget;
 
 import java.util.List;
@@ -50,6 +51,7 @@ final class PlanCommand implements Runnable {
         if (target != null) {
             out.println();
             out.print(clusterLayout(graph, target));
+            ShardPlacementLint.warnings(graph, target).forEach(spec.commandLine().getErr()::println);
         }
         out.println();
         out.println("Lineage (==> writes):");

@@ -38,6 +38,7 @@ class ClusterCommandsTest {
                 .contains("estore_events_local          on every node; estore_events Distributed, sharded by "
                         + "cityHash64(customer_id)")
                 .contains("products Distributed, sharded by cityHash64(product_id)");
+        assertThat(plan.err()).doesNotContain("warning: estore_events_dedup");
         MvlabRun render = MvlabRun.mvlab("render", "--project", p.toString(), "--cluster", "prod");
         assertThat(render.code()).as(render.output()).isZero();
         assertThat(render.out()).contains("CREATE TABLE estore_events_local ON CLUSTER")
@@ -48,6 +49,16 @@ class ClusterCommandsTest {
                 .doesNotContain("ENGINE = Replicated").contains("CREATE TABLE estore_events\n");
         MvlabRun plain = MvlabRun.mvlab("plan", "--project", p.toString());
         assertThat(plain.out()).doesNotContain("Cluster ");
+    }
+
+    @Test
+    void planWarnsWhenAReplacingTargetsKeysAreSpreadAtRandom(@TempDir Path dir) throws IOException {
+        Path p = project(dir, "cluster.prod.kind = real\n");
+        MvlabRun plan = MvlabRun.mvlab("plan", "--project", p.toString(), "--cluster", "prod");
+        assertThat(plan.code()).isZero();
+        assertThat(plan.err()).contains("warning: estore_events_dedup (ReplacingMergeTree) is filled on each shard by "
+                + "estore_events_dedup_mv from estore_events, which is sharded by rand()")
+                .doesNotContain("warning: product_stock_latest");
     }
 
     @Test
