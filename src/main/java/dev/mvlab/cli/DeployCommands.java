@@ -252,6 +252,12 @@ final class DeployCommands {
         @Override
         public Integer call() {
             ProjectGraph graph = compatibility.check(graph());
+            if (cluster.given()) {
+                throw new MvlabException(ExitCode.USAGE, "check validates the statements on one server; it takes "
+                        + "no --cluster", "`mvlab check` validates the datafiles; `mvlab render --cluster "
+                        + cluster.name + "` shows the cluster's statements, `mvlab diff --cluster " + cluster.name
+                        + "` compares the nodes");
+            }
             EngineRuntime runtime = engine.runtime();
             ProjectCheckResult result;
             if (runtime.status().running() && runtime.endpoint().isPresent()) {
@@ -284,6 +290,7 @@ final class DeployCommands {
         @Override
         public void run() {
             ProjectGraph graph = graph();
+            refuseLocalCluster(cluster.target(engine.project(), graph));
             try (Database server = server()) {
                 DeployReport.copy(out(), new Copy(server, renderer()).run(graph, pipe, database.name()));
             }

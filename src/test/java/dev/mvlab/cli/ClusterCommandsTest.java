@@ -88,6 +88,14 @@ class ClusterCommandsTest {
         MvlabRun local = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "apply", "--cluster", "local");
         assertThat(local.code()).isEqualTo(2);
         assertThat(local.err()).contains("--cluster local sends each statement to every node");
+        MvlabRun check = MvlabRun.mvlab(MvlabRun.onEngine(endpoint, "check", "--project", p.toString(), "--cluster",
+                "prod"));
+        assertThat(check.code()).isEqualTo(2);
+        assertThat(check.err()).startsWith("error: check validates the statements on one server");
+        MvlabRun copy = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "copy", "sales_daily_history_copy",
+                "--cluster", "local");
+        assertThat(copy.code()).isEqualTo(2);
+        assertThat(copy.err()).contains("--cluster local sends each statement to every node");
         MvlabRun dryRun = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "apply", "--cluster", "prod",
                 "--dry-run");
         assertThat(dryRun.code()).isZero();
