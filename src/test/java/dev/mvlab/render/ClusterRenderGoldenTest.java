@@ -41,8 +41,16 @@ class ClusterRenderGoldenTest {
         return GraphBuilder.build(ProjectLoader.load(ROOT));
     }
 
+    /** The golden case with a target defined inline by a materialized pipe and a copy pipe in replace mode. */
+    static ProjectGraph inlineAndCopy() {
+        return GraphBuilder.build(ProjectLoader.load(ROOT.resolve("src/test/resources/golden/inline-and-copy/input")));
+    }
+
     static Map<String, String> render(ClusterTarget target) {
-        ProjectGraph graph = workshop();
+        return render(target, workshop());
+    }
+
+    static Map<String, String> render(ClusterTarget target, ProjectGraph graph) {
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates(), target);
         Map<String, String> files = new LinkedHashMap<>(PlanFiles.of(renderer.applyPlan(graph)));
         files.put("drop.sql", renderer.dropPlan(graph).script());
@@ -108,6 +116,18 @@ class ClusterRenderGoldenTest {
         assertThat(file(files, "mv_sales_hourly_mv")).contains("TO sales_hourly_local").contains("estore_events_local");
         assertThat(files.get("drop.sql")).contains("DROP TABLE IF EXISTS estore_events SYNC")
                 .contains("DROP TABLE IF EXISTS estore_events_local SYNC");
+    }
+
+    @Test
+    void anInlineTargetGetsItsPairAndAReplaceCopyTruncatesTheLocalTableOnCluster() {
+        Map<String, String> files = render(target(ClusterKind.REAL), inlineAndCopy());
+        assertThat(file(files, "table_revenue_by_product_local")).contains(
+                "CREATE TABLE revenue_by_product_local ON CLUSTER 'prod'\nENGINE = ReplicatedAggregatingMergeTree(")
+                .contains("EMPTY AS");
+        assertThat(file(files, "distributed_revenue_by_product")).contains("cityHash64(product_id)");
+        assertThat(file(files, "truncate_snapshot_copy")).contains("TRUNCATE TABLE daily_snapshot_local ON CLUSTER 'prod'");
+        assertThat(file(files, "copy_snapshot_copy")).contains("INSERT INTO daily_snapshot (").doesNotContain("ON CLUSTER 'prod'");
+        assertThat(file(files, "mv_revenue_mv")).contains("TO revenue_by_product_local").contains("FROM events_local");
     }
 
     private static String file(Map<String, String> files, String suffix) {
