@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code diff --cluster} reading real nodes: two chDB nodes of a remote_servers cluster on 127.0.0.1, the workshop
- * project's per-node statements (kind local) created on each, then a materialized view dropped on one node and the
- * other node killed. What it reads goes through node 1 only (clusterAllReplicas).
+ * project's per-node statements (kind local) created on each (rows inserted through the Distributed table reach
+ * both shards' views), then a materialized view dropped on one node and the other node killed. What it reads goes through node 1 only (clusterAllReplicas).
  */
 class ClusterNodeDiffLoopbackTest {
     private static final Path ROOT = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
@@ -40,6 +40,14 @@ class ClusterNodeDiffLoopbackTest {
                         }
                     }
                 }
+            }
+            try (Database w = cluster.connect(0, "w")) {
+                // the rendered layout runs: rows inserted through the Distributed table reach each shard's views
+                w.execute("INSERT INTO estore_events SELECT if(number % 2 = 0, 'purchase', 'view'), "
+                        + "toString(number % 97), toString(number % 13), 1.5, now() FROM numbers(1000)");
+                w.execute("SYSTEM FLUSH DISTRIBUTED estore_events");
+                assertThat(w.queryLong("SELECT count() FROM purchases")).isEqualTo(500);
+                assertThat(w.queryLong("SELECT count() FROM purchases_local")).isBetween(1L, 499L);
             }
             try (Database first = cluster.connect(0, "default")) {
                 ClusterDiffResult same = new ClusterNodeDiff(first, target).run(graph, "w");
