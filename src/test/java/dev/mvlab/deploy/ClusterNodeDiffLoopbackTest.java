@@ -4,6 +4,9 @@ import dev.mvlab.clickhouse.Database;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.model.ClusterKind;
 import dev.mvlab.model.ClusterTarget;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;
@@ -12,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code diff --cluster} reading real nodes: two chDB nodes of a remote_servers cluster on 127.0.0.1, the workshop
@@ -63,6 +69,17 @@ class ClusterNodeDiffLoopbackTest {
                         .containsExactly("MISSING purchases_mv");
                 assertThat(missing.issues().get(0).node()).endsWith(":" + cluster.tcpPort(1));
                 assertThat(missing.clean(false)).isFalse();
+
+                // this build has no Keeper: the real kind's ON CLUSTER DDL reaches the node and is refused there
+                ClusterTarget real = new ClusterTarget(LoopbackChdbCluster.NAME, ClusterKind.REAL,
+                        ClusterTarget.DEFAULT_REPLICATED_PATH, ClusterTarget.DEFAULT_REPLICA_NAME, Map.of(),
+                        Duration.ofSeconds(5), null);
+                assertThatThrownBy(() -> new ClusterApply(first, new SqlRenderer(new SqlTemplates(), real), real)
+                        .run(graph, "w2")).isInstanceOfSatisfying(DatabaseException.class, e -> {
+                            assertThat(e.exitCode()).isEqualTo(ExitCode.DATABASE);
+                            assertThat(e.getMessage()).contains("Replicated DDL queries are disabled");
+                            assertThat(e.sql()).startsWith("CREATE DATABASE IF NOT EXISTS w2 ON CLUSTER c");
+                        });
 
                 cluster.kill(1);
                 ClusterDiffResult down = new ClusterNodeDiff(first, target).run(graph, "w");
