@@ -10,7 +10,9 @@ import dev.mvlab.testing.ClickHouseExtension;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +109,10 @@ final class LoopbackChdbCluster implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline) && processes.get(node).isAlive()) {
+            if (!listening(httpPorts.get(node))) {
+                Thread.sleep(100);
+                continue;
+            }
             try (Database db = connect(node, "default")) {
                 db.query("SELECT 1");
                 return;
@@ -116,6 +122,16 @@ final class LoopbackChdbCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("node " + (node + 1) + " did not answer", last);
+    }
+
+    /** True once something accepts connections on the port (the client library would retry and log otherwise). */
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {
