@@ -1,5 +1,5 @@
 <#import "macros.ftl" as m>
 <@m.header header/>
-CREATE TABLE ${name}
+CREATE TABLE ${name}<#if onCluster??> ON CLUSTER ${onCluster}</#if>
 <@m.columns columns indexes/>
 <@m.engine engine/>

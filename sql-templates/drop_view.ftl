@@ -1,3 +1,3 @@
 <#import "macros.ftl" as m>
 <@m.header header/>
-DROP VIEW IF EXISTS ${name} SYNC
+DROP VIEW IF EXISTS ${name}<#if onCluster??> ON CLUSTER ${onCluster}</#if> SYNC

@@ -1,3 +1,3 @@
 <#import "macros.ftl" as m>
 <@m.header header/>
-TRUNCATE TABLE ${name}
+TRUNCATE TABLE ${name}<#if onCluster??> ON CLUSTER ${onCluster}</#if>

@@ -14,6 +14,12 @@ import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.deploy.ClusterApply;
+import dev.mvlab.deploy.ClusterDiffResult;
+import dev.mvlab.deploy.ClusterNodeDiff;
+import dev.mvlab.model.ClusterKind;
+import dev.mvlab.model.ClusterTarget;
+import dev.mvlab.render.SqlRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +46,11 @@ final class DeployCommands {
         EngineOptions engine;
         @Mixin
         RenderingOptions rendering;
+        @Mixin
+        ClusterOption cluster;
         @Spec
         CommandSpec spec;
+        private ProjectGraph graph;
 
         PrintWriter out() {
             return spec.commandLine().getOut();
@@ -52,7 +61,25 @@ final class DeployCommands {
         }
 
         ProjectGraph graph() {
-            return RenderingOptions.graph(engine.project(), err());
+            graph = RenderingOptions.graph(engine.project(), err());
+            return graph;
+        }
+
+        /**
+         * The local cluster's statements go to every node, which `mvlab cluster` wires; one server must not receive
+         * them as if it were the cluster.
+         */
+        static void refuseLocalCluster(ClusterTarget target) {
+            if (target != null && target.kind() == ClusterKind.LOCAL) {
+                throw new MvlabException(ExitCode.USAGE, "--cluster local sends each statement to every node of "
+                        + "mvlab's local cluster, which this command cannot reach yet",
+                        "render the statements with `mvlab render --cluster local`; see docs/clusters.md");
+            }
+        }
+
+        /** The renderer for --cluster's target (one server without it); call after {@link #graph()}. */
+        SqlRenderer renderer() {
+            return rendering.renderer(cluster.target(engine.project(), graph == null ? graph() : graph));
         }
 
         Database server() {
@@ -86,20 +113,29 @@ final class DeployCommands {
             ProjectGraph graph = compatibility.check(graph());
             ApplyOptions options = new ApplyOptions(dryRun, recreate);
             if (dryRun) {
-                report(new Apply(null, rendering.renderer()).run(graph, database.name(), options));
+                report(new Apply(null, renderer()).run(graph, database.name(), options));
                 return;
             }
+            ClusterTarget clusterTarget = cluster.target(engine.project(), graph);
+            if (clusterTarget != null && clusterTarget.kind().onCluster()) {
+                try (Database server = server()) {
+                    ClusterReport.steps(out(), "created", clusterTarget.name(), database.name(),
+                            new ClusterApply(server, renderer(), clusterTarget).run(graph, database.name()));
+                }
+                return;
+            }
+            refuseLocalCluster(clusterTarget);
             try (Database server = server()) {
                 if (!backfill) {
-                    report(new Apply(server, rendering.renderer()).run(graph, database.name(), options));
+                    report(new Apply(server, renderer()).run(graph, database.name(), options));
                     return;
                 }
                 server.createDatabase(database.name());
                 try (Database target = server.use(database.name())) {
-                    BackfillCommand.Runner backfills = new BackfillCommand.Runner(target, rendering.renderer(), graph,
+                    BackfillCommand.Runner backfills = new BackfillCommand.Runner(target, renderer(), graph,
                             tuning, out(), err());
                     options = new ApplyOptions(false, recreate, java.util.Set.copyOf(backfills.candidates()));
-                    ApplyResult result = new Apply(server, rendering.renderer()).run(graph, database.name(), options);
+                    ApplyResult result = new Apply(server, renderer()).run(graph, database.name(), options);
                     report(result);
                     result.steps().stream().filter(s -> s.action() == AppliedStatement.Action.DEFERRED)
                             .forEach(s -> backfills.run(s.statement().object()));
@@ -129,8 +165,22 @@ final class DeployCommands {
         @Override
         public void run() {
             ProjectGraph graph = graph();
+            ClusterTarget target = cluster.target(engine.project(), graph);
+            if (target != null && target.kind().onCluster()) {
+                if (!yes) {
+                    throw new MvlabException(ExitCode.USAGE, "drop --cluster " + target.name() + " drops the "
+                            + "project's tables and their data on every node; nothing was dropped",
+                            "rerun with --yes to drop them");
+                }
+                try (Database server = server()) {
+                    ClusterReport.steps(out(), "dropped", target.name(), database.name(),
+                            new ClusterApply(server, renderer(), target).drop(graph, database.name()));
+                }
+                return;
+            }
+            refuseLocalCluster(target);
             try (Database server = server()) {
-                Drop drop = new Drop(server, rendering.renderer());
+                Drop drop = new Drop(server, renderer());
                 Map<String, Long> holding = drop.tablesHoldingRows(graph, database.name());
                 if (!holding.isEmpty() && !yes) {
                     confirm(holding);
@@ -170,8 +220,16 @@ final class DeployCommands {
         @Override
         public Integer call() {
             ProjectGraph graph = graph();
+            ClusterTarget target = cluster.target(engine.project(), graph);
+            if (target != null && target.kind().splitsTables()) {
+                try (Database server = server()) {
+                    ClusterDiffResult result = new ClusterNodeDiff(server, target).run(graph, database.name());
+                    ClusterReport.diff(out(), result, strict);
+                    return result.clean(strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+                }
+            }
             try (Database server = server()) {
-                DiffResult result = new Diff(server, rendering.renderer()).run(graph, database.name());
+                DiffResult result = new Diff(server, renderer()).run(graph, database.name());
                 if (format.json()) {
                     JsonReport.print(out(), JsonReport.diff(result, strict));
                 } else {
@@ -194,14 +252,20 @@ final class DeployCommands {
         @Override
         public Integer call() {
             ProjectGraph graph = compatibility.check(graph());
+            if (cluster.given()) {
+                throw new MvlabException(ExitCode.USAGE, "check validates the statements on one server; it takes "
+                        + "no --cluster", "`mvlab check` validates the datafiles; `mvlab render --cluster "
+                        + cluster.name + "` shows the cluster's statements, `mvlab diff --cluster " + cluster.name
+                        + "` compares the nodes");
+            }
             EngineRuntime runtime = engine.runtime();
             ProjectCheckResult result;
             if (runtime.status().running() && runtime.endpoint().isPresent()) {
                 try (Database server = Database.connect(runtime.endpoint().get(), "default")) {
-                    result = new ProjectCheck(server, rendering.renderer()).run(graph);
+                    result = new ProjectCheck(server, renderer()).run(graph);
                 }
             } else {
-                result = new ProjectCheck(null, rendering.renderer()).run(graph);
+                result = new ProjectCheck(null, renderer()).run(graph);
             }
             if (format.json()) {
                 JsonReport.print(out(), JsonReport.check(result));
@@ -226,8 +290,9 @@ final class DeployCommands {
         @Override
         public void run() {
             ProjectGraph graph = graph();
+            refuseLocalCluster(cluster.target(engine.project(), graph));
             try (Database server = server()) {
-                DeployReport.copy(out(), new Copy(server, rendering.renderer()).run(graph, pipe, database.name()));
+                DeployReport.copy(out(), new Copy(server, renderer()).run(graph, pipe, database.name()));
             }
         }
     }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import dev.mvlab.deploy.ShardPlacementLint;
+import dev.mvlab.model.ClusterTarget;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +26,8 @@ final class PlanCommand implements Runnable {
 
     @Mixin
     ProjectOption project;
+    @Mixin
+    ClusterOption cluster;
     @Spec
     CommandSpec spec;
 
@@ -42,9 +47,33 @@ final class PlanCommand implements Runnable {
             return;
         }
         out.print(applyOrder(graph));
+        ClusterTarget target = cluster.target(project.project, graph);
+        if (target != null) {
+            out.println();
+            out.print(clusterLayout(graph, target));
+            ShardPlacementLint.warnings(graph, target).forEach(spec.commandLine().getErr()::println);
+        }
         out.println();
         out.println("Lineage (==> writes):");
         out.print(LineageText.of(graph));
+    }
+
+    /** Where each table's rows live on the cluster target, with the sharding key of its Distributed table. */
+    static String clusterLayout(ProjectGraph graph, ClusterTarget target) {
+        StringBuilder text = new StringBuilder("Cluster " + target.name() + " (" + target.kind().word() + "): ");
+        if (!target.kind().splitsTables()) {
+            return text.append("each table as on one server (ClickHouse Cloud replicates it; no Distributed)\n")
+                    .toString();
+        }
+        text.append(target.kind().onCluster() ? "ON CLUSTER DDL, Replicated engines" : "DDL sent to every node, "
+                + "plain engines").append("; materialized views on every node read and write local tables\n");
+        for (ProjectObject o : graph.applyOrder()) {
+            if (o.kind() == ObjectKind.TABLE) {
+                text.append(String.format(Locale.ROOT, "      %-28s on every node; %s Distributed, sharded by %s%n",
+                        target.localName(o.name()), o.name(), target.shardingKey(o.table())));
+            }
+        }
+        return text.toString();
     }
 
     static String applyOrder(ProjectGraph graph) {

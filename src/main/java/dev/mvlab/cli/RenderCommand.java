@@ -34,6 +34,8 @@ final class RenderCommand implements Runnable {
     RenderingOptions rendering;
     @Mixin
     CompatibilityOption compatibility;
+    @Mixin
+    ClusterOption cluster;
     @Spec
     CommandSpec spec;
 
@@ -55,7 +57,7 @@ final class RenderCommand implements Runnable {
     public void run() {
         ProjectGraph graph = compatibility.check(RenderingOptions.graph(project.project, spec.commandLine().getErr()));
         if (endpoint || params != null && !params.isEmpty()) {
-            if (names == null || names.size() != 1 || out != null) {
+            if (names == null || names.size() != 1 || out != null || cluster.given()) {
                 throw new MvlabException(ExitCode.USAGE, "--param and --endpoint render one endpoint call",
                         "write mvlab render PIPE --param name=value ...");
             }
@@ -63,7 +65,7 @@ final class RenderCommand implements Runnable {
             spec.commandLine().getOut().println(sql);
             return;
         }
-        SqlRenderer renderer = rendering.renderer();
+        SqlRenderer renderer = rendering.renderer(cluster.target(project.project, graph));
         Plan plan = names == null || names.isEmpty() ? renderer.applyPlan(graph) : renderer.applyPlan(graph, names);
         if (out == null) {
             spec.commandLine().getOut().print(plan.script());

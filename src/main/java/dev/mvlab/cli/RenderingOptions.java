@@ -3,6 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.model.ClusterTarget;
 import dev.mvlab.model.Project;
 import dev.mvlab.model.Warning;
 import dev.mvlab.render.SqlRenderer;
@@ -20,6 +21,11 @@ public final class RenderingOptions {
 
     SqlRenderer renderer() {
         return new SqlRenderer(new SqlTemplates(templates));
+    }
+
+    /** A renderer for a cluster target (null: one server). */
+    SqlRenderer renderer(ClusterTarget cluster) {
+        return new SqlRenderer(new SqlTemplates(templates), cluster);
     }
 
     /** Loads the project (warnings go to err) and builds its dependency graph. */

@@ -1,16 +1,22 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.datafile.ProjectLoader;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.graph.GraphBuilder;
+import dev.mvlab.graph.ObjectKind;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.lesson.Lesson;
 import dev.mvlab.lesson.LessonCatalog;
 import dev.mvlab.verify.Check;
 import dev.mvlab.verify.CheckFileReader;
 import dev.mvlab.verify.CheckResult;
 import dev.mvlab.verify.Verdict;
-import dev.mvlab.verify.Verifier;
 import dev.mvlab.verify.VerificationReport;
+import dev.mvlab.verify.Verifier;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +27,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code mvlab verify}: run declared checks, print MATCH or DRIFT for each, exit 1 when one is not as expected. */
 @Command(name = "verify", description = {"Compare what materialized views answer with the raw data.",
@@ -46,6 +55,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--check", paramLabel = "NAME", description = "Run only this check (repeatable).")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--per-shard", description = {"On a cluster, run each check once per shard: every read of a data "
+            + "source's Distributed table is narrowed to one shard (_shard_num), so a view whose shards drift shows even "
+            + "when the totals match (see docs/clusters.md)."})
+    boolean perShard;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Check files (default: checks/*.yaml).")
     List<Path> files = new ArrayList<>();
 
@@ -58,7 +72,8 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = VerdictColours.wrap(spec.commandLine().getOut(), Terminal.colour() && !format.json());
         VerificationReport report;
         try (Database connection = DatabaseOption.connect(engine, spec.commandLine().getErr(), db)) {
-            report = new Verifier().verify(checks, connection);
+            report = perShard ? new Verifier().verifyPerShard(checks, connection, dataSources())
+                    : new Verifier().verify(checks, connection);
         }
         if (format.json()) {
             JsonReport.print(out, JsonReport.verify(db, report));
@@ -75,6 +90,13 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(report.asExpected() ? "All " + checks.size() + " verdicts as expected."
                 : report.unexpected().size() + " of " + checks.size() + " verdicts differ from what was expected.");
         return report.asExpected() ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+    }
+
+    /** The project's tables (data sources and inline targets): on a cluster, the Distributed tables. */
+    private Set<String> dataSources() {
+        ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(engine.project()));
+        return graph.objects().stream().filter(o -> o.kind() == ObjectKind.TABLE).map(ProjectObject::name)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private List<Check> lessonChecks(Lesson chosen) {

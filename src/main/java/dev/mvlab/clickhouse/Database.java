@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,6 +113,22 @@ public final class Database implements AutoCloseable {
     /** {@link #run(String)} with values for the statement's query parameters, sent beside the SQL. */
     public QueryResult run(String sql, QueryParameters parameters) {
         try (Connection connection = connection(); Statement statement = statement(connection, parameters)) {
+            if (statement.execute(sql)) {
+                try (ResultSet rs = statement.getResultSet()) {
+                    return read(rs);
+                }
+            }
+            return new QueryResult(List.of(), List.of(), List.of());
+        } catch (SQLException e) {
+            throw failure(e, sql);
+        }
+    }
+
+    /** {@link #run(String)} with server settings for this query only (e.g. how long ON CLUSTER DDL waits). */
+    public QueryResult runWithSettings(String sql, Map<String, String> settings) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            QuerySettings local = statement.unwrap(StatementImpl.class).getLocalSettings();
+            settings.forEach(local::serverSetting);
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);

@@ -26,6 +26,7 @@ public final class PlanFiles {
     private static String kind(StatementKind kind) {
         return switch (kind) {
             case CREATE_TABLE, CREATE_TABLE_AS_SELECT -> "table";
+            case CREATE_DISTRIBUTED_TABLE -> "distributed";
             case CREATE_MATERIALIZED_VIEW -> "mv";
             case CREATE_VIEW -> "view";
             case COPY -> "copy";

@@ -8,6 +8,7 @@ import dev.mvlab.graph.PipeQuery;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.graph.ProjectObject;
 import dev.mvlab.graph.QueryNode;
+import dev.mvlab.model.ClusterTarget;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.CopyMode;
 import dev.mvlab.model.DataIndex;
@@ -31,9 +32,17 @@ import java.util.Set;
  */
 public final class SqlRenderer {
     private final SqlTemplates templates;
+    private final ClusterLayout layout;
 
+    /** Renders for one node. */
     public SqlRenderer(SqlTemplates templates) {
+        this(templates, null);
+    }
+
+    /** Renders for a cluster target (see {@link ClusterLayout}); null is one node. */
+    public SqlRenderer(SqlTemplates templates, ClusterTarget cluster) {
         this.templates = templates;
+        this.layout = new ClusterLayout(cluster);
     }
 
     /** Every object's CREATE statement in apply order, then the copy pipes' statements (which apply does not run). */
@@ -65,7 +74,7 @@ public final class SqlRenderer {
 
     /** DROP statements for every object, in drop order (views before the tables they read or write). */
     public Plan dropPlan(ProjectGraph graph) {
-        return new Plan(graph.dropOrder().stream().map(o -> drop(graph, o)).toList());
+        return new Plan(graph.dropOrder().stream().flatMap(o -> drops(graph, o).stream()).toList());
     }
 
     /** The statements that create an object; a copy pipe in replace mode gives TRUNCATE then INSERT. */
@@ -73,26 +82,41 @@ public final class SqlRenderer {
         Path root = graph.project().root();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("name", SqlNames.name(object.name()));
+        putOnCluster(model);
         return switch (object.kind()) {
             case TABLE -> {
-                model.put("engine", withCompatibility(EngineClause.model(object.table().engine()),
-                        object.table()));
+                String local = layout.localTable(object.name());
+                model.put("name", SqlNames.name(local));
+                model.put("engine", layout.engine(withCompatibility(EngineClause.model(object.table().engine()),
+                        object.table())));
+                String onShards = layout.distributed() ? ", on every shard; read and insert through the Distributed "
+                        + "table " + object.name() : "";
+                List<Statement> statements = new ArrayList<>();
                 if (object.inlineTable()) {
                     refuseSecrets(root, object);
-                    model.put("header", header(object, "table (defined inline by a materialized pipe)"));
+                    model.put("header", header(object, "table (defined inline by a materialized pipe" + onShards
+                            + ")"));
                     model.put("query", select(object));
-                    yield List.of(statement(StatementKind.CREATE_TABLE_AS_SELECT, object, model));
+                    statements.add(statement(StatementKind.CREATE_TABLE_AS_SELECT, object, model, local));
+                } else {
+                    model.put("header", header(object, "table" + (onShards.isEmpty() ? "" : " (" + onShards.substring(2)
+                            + ")")));
+                    model.put("columns", columns(root, object.table()));
+                    model.put("indexes", indexes(object.table()));
+                    statements.add(statement(StatementKind.CREATE_TABLE, object, model, local));
                 }
-                model.put("header", header(object, "table"));
-                model.put("columns", columns(root, object.table()));
-                model.put("indexes", indexes(object.table()));
-                yield List.of(statement(StatementKind.CREATE_TABLE, object, model));
+                if (layout.distributed()) {
+                    statements.add(distributed(object, local));
+                }
+                yield statements;
             }
             case MATERIALIZED_VIEW -> {
                 refuseSecrets(root, object);
-                model.put("header", header(object, "materialized view, writes " + object.writes()));
-                model.put("target", SqlNames.name(object.writes()));
-                model.put("query", select(object));
+                String target = layout.localTable(object.writes());
+                model.put("header", header(object, "materialized view, writes " + target
+                        + (layout.distributed() ? " on each shard, attached to its trigger's local table" : "")));
+                model.put("target", SqlNames.name(target));
+                model.put("query", layout.triggerOnLocal(graph, select(object)));
                 yield List.of(statement(StatementKind.CREATE_MATERIALIZED_VIEW, object, model));
             }
             case VIEW -> {
@@ -139,11 +163,54 @@ public final class SqlRenderer {
     }
 
     public Statement drop(ProjectGraph graph, ProjectObject object) {
+        return drop(object, object.name());
+    }
+
+    /** The DROP statements of an object: on a distributed layout, a data source's Distributed table then its local one. */
+    public List<Statement> drops(ProjectGraph graph, ProjectObject object) {
+        if (object.kind() == ObjectKind.TABLE && layout.distributed()) {
+            return List.of(drop(object, object.name()), drop(object, layout.localTable(object.name())));
+        }
+        return List.of(drop(object, object.name()));
+    }
+
+    private Statement drop(ProjectObject object, String name) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", SqlNames.name(name));
+        putOnCluster(model);
+        model.put("header", withCluster(List.of(name + ": drop " + object.kind().label() + " of " + source(object))));
+        StatementKind kind = object.kind() == ObjectKind.TABLE ? StatementKind.DROP_TABLE : StatementKind.DROP_VIEW;
+        return statement(kind, object, model, name);
+    }
+
+    /** The Distributed table named like the data source, over its local tables on every shard. */
+    private Statement distributed(ProjectObject object, String local) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("name", SqlNames.name(object.name()));
-        model.put("header", List.of(object.name() + ": drop " + object.kind().label() + " of " + source(object)));
-        StatementKind kind = object.kind() == ObjectKind.TABLE ? StatementKind.DROP_TABLE : StatementKind.DROP_VIEW;
-        return statement(kind, object, model);
+        putOnCluster(model);
+        model.put("local", SqlNames.name(local));
+        model.put("args", layout.distributedArgs(object));
+        model.put("header", withCluster(List.of(object.name() + ": Distributed table over " + local
+                + " on every shard (inserts spread by " + layout.distributedArgs(object).get(3) + "), from "
+                + source(object))));
+        return statement(StatementKind.CREATE_DISTRIBUTED_TABLE, object, model, object.name());
+    }
+
+    private void putOnCluster(Map<String, Object> model) {
+        String onCluster = layout.onCluster();
+        if (onCluster != null) {
+            model.put("onCluster", onCluster);
+        }
+    }
+
+    private List<String> withCluster(List<String> lines) {
+        if (layout.singleNode()) {
+            return lines;
+        }
+        List<String> all = new ArrayList<>();
+        all.add(layout.headerLine());
+        all.addAll(lines);
+        return all;
     }
 
     private List<Statement> copy(ProjectGraph graph, ProjectObject object, Map<String, Object> model) {
@@ -152,9 +219,10 @@ public final class SqlRenderer {
         List<Statement> statements = new ArrayList<>();
         if (replace) {
             Map<String, Object> truncate = new LinkedHashMap<>();
-            truncate.put("name", SqlNames.name(object.writes()));
-            truncate.put("header", List.of(object.name() + ": copy pipe in COPY_MODE replace empties "
-                    + object.writes() + " first, from " + source(object)));
+            truncate.put("name", SqlNames.name(layout.localTable(object.writes())));
+            putOnCluster(truncate);
+            truncate.put("header", withCluster(List.of(object.name() + ": copy pipe in COPY_MODE replace empties "
+                    + layout.localTable(object.writes()) + " first, from " + source(object))));
             statements.add(statement(StatementKind.TRUNCATE_TABLE, object, truncate));
         }
         DataSource target = graph.object(object.writes()).map(ProjectObject::table).orElse(null);
@@ -163,6 +231,7 @@ public final class SqlRenderer {
         String schedule = output.copySchedule() == null ? "on demand" : output.copySchedule().strip();
         model.put("header", header(object, "copy pipe into " + object.writes() + " (" + schedule
                 + (replace ? ", replace" : ", append") + "); run by 'mvlab copy', never by apply"));
+        model.remove("onCluster");
         model.put("target", SqlNames.name(object.writes()));
         model.put("columns", columns);
         model.put("query", QueryText.indent(select(object), "    "));
@@ -171,8 +240,12 @@ public final class SqlRenderer {
     }
 
     private Statement statement(StatementKind kind, ProjectObject object, Map<String, Object> model) {
+        return statement(kind, object, model, object.name());
+    }
+
+    private Statement statement(StatementKind kind, ProjectObject object, Map<String, Object> model, String name) {
         String sql = templates.render(kind.template(), model).strip();
-        return new Statement(kind, object.name(), sql, object.location());
+        return new Statement(kind, name, sql, object.location());
     }
 
     /**
@@ -215,8 +288,11 @@ public final class SqlRenderer {
         return new SourceLocation(sql.file(), sql.line() + lines, (lines == 0 ? sql.column() : 1) + at - lineStart);
     }
 
-    private static List<String> header(ProjectObject object, String what) {
+    private List<String> header(ProjectObject object, String what) {
         List<String> lines = new ArrayList<>();
+        if (!layout.singleNode()) {
+            lines.add(layout.headerLine());
+        }
         lines.add(object.name() + ": " + what + ", from " + source(object));
         String description = object.kind() == ObjectKind.TABLE ? object.table().description()
                 : object.query().pipe().description();

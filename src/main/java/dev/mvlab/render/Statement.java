@@ -26,6 +26,7 @@ public record Statement(StatementKind kind, String object, String sql, SourceLoc
     public String what() {
         return switch (kind) {
             case CREATE_TABLE, CREATE_TABLE_AS_SELECT -> "table " + object;
+            case CREATE_DISTRIBUTED_TABLE -> "Distributed table " + object;
             case CREATE_MATERIALIZED_VIEW -> "materialized view " + object;
             case CREATE_VIEW -> "view " + object;
             case COPY -> "the copy of pipe " + object;

@@ -3,6 +3,8 @@ package dev.mvlab.render;
 /** What a rendered statement does; each kind has its own template in {@code sql-templates/}. */
 public enum StatementKind {
     CREATE_TABLE("create_table.ftl"),
+    /** A data source's Distributed table over its local tables on every shard (cluster targets only). */
+    CREATE_DISTRIBUTED_TABLE("create_distributed_table.ftl"),
     /** A target table defined inline by a materialized pipe: its columns come from the pipe's query. */
     CREATE_TABLE_AS_SELECT("create_table_as_select.ftl"),
     CREATE_MATERIALIZED_VIEW("create_materialized_view.ftl"),
@@ -26,7 +28,7 @@ public enum StatementKind {
 
     /** True for statements that create an object (what apply runs). */
     public boolean creates() {
-        return this == CREATE_TABLE || this == CREATE_TABLE_AS_SELECT || this == CREATE_MATERIALIZED_VIEW
+        return this == CREATE_TABLE || this == CREATE_DISTRIBUTED_TABLE || this == CREATE_TABLE_AS_SELECT || this == CREATE_MATERIALIZED_VIEW
                 || this == CREATE_VIEW;
     }
 

@@ -1,0 +1,20 @@
+-- cluster prod (ClickHouse Cloud: SharedMergeTree and the Replicated database replicate it; no ON CLUSTER, no Distributed)
+-- returns_enriched: table, from datasources/returns_enriched.datasource:1
+--
+-- Lesson: the JOIN pitfall. Returns with their product's brand, model and price, joined at insert
+-- time by returns_enriched_mv. Compare it with the returns_enriched_live endpoint:
+-- - a return whose product was not yet in `products` gets empty brand and model, forever;
+-- - a product's later price or stock never reaches returns already written;
+-- - every unmerged version of a product joins, so one return can become several rows.
+CREATE TABLE returns_enriched
+(
+    timestamp DateTime,
+    customer_id String,
+    product_id String,
+    brand String,
+    model String,
+    price Float64
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMM(timestamp)
+ORDER BY (product_id, timestamp);

@@ -1,0 +1,4 @@
+-- cluster local (local: run on every node; plain engines, local + Distributed)
+-- sales_daily_history: Distributed table over sales_daily_history_local on every shard (inserts spread by rand()), from datasources/sales_daily_history.datasource:1
+CREATE TABLE sales_daily_history AS sales_daily_history_local
+ENGINE = Distributed('local', currentDatabase(), 'sales_daily_history_local', rand());

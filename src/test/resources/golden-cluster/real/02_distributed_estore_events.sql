@@ -1,0 +1,4 @@
+-- cluster prod (real: ON CLUSTER, Replicated engines, local + Distributed)
+-- estore_events: Distributed table over estore_events_local on every shard (inserts spread by rand()), from datasources/estore_events.datasource:1
+CREATE TABLE estore_events ON CLUSTER 'prod' AS estore_events_local
+ENGINE = Distributed('prod', currentDatabase(), 'estore_events_local', rand());

@@ -1,0 +1,14 @@
+-- cluster prod (real: ON CLUSTER, Replicated engines, local + Distributed)
+-- sales_per_minute_mv: materialized view, writes sales_per_minute_local on each shard, attached to its trigger's local table, from pipes/sales_per_minute_mv.pipe:7
+--
+-- Lesson: chained roll-ups, step 1. Reads `purchases` - the target of purchases_mv - so it fires
+-- when purchases_mv writes there: materialized views cascade through TO tables.
+CREATE MATERIALIZED VIEW sales_per_minute_mv ON CLUSTER 'prod' TO sales_per_minute_local
+AS
+SELECT
+    toStartOfMinute(timestamp) AS minute,
+    countState() AS purchases,
+    sumState(price) AS revenue,
+    uniqExactState(customer_id) AS customers
+FROM purchases_local
+GROUP BY minute;

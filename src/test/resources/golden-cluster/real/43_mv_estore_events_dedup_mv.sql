@@ -1,0 +1,9 @@
+-- cluster prod (real: ON CLUSTER, Replicated engines, local + Distributed)
+-- estore_events_dedup_mv: materialized view, writes estore_events_dedup_local on each shard, attached to its trigger's local table, from pipes/estore_events_dedup_mv.pipe:7
+--
+-- Lesson: deduplication. Copies every event into estore_events_dedup, a ReplacingMergeTree whose
+-- sorting key collapses exact duplicates when parts merge (query it with FINAL to be exact now).
+CREATE MATERIALIZED VIEW estore_events_dedup_mv ON CLUSTER 'prod' TO estore_events_dedup_local
+AS
+SELECT action, customer_id, product_id, price, timestamp
+FROM estore_events_local;
