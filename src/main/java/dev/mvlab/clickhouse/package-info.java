@@ -7,7 +7,11 @@
  * deduplication tokens, retries within a {@link dev.mvlab.clickhouse.RetryPolicy},
  * {@link dev.mvlab.clickhouse.Compression}), the plain {@link dev.mvlab.clickhouse.Http} calls of the
  * engine lifecycle (ping, one query), database names ({@link dev.mvlab.clickhouse.DatabaseName}) and quoted
- * identifiers ({@link dev.mvlab.clickhouse.Identifiers}). It knows nothing of how the server was started
+ * identifiers ({@link dev.mvlab.clickhouse.Identifiers}), and what the server says about itself: the
+ * {@link dev.mvlab.clickhouse.ServerCatalog}, the one reader of {@code system.*} tables, answering with
+ * {@link dev.mvlab.clickhouse.TableEntry}, {@link dev.mvlab.clickhouse.ColumnEntry} and
+ * {@link dev.mvlab.clickhouse.QueryProgress} records (and {@link dev.mvlab.clickhouse.ClusterCatalog} for the nodes
+ * of a cluster). It knows nothing of how the server was started
  * (that is {@code engine}).
  */
 package dev.mvlab.clickhouse;
