@@ -32,7 +32,7 @@ class ArchitectureTest {
             // To do (item 2): the batch inserter and its body publisher move into clickhouse, merged with DataInsert.
             "generate/ArrayBodyPublisher.java", "generate/HttpInserter.java",
             // serve calls serve (its own API), not ClickHouse.
-            "serve/RunningServer.java", "serve/ServeBenchmark.java");
+            "serve/RunningServer.java", "bench/ServeBenchmark.java");
 
     /** Readers of the credential file outside the door. */
     private static final Set<String> CREDENTIAL_ALLOWED = Set.of(
@@ -48,7 +48,7 @@ class ArchitectureTest {
             "engine/EngineHost.java", "engine/EngineStatusReader.java",
             "generate/LandingTable.java", "report/LineageReader.java",
             "serve/AppendLedger.java", "serve/Listings.java", "serve/Quarantine.java", "serve/QueryRoles.java",
-            "serve/ScopeCheck.java", "serve/ServeBenchmark.java");
+            "serve/ScopeCheck.java", "bench/ServeBenchmark.java");
 
     private static final Pattern HTTP_IMPORT = Pattern.compile("(?m)^import (static )?java\\.net\\.http\\.");
     private static final Pattern CREDENTIAL_READ = Pattern.compile("\\bCredential\\.(read|loadOrCreate)\\w*\\(");

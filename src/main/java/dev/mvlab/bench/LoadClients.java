@@ -1,4 +1,4 @@
-package dev.mvlab.serve;
+package dev.mvlab.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

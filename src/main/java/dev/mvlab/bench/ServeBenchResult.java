@@ -1,4 +1,4 @@
-package dev.mvlab.serve;
+package dev.mvlab.bench;
 
 /**
  * The figures of {@code mvlab bench serve}.

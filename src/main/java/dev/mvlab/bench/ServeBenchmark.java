@@ -1,4 +1,4 @@
-package dev.mvlab.serve;
+package dev.mvlab.bench;
 
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
@@ -19,6 +19,9 @@ import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.render.EndpointSql;
 import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.serve.ApiService;
+import dev.mvlab.serve.QueryRunner;
+import dev.mvlab.serve.ServeSettings;
 import dev.mvlab.serve.door.DoorSettings;
 import dev.mvlab.template.ParameterValues;
 
@@ -27,7 +30,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,17 +196,5 @@ public final class ServeBenchmark {
             }
         }
         expectCount(db, events, what);
-    }
-
-    static void deleteQuietly(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (var paths = Files.walk(dir)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        } catch (java.io.IOException ignored) {
-            // scratch files only
-        }
     }
 }
