@@ -32,7 +32,7 @@ class ArchitectureTest {
             // To do (item 2): the batch inserter and its body publisher move into clickhouse, merged with DataInsert.
             "generate/ArrayBodyPublisher.java", "generate/HttpInserter.java",
             // serve calls serve (its own API), not ClickHouse.
-            "serve/RunningServer.java", "bench/ServeBenchmark.java");
+            "serve/RunningServer.java");
 
     /** Readers of the credential file outside the door. */
     private static final Set<String> CREDENTIAL_ALLOWED = Set.of(

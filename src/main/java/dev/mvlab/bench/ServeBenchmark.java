@@ -3,7 +3,6 @@ package dev.mvlab.bench;
 import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.clickhouse.Database;
-import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
@@ -24,12 +23,16 @@ import dev.mvlab.serve.QueryRunner;
 import dev.mvlab.serve.ServeSettings;
 import dev.mvlab.serve.door.DoorSettings;
 import dev.mvlab.template.ParameterValues;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,64 +85,84 @@ public final class ServeBenchmark {
             try (ApiService api = ApiService.start(db, graph, renderer, settings)) {
                 double startup = (System.nanoTime() - started) / 1e9;
                 String token = api.adminToken().value();
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                String bearer = "Bearer " + token;
+                {
+                    // uncounted warm-ups of both ways: the rounds measure compiled code, not the JIT at work
+                    List<byte[]> warmUp = batches(lines, (int) Math.min(lines.size(), 50_000), sizes.batchLines());
+                    String warmUri = api.url() + "/v0/events?name=" + LANDING + "&wait=true";
+                    LoadClients.run(sizes.batchClients(), warmUp.size(), (http, i) -> post(http, warmUri, bearer, warmUp.get(i)));
+                    new LandingIngest(db, landing, workDir.resolve("checkpoints"), BatchSettings.DEFAULT,
+                            RetryPolicy.DEFAULT).run(options, true, RunLimits.events(50_000), false,
+                            Progress.Listener.NONE);
 
-                // uncounted warm-ups of both ways: the rounds measure compiled code, not the JIT at work
-                List<byte[]> warmUp = batches(lines, (int) Math.min(lines.size(), 50_000), sizes.batchLines());
-                URI warmUri = URI.create(api.url() + "/v0/events?name=" + LANDING + "&wait=true");
-                LoadClients.run(sizes.batchClients(), warmUp.size(), i -> client.send(HttpRequest.newBuilder(warmUri)
-                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(
-                                warmUp.get(i))).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-                new LandingIngest(db, landing, workDir.resolve("checkpoints"), BatchSettings.DEFAULT,
-                        RetryPolicy.DEFAULT).run(options, true, RunLimits.events(50_000), false, Progress.Listener.NONE);
+                    truncate(db);
+                    GenerateResult direct = new LandingIngest(db, landing, workDir.resolve("checkpoints"),
+                            BatchSettings.DEFAULT, RetryPolicy.DEFAULT).run(options, true,
+                            RunLimits.events(sizes.events()), false, Progress.Listener.NONE);
+                    expectCount(db, sizes.events(), "the direct ingest");
 
-                truncate(db);
-                GenerateResult direct = new LandingIngest(db, landing, workDir.resolve("checkpoints"),
-                        BatchSettings.DEFAULT, RetryPolicy.DEFAULT).run(options, true, RunLimits.events(sizes.events()),
-                        false, Progress.Listener.NONE);
-                expectCount(db, sizes.events(), "the direct ingest");
+                    truncate(db);
+                    List<byte[]> bodies = batches(lines, (int) sizes.events(), sizes.batchLines());
+                    String batchUri = api.url() + "/v0/events?name=" + LANDING;
+                    long batchStart = System.nanoTime();
+                    LoadClients.Outcome batches = LoadClients.run(sizes.batchClients(), bodies.size(),
+                            (http, i) -> post(http, batchUri, bearer, bodies.get(i)));
+                    awaitCount(db, sizes.events(), "the Events API batches");
+                    double apiRate = sizes.events() / ((System.nanoTime() - batchStart) / 1e9);
 
-                truncate(db);
-                List<byte[]> bodies = batches(lines, (int) sizes.events(), sizes.batchLines());
-                URI batchUri = URI.create(api.url() + "/v0/events?name=" + LANDING);
-                long batchStart = System.nanoTime();
-                LoadClients.Outcome batches = LoadClients.run(sizes.batchClients(), bodies.size(), i -> client.send(
-                        HttpRequest.newBuilder(batchUri).header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode());
-                awaitCount(db, sizes.events(), "the Events API batches");
-                double apiRate = sizes.events() / ((System.nanoTime() - batchStart) / 1e9);
+                    truncate(db);
+                    LoadClients.Outcome singles = LoadClients.run(sizes.singleClients(), sizes.singleEvents(),
+                            (http, i) -> post(http, batchUri, bearer, lines.get(i)));
+                    awaitCount(db, sizes.singleEvents(), "the single-event posts");
 
-                truncate(db);
-                URI singleUri = URI.create(api.url() + "/v0/events?name=" + LANDING);
-                LoadClients.Outcome singles = LoadClients.run(sizes.singleClients(), sizes.singleEvents(),
-                        i -> client.send(HttpRequest.newBuilder(singleUri).header("Authorization", "Bearer " + token)
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofByteArray(lines.get(i))).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode());
-                awaitCount(db, sizes.singleEvents(), "the single-event posts");
-
-                String query = ENDPOINT_PARAMS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .reduce((a, b) -> a + "&" + b).orElse("");
-                URI endpointUri = URI.create(api.url() + "/v0/pipes/" + ENDPOINT + ".json?" + query);
-                String sql = new EndpointSql(graph).sql(ENDPOINT, ParameterValues.of(ENDPOINT_PARAMS));
-                HttpQueries straight = new HttpQueries(db.endpoint());
-                LoadClients.Outcome viaApi = null;
-                LoadClients.Outcome viaClickHouse = null;
-                for (int round = 0; round < 2; round++) { // the first round of each warms up
-                    viaClickHouse = LoadClients.run(sizes.endpointClients(), sizes.endpointCalls(), i -> straight.query(
-                            DATABASE, sql + "\nFORMAT JSON", QueryRunner.SETTINGS).status());
-                    viaApi = LoadClients.run(sizes.endpointClients(), sizes.endpointCalls(), i -> client.send(
-                            HttpRequest.newBuilder(endpointUri).header("Authorization", "Bearer " + token).build(),
-                            HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+                    String query = ENDPOINT_PARAMS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .reduce((a, b) -> a + "&" + b).orElse("");
+                    String endpointUri = api.url() + "/v0/pipes/" + ENDPOINT + ".json?" + query;
+                    String sql = new EndpointSql(graph).sql(ENDPOINT, ParameterValues.of(ENDPOINT_PARAMS));
+                    String straightUri = straightUri(db, sql + "\nFORMAT JSON");
+                    String basic = db.endpoint().authorization();
+                    LoadClients.Outcome viaApi = null;
+                    LoadClients.Outcome viaClickHouse = null;
+                    for (int round = 0; round < 2; round++) { // the first round of each warms up
+                        viaClickHouse = LoadClients.run(sizes.endpointClients(), sizes.endpointCalls(),
+                                (http, i) -> get(http, straightUri, basic));
+                        viaApi = LoadClients.run(sizes.endpointClients(), sizes.endpointCalls(),
+                                (http, i) -> get(http, endpointUri, bearer));
+                    }
+                    LoadClients.Outcome oneApi = LoadClients.run(1, sizes.endpointCalls() / 5,
+                            (http, i) -> get(http, endpointUri, bearer));
+                    LoadClients.Outcome oneClickHouse = LoadClients.run(1, sizes.endpointCalls() / 5,
+                            (http, i) -> get(http, straightUri, basic));
+                    return new ServeBenchResult(sizes.events(), sizes.batchLines(), sizes.batchClients(),
+                            direct.rate(), apiRate, batches, singles, sizes.singleClients(),
+                            "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi, viaClickHouse,
+                            sizes.endpointClients(), oneApi, oneClickHouse, startup);
                 }
-                return new ServeBenchResult(sizes.events(), sizes.batchLines(), sizes.batchClients(), direct.rate(),
-                        apiRate, batches, singles, sizes.singleClients(), "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi,
-                        viaClickHouse, sizes.endpointClients(), startup);
             }
         } finally {
             admin.dropDatabase(DATABASE);
         }
+    }
+
+    private static Request post(HttpClient http, String uri, String authorization, byte[] body) {
+        return http.newRequest(uri).method(HttpMethod.POST).timeout(60, TimeUnit.SECONDS)
+                .headers(h -> h.put(HttpHeader.AUTHORIZATION, authorization))
+                .body(new BytesRequestContent("application/x-ndjson", body));
+    }
+
+    private static Request get(HttpClient http, String uri, String authorization) {
+        return http.newRequest(uri).timeout(60, TimeUnit.SECONDS)
+                .headers(h -> h.put(HttpHeader.AUTHORIZATION, authorization));
+    }
+
+    /** The endpoint's SQL as ClickHouse's own HTTP interface takes it, with the API's read-only settings. */
+    private static String straightUri(Database db, String sql) {
+        StringBuilder uri = new StringBuilder(db.endpoint().httpUrl()).append("/?database=")
+                .append(URLEncoder.encode(db.name(), StandardCharsets.UTF_8)).append("&query=")
+                .append(URLEncoder.encode(sql, StandardCharsets.UTF_8));
+        QueryRunner.SETTINGS.forEach((k, v) -> uri.append('&').append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return uri.toString();
     }
 
     private static List<byte[]> lines(StreamOptions options, long events) {
