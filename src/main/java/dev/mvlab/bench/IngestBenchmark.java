@@ -1,5 +1,6 @@
 package dev.mvlab.bench;
 
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.generate.GenerateResult;
@@ -7,7 +8,7 @@ import dev.mvlab.generate.JsonPathMapping;
 import dev.mvlab.generate.LandingIngest;
 import dev.mvlab.generate.LandingTable;
 import dev.mvlab.generate.Progress;
-import dev.mvlab.generate.RetryPolicy;
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.generate.RunLimits;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.errors.ExitCode;

@@ -11,7 +11,7 @@ import dev.mvlab.generate.GenerateResult;
 import dev.mvlab.generate.LandingIngest;
 import dev.mvlab.generate.NdjsonExport;
 import dev.mvlab.generate.Progress;
-import dev.mvlab.generate.RetryPolicy;
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.generate.RunLimits;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.graph.ProjectGraph;

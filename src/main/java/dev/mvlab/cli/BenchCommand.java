@@ -4,7 +4,7 @@ import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;
-import dev.mvlab.generate.Compression;
+import dev.mvlab.clickhouse.Compression;
 import dev.mvlab.bench.CpuClock;
 import dev.mvlab.bench.BenchResult;
 import dev.mvlab.bench.IngestBenchmark;

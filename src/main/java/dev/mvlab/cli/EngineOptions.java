@@ -2,11 +2,15 @@ package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.engine.EngineInstaller;
+import dev.mvlab.engine.EngineProvider;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.engine.Engines;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +21,10 @@ import java.util.Map;
 public final class EngineOptions {
     @Mixin
     ProjectOption projectOption;
+
+    /** The command these options belong to (its run shows the engine installer's steps). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--engine", description = "auto, embedded, clickhouse-binary, docker or url (env MVLAB_ENGINE).")
     String engine;
@@ -45,13 +53,14 @@ public final class EngineOptions {
     }
 
     public EngineRuntime runtime() {
-        return Engines.create(settings());
+        EngineInstaller.Progress install = mixee == null ? EngineInstaller.Progress.NONE : Main.installProgress(mixee);
+        return Engines.create(settings(), install);
     }
 
     /** The running engine's endpoint, starting the engine first when it is not running. */
     public Endpoint endpoint(PrintWriter err) {
         EngineRuntime runtime = runtime();
-        if (runtime.provider().equals("url")) {
+        if (runtime.provider() == EngineProvider.URL) {
             return runtime.endpoint().orElseThrow(); // never started by mvlab; Database.connect reports it unreachable
         }
         return runtime.endpoint().filter(e -> runtime.status().running()).orElseGet(() -> {

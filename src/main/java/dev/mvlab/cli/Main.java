@@ -32,6 +32,8 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     private final java.io.InputStream stdin;
+    /** Where the engine installer's steps go during this run (see {@link #installProgress}). */
+    private EngineInstaller.Progress installProgress = EngineInstaller.Progress.NONE;
     /** The process's own stdout when mvlab runs as a program (null in-process): raw bytes, for binary output. */
     private static volatile java.io.OutputStream processStdout;
 
@@ -58,21 +60,20 @@ public final class Main implements Runnable {
     public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine(in, out, err);
         try (StepLine install = new StepLine(err, Terminal.interactive())) {
-            EngineInstaller.reportTo(what -> {
+            ((Main) commandLine.getCommand()).installProgress = what -> {
                 if (what.startsWith("installed ")) {
                     install.close();
                     err.println("mvlab: " + what);
                 } else {
                     install.step(what);
                 }
-            });
+            };
             try {
                 return commandLine.execute(args);
             } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
                 return ErrorHandler.internalError(e, err); // picocli hands Errors through
             }
         } finally {
-            EngineInstaller.reportTo(null);
             out.flush();
             err.flush();
         }
@@ -125,6 +126,11 @@ public final class Main implements Runnable {
     /** The process's stdout for raw bytes, or null when mvlab runs in-process (then use the command's writer). */
     static java.io.OutputStream processStdout() {
         return processStdout;
+    }
+
+    /** Where the engine installer tells its steps during the run a command belongs to: the terminal's step line. */
+    static EngineInstaller.Progress installProgress(CommandLine.Model.CommandSpec command) {
+        return command.root().userObject() instanceof Main main ? main.installProgress : EngineInstaller.Progress.NONE;
     }
 
     /** The stdin of the run a command belongs to. */

@@ -1,6 +1,5 @@
 package dev.mvlab.cli;
 
-import dev.mvlab.clickhouse.DataInsert;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.clickhouse.QueryResult;
@@ -89,9 +88,9 @@ final class SqlCommand implements Runnable {
                                         + "mvlab sql \"INSERT INTO t FORMAT CSV\" < data.csv");
                     }
                     stdinUsed = true;
-                    written(out, DataInsert.send(db.endpoint(), db.name(), statement, Main.stdin(spec)));
+                    written(out, new HttpQueries(db.endpoint()).insertData(db.name(), statement, Main.stdin(spec)));
                 } else if (insert.matches()) {
-                    written(out, DataInsert.sendInline(db.endpoint(), db.name(), statement));
+                    written(out, new HttpQueries(db.endpoint()).insertInline(db.name(), statement));
                 } else if (FormatClause.of(statement).isPresent()) {
                     serverOutput(db, statement, out);
                 } else {

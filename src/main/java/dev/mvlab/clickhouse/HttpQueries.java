@@ -1,5 +1,9 @@
 package dev.mvlab.clickhouse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mvlab.errors.DatabaseException;
+import dev.mvlab.errors.EngineException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,11 +17,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Queries on ClickHouse's HTTP interface that return the server's own output format untouched (JSON, CSV,
- * JSONEachRow, Parquet ...), over one pooled keep-alive client: for callers that pass results on as bytes (the
- * serve API) or stream a file into an INSERT. Settings go in the URL; a non-200 answer comes back, not thrown.
+ * The HTTP channel to ClickHouse, for queries and inserts, over one pooled keep-alive client: queries that return the
+ * server's own output format untouched (JSON, CSV, JSONEachRow, Parquet ...) for callers that pass results on as
+ * bytes (the serve API), and INSERTs whose data is the request body, as ClickHouse's own clients send it (a file,
+ * stdin). Settings go in the URL; a non-200 answer of {@link #query}, {@link #insert} and {@link #stream} comes back,
+ * not thrown. Batches with a deduplication token, retries and compression go through {@link HttpInserter} on this
+ * channel.
  */
 public final class HttpQueries {
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final Endpoint endpoint;
     private final String authorization;
@@ -66,7 +75,42 @@ public final class HttpQueries {
         return send(uri(database, sql, settings), HttpRequest.BodyPublishers.ofInputStream(data));
     }
 
-    private URI uri(String database, String sql, Map<String, String> settings) {
+    /**
+     * Sends {@code data} as the data of {@code insert}; returns the rows ClickHouse wrote. A refusal is thrown (the
+     * server's message), as is an unreachable server; no time limit, the data may be long to come.
+     */
+    public long insertData(String database, String insert, InputStream data) {
+        return written(insert, request(uri(database, insert, Map.of()), HttpRequest.BodyPublishers.ofInputStream(
+                () -> data), null));
+    }
+
+    /** Runs a statement that carries its data after {@code FORMAT X}; returns the rows ClickHouse wrote. */
+    public long insertInline(String database, String insertWithData) {
+        return written(null, request(uri(database, null, Map.of()), HttpRequest.BodyPublishers.ofString(
+                insertWithData), null));
+    }
+
+    private long written(String query, HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new DatabaseException(Database.serverMessage(new IOException(response.body())), query, null);
+            }
+            String summary = response.headers().firstValue("X-ClickHouse-Summary").orElse("{}");
+            return JSON.readTree(summary).path("written_rows").asLong(0);
+        } catch (java.net.ConnectException e) {
+            throw new EngineException("cannot reach ClickHouse at " + endpoint + ": " + e.getMessage(),
+                    "check that the engine runs: 'mvlab engine status'", e);
+        } catch (IOException e) {
+            throw new EngineException("the insert into ClickHouse at " + endpoint + " failed: " + e.getMessage(),
+                    null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("the insert was interrupted", null, e);
+        }
+    }
+
+    URI uri(String database, String sql, Map<String, String> settings) {
         StringBuilder uri = new StringBuilder(endpoint.httpUrl()).append("/?database=").append(encode(database));
         settings.forEach((k, v) -> uri.append('&').append(encode(k)).append('=').append(encode(v)));
         if (sql != null) {
@@ -104,8 +148,24 @@ public final class HttpQueries {
     }
 
     private HttpRequest request(URI uri, HttpRequest.BodyPublisher body) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
-                .header("Authorization", authorization).POST(body).build();
+        return request(uri, body, QUERY_TIMEOUT);
+    }
+
+    /** A POST of {@code body} with the endpoint's credential; {@code timeout} null waits as long as it takes. */
+    HttpRequest request(URI uri, HttpRequest.BodyPublisher body, Duration timeout) {
+        return post(uri, timeout).POST(body).build();
+    }
+
+    /** A POST to {@code uri} with the endpoint's credential, its body and headers still to add. */
+    HttpRequest.Builder post(URI uri, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Authorization", authorization);
+        return timeout == null ? builder : builder.timeout(timeout);
+    }
+
+    /** Sends on the pooled client; interruption is the caller's to handle (a batch sender stops on it). */
+    <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        return client.send(request, handler);
     }
 
     private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
@@ -124,7 +184,7 @@ public final class HttpQueries {
                 response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -37,8 +37,8 @@ public final class ClickHouseBinaryEngine implements EngineRuntime {
     }
 
     @Override
-    public String provider() {
-        return "clickhouse-binary";
+    public EngineProvider provider() {
+        return EngineProvider.CLICKHOUSE_BINARY;
     }
 
     private Path serverDir() {

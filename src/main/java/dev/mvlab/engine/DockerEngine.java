@@ -23,8 +23,8 @@ public final class DockerEngine implements EngineRuntime {
     }
 
     @Override
-    public String provider() {
-        return "docker";
+    public EngineProvider provider() {
+        return EngineProvider.DOCKER;
     }
 
     private static void requireDocker() {

@@ -2,10 +2,13 @@ package dev.mvlab.engine;
 
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
+import dev.mvlab.engine.host.Credential;
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.HostProcesses;
+import dev.mvlab.engine.host.SupervisorState;
 
 import dev.mvlab.errors.EngineException;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
@@ -16,12 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * ClickHouse 26.7 from the chDB library: the user's one engine for every project. {@link EngineSupervisor} runs it
+ * ClickHouse 26.7 from the chDB library: the user's one engine for every project. The engine host runs it
  * in the background behind its relay on 127.0.0.1; state, data, log and credential live in {@code <home>/engine}
  * (home: {@code MVLAB_HOME}, default {@code ~/.mvlab}), so every project and every command finds the same engine.
  */
@@ -43,16 +45,22 @@ public final class EmbeddedEngine implements EngineRuntime {
 
     /** Also passes extra options to the host JVM (tests use {@code -Dmvlab.host.churn=true}). */
     public EmbeddedEngine(EngineSettings settings, Long ownerPid, List<String> hostJvmOptions) {
+        this(settings, ownerPid, hostJvmOptions, EngineInstaller.Progress.NONE);
+    }
+
+    /** Also tells {@code installProgress} each step of installing the library when a start needs it. */
+    public EmbeddedEngine(EngineSettings settings, Long ownerPid, List<String> hostJvmOptions,
+                          EngineInstaller.Progress installProgress) {
         this.settings = settings;
         this.layout = new EngineLayout(settings.stateDir());
-        this.installer = new EngineInstaller(settings.cacheDir());
+        this.installer = new EngineInstaller(settings.cacheDir(), installProgress);
         this.ownerPid = ownerPid;
         this.hostJvmOptions = List.copyOf(hostJvmOptions);
     }
 
     @Override
-    public String provider() {
-        return "embedded";
+    public EngineProvider provider() {
+        return EngineProvider.EMBEDDED;
     }
 
     Path dataDir() {
@@ -119,9 +127,7 @@ public final class EmbeddedEngine implements EngineRuntime {
      * chDB never opens the same data while the old one still holds it. Only a chDB of this folder is waited for.
      */
     private void awaitOrphanChdb(SupervisorState stale) {
-        ProcessHandle.of(stale.chdbPid()).filter(ProcessHandle::isAlive)
-                .filter(p -> SupervisorState.commandLine(p).contains(EngineHost.class.getName())
-                        && SupervisorState.commandLine(p).contains(" " + layout.dataDir() + " "))
+        ProcessHandle.of(stale.chdbPid()).filter(p -> HostProcesses.isChdbOf(p, layout.dataDir()))
                 .ifPresent(orphan -> {
                     if (!waitForExit(orphan, Duration.ofSeconds(30))) {
                         orphan.destroyForcibly();
@@ -158,25 +164,8 @@ public final class EmbeddedEngine implements EngineRuntime {
         Credential.loadOrCreateOwn(layout.stateDir());
         Files.writeString(layout.logFile(), "---- " + Instant.now() + " starting ClickHouse "
                 + EngineInstaller.ENGINE_VERSION + " (embedded)\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
-                "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
-        command.addAll(hostJvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineSupervisor.class.getName(),
-                library.toString(), layout.stateDir().toString(), Integer.toString(settings.httpPort()),
-                settings.access().text().isEmpty() ? "-" : settings.access().text(),
-                settings.origins().isEmpty() ? "-" : String.join(",", settings.origins())));
-        if (ownerPid != null) {
-            command.add(Long.toString(ownerPid));
-        }
-        Files.createDirectories(layout.crashLogDir());
-        Process process = new ProcessBuilder(command)
-                .directory(layout.stateDir().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile().toFile()))
-                .redirectErrorStream(true)
-                .start();
+        Process process = HostProcesses.startSupervisor(layout, library, settings.httpPort(), settings.access(),
+                settings.origins(), ownerPid, hostJvmOptions);
         awaitReady(process.pid(), process);
     }
 

@@ -32,20 +32,24 @@ public final class EngineInstaller {
     /** Hears each step of an install as it begins (downloading, verifying, unpacking), to show progress. */
     @FunctionalInterface
     public interface Progress {
+        /** Hears nothing. */
+        Progress NONE = what -> { };
+
         void step(String what);
     }
 
-    private static volatile Progress progress = what -> { };
-
     private final Path versionDir;
+    private final Progress progress;
 
-    /** Where install steps are reported from now on (the CLI shows them on the terminal). */
-    public static void reportTo(Progress listener) {
-        progress = listener == null ? what -> { } : listener;
+    /** An installer that reports nothing. */
+    public EngineInstaller(Path cacheDir) {
+        this(cacheDir, Progress.NONE);
     }
 
-    public EngineInstaller(Path cacheDir) {
+    /** An installer that tells {@code progress} each step (the CLI shows them on the terminal). */
+    public EngineInstaller(Path cacheDir, Progress progress) {
         this.versionDir = cacheDir.resolve(ENGINE_VERSION);
+        this.progress = progress;
     }
 
     public Path libraryPath() {

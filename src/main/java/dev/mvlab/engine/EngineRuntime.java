@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /** A ClickHouse that mvlab can start, stop, ask about and connect to. */
 public interface EngineRuntime {
-    /** The provider name: embedded, clickhouse-binary, docker or url. */
-    String provider();
+    /** What runs this engine (never {@link EngineProvider#AUTO}). */
+    EngineProvider provider();
 
     /** Starts the engine, or finds it already running; returns how it runs. Idempotent. */
     EngineStatus start();

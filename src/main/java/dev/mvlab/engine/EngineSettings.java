@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.EngineAccess;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 
@@ -15,7 +16,7 @@ import java.util.Properties;
  * How to reach or run ClickHouse. Each value comes from the command line, else the environment ({@code MVLAB_*}),
  * else the project's {@code mvlab.properties}, else its default.
  *
- * @param provider    auto, embedded, clickhouse-binary, docker or url
+ * @param provider    which engine: auto, embedded, clickhouse-binary, docker or url
  * @param projectDir  the project folder (its {@code mvlab.properties}; an older mvlab kept the engine under it)
  * @param home        the user's mvlab folder ({@code MVLAB_HOME}, default {@code ~/.mvlab}): the one engine of every
  *                    project keeps its state, data and credential in {@code engine/} under it
@@ -27,7 +28,7 @@ import java.util.Properties;
  * @param origins     browser origins allowed to call the engine (none by default)
  * @param timeout     connect and read timeout of every call to the engine
  */
-public record EngineSettings(String provider, Path projectDir, Path home, int httpPort, int tcpPort, String url,
+public record EngineSettings(EngineProvider provider, Path projectDir, Path home, int httpPort, int tcpPort, String url,
                              String user, String password, Path cacheDir, Duration startTimeout, EngineAccess access,
                              java.util.List<String> origins, Duration timeout) {
 
@@ -74,7 +75,7 @@ public record EngineSettings(String provider, Path projectDir, Path home, int ht
                 .resolve("mvlab").resolve("engine");
         String origins = lookup.get("engine.origins", "");
         return new EngineSettings(
-                lookup.get("engine", "auto"),
+                EngineProvider.parse(lookup.get("engine", "auto")),
                 projectDir.toAbsolutePath().normalize(),
                 Path.of(lookup.get("home", home.resolve(".mvlab").toString())).toAbsolutePath().normalize(),
                 lookup.getInt("http.port", DEFAULT_HTTP_PORT),

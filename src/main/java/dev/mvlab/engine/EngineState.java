@@ -2,6 +2,7 @@ package dev.mvlab.engine;
 
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
+import dev.mvlab.engine.host.HostProcesses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,7 +40,7 @@ record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant st
     }
 
     /** What status reports for this running process: it asks the server for its version over HTTP. */
-    EngineStatus toStatus(String provider) {
+    EngineStatus toStatus(EngineProvider provider) {
         Endpoint endpoint = Endpoint.loopback(httpPort);
         String serverVersion;
         try {
@@ -52,26 +53,9 @@ record EngineState(long pid, int httpPort, int tcpPort, Path dataDir, Instant st
                 serverVersion == null ? "process alive but not answering" : null);
     }
 
-    /** True when the pid is alive and is an mvlab engine host (a pid reused by another program is not). */
-    boolean isAlive() {
-        return isAlive(EngineHost.class.getName());
-    }
-
     /** True when the pid is alive and its command line contains the marker. */
     boolean isAlive(String marker) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> commandLine(p).contains(marker))
-                .orElse(false);
-    }
-
-    private static String commandLine(ProcessHandle process) {
-        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-        try {
-            if (Files.isReadable(proc)) {
-                return new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-            }
-        } catch (IOException ignored) {
-            // fall back to what the JDK reports
-        }
-        return process.info().commandLine().orElse("");
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> HostProcesses.commandLine(p).contains(marker)).orElse(false);
     }
 }

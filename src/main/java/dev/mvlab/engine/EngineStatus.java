@@ -12,16 +12,16 @@ import java.util.List;
  * @param databases the databases the engine holds, each with the projects that used it (when known)
  * @param restarts  how often the engine came back by itself since it started, and the last reason (embedded)
  */
-public record EngineStatus(String provider, boolean running, String version, Endpoint endpoint, Integer tcpPort,
+public record EngineStatus(EngineProvider provider, boolean running, String version, Endpoint endpoint, Integer tcpPort,
                            Path dataDir, Long pid, Duration uptime, String note, List<String> databases,
                            String restarts) {
 
-    public EngineStatus(String provider, boolean running, String version, Endpoint endpoint, Integer tcpPort,
+    public EngineStatus(EngineProvider provider, boolean running, String version, Endpoint endpoint, Integer tcpPort,
                         Path dataDir, Long pid, Duration uptime, String note) {
         this(provider, running, version, endpoint, tcpPort, dataDir, pid, uptime, note, List.of(), null);
     }
 
-    public static EngineStatus stopped(String provider, Path dataDir, String note) {
+    public static EngineStatus stopped(EngineProvider provider, Path dataDir, String note) {
         return new EngineStatus(provider, false, null, null, null, dataDir, null, null, note);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
 
@@ -14,7 +16,7 @@ final class EngineStatusReader {
     private EngineStatusReader() {
     }
 
-    static EngineStatus read(String provider, SupervisorState state, Endpoint endpoint, EngineLayout layout) {
+    static EngineStatus read(EngineProvider provider, SupervisorState state, Endpoint endpoint, EngineLayout layout) {
         String version;
         List<String> databases = List.of();
         try {

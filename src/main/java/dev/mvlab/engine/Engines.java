@@ -1,7 +1,5 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.errors.EngineException;
-
 import java.util.Locale;
 
 /** Chooses the engine provider from the settings; {@code auto} picks the first that can work here. */
@@ -10,26 +8,32 @@ public final class Engines {
     }
 
     public static EngineRuntime create(EngineSettings settings) {
-        String provider = settings.provider().toLowerCase(Locale.ROOT);
-        return switch (provider) {
-            case "embedded" -> new EmbeddedEngine(settings);
-            case "clickhouse-binary", "binary" -> new ClickHouseBinaryEngine(settings);
-            case "docker" -> new DockerEngine(settings);
-            case "url" -> new UrlEngine(settings);
-            case "auto" -> auto(settings);
-            default -> throw new EngineException("unknown engine '" + settings.provider() + "'",
-                    "choose one of: auto, embedded, clickhouse-binary, docker, url");
+        return create(settings, EngineInstaller.Progress.NONE);
+    }
+
+    /** As {@link #create(EngineSettings)}; an engine that installs something tells {@code installProgress} each step. */
+    public static EngineRuntime create(EngineSettings settings, EngineInstaller.Progress installProgress) {
+        return switch (settings.provider()) {
+            case EMBEDDED -> embedded(settings, installProgress);
+            case CLICKHOUSE_BINARY -> new ClickHouseBinaryEngine(settings);
+            case DOCKER -> new DockerEngine(settings);
+            case URL -> new UrlEngine(settings);
+            case AUTO -> auto(settings, installProgress);
         };
     }
 
-    private static EngineRuntime auto(EngineSettings settings) {
+    private static EmbeddedEngine embedded(EngineSettings settings, EngineInstaller.Progress installProgress) {
+        return new EmbeddedEngine(settings, null, java.util.List.of(), installProgress);
+    }
+
+    private static EngineRuntime auto(EngineSettings settings, EngineInstaller.Progress installProgress) {
         if (settings.url() != null) {
             return new UrlEngine(settings);
         }
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         if (os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"))) {
-            return new EmbeddedEngine(settings);
+            return embedded(settings, installProgress);
         }
         if (ClickHouseBinaryEngine.findOnPath().isPresent()) {
             return new ClickHouseBinaryEngine(settings);

@@ -2,6 +2,8 @@ package dev.mvlab.engine;
 
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.HostProcesses;
 
 import dev.mvlab.errors.EngineException;
 
@@ -55,12 +57,11 @@ final class LegacyEngine {
             String text = Files.readString(state);
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
             long pid = node.path("pid").asLong(0);
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> SupervisorState.commandLine(p).contains(EngineHost.class.getName())
-                            && SupervisorState.commandLine(p).contains(legacyStateDir.resolve("data").toString()));
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid)
+                    .filter(p -> HostProcesses.isChdbOf(p, legacyStateDir.resolve("data")));
             if (handle.isPresent()) {
                 try { // the old engine stops cleanly when its keep-alive query ends (it had no door)
-                    Http.query(Endpoint.loopback(node.path("httpPort").asInt()), EngineHost.STOP_QUERY);
+                    Http.query(Endpoint.loopback(node.path("httpPort").asInt()), HostProcesses.STOP_QUERY);
                 } catch (IOException notAnswering) {
                     handle.get().destroy();
                 }

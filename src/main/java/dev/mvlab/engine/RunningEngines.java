@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.PrivateFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ record RunningEngines(Path dir) {
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            ChdbConfig.writePrivate(dir.resolve(Integer.toString(port)), stateDir.toAbsolutePath() + "\n");
+            PrivateFiles.write(dir.resolve(Integer.toString(port)), stateDir.toAbsolutePath() + "\n");
         } catch (IOException | RuntimeException e) {
             // only the discovery by URL is lost: such a command then needs the password
         }

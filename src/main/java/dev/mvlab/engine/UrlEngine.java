@@ -1,5 +1,8 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.engine.host.Credential;
+import dev.mvlab.engine.host.EngineLayout;
+import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
 
@@ -49,8 +52,8 @@ public final class UrlEngine implements EngineRuntime {
     }
 
     @Override
-    public String provider() {
-        return "url";
+    public EngineProvider provider() {
+        return EngineProvider.URL;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.mvlab.generate;
 
+import dev.mvlab.clickhouse.HttpInserter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,5 +1,7 @@
 package dev.mvlab.generate;
 
+import dev.mvlab.clickhouse.Compression;
+
 import java.time.Duration;
 
 /**

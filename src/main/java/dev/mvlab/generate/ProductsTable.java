@@ -1,5 +1,7 @@
 package dev.mvlab.generate;
 
+import dev.mvlab.clickhouse.RetryPolicy;
+import dev.mvlab.clickhouse.HttpInserter;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.clickhouse.QueryResult;

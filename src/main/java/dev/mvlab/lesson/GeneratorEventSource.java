@@ -10,7 +10,7 @@ import dev.mvlab.generate.LandingChoice;
 import dev.mvlab.generate.LandingIngest;
 import dev.mvlab.generate.Progress;
 import dev.mvlab.generate.ProductsTable;
-import dev.mvlab.generate.RetryPolicy;
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.generate.RunLimits;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.model.Project;

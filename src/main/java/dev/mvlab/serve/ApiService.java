@@ -5,7 +5,7 @@ import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Project;
-import dev.mvlab.generate.RetryPolicy;
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 

@@ -1,9 +1,9 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.Database;
-import dev.mvlab.generate.HttpInserter;
+import dev.mvlab.clickhouse.HttpInserter;
 import dev.mvlab.generate.LandingTable;
-import dev.mvlab.generate.RetryPolicy;
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.model.Project;
 import dev.mvlab.graph.ProjectGraph;

@@ -1,6 +1,6 @@
 package dev.mvlab.serve;
 
-import dev.mvlab.generate.HttpInserter;
+import dev.mvlab.clickhouse.HttpInserter;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.HttpQueries;
-import dev.mvlab.engine.ServeRoles;
+import dev.mvlab.engine.host.ServeRoles;
 import dev.mvlab.sql.SqlLiterals;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.HttpQueries;
 import dev.mvlab.clickhouse.QueryParameters;
-import dev.mvlab.engine.ServeRoles;
+import dev.mvlab.engine.host.ServeRoles;
 import dev.mvlab.serve.door.ServedRequest;
 import dev.mvlab.sql.SqlTokenizer;
 

@@ -3,6 +3,7 @@ package dev.mvlab.engine;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.EngineException;
+import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.mvlab.engine;
 
 import dev.mvlab.clickhouse.Endpoint;
 
+import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,11 +114,11 @@ class EngineIdentitySecurityTest {
 
     @Test
     void theEngineFolderIsToldToCredentialHoldersOnly() throws IOException {
-        RawHttp.Answer anonymous = RawHttp.get(port, HttpRelay.WHERE_PATH, "");
+        RawHttp.Answer anonymous = RawHttp.get(port, HostProcesses.FOLDER_PATH, "");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain(home.toString());
-        assertThat(RawHttp.get(port, HttpRelay.WHERE_PATH, RawHttp.basic("x", "wrong")).status()).isEqualTo(401);
-        RawHttp.Answer allowed = RawHttp.get(port, HttpRelay.WHERE_PATH, RawHttp.basic("x", credential));
+        assertThat(RawHttp.get(port, HostProcesses.FOLDER_PATH, RawHttp.basic("x", "wrong")).status()).isEqualTo(401);
+        RawHttp.Answer allowed = RawHttp.get(port, HostProcesses.FOLDER_PATH, RawHttp.basic("x", credential));
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.body().strip()).isEqualTo(home.resolve("engine").toAbsolutePath().normalize().toString());
     }

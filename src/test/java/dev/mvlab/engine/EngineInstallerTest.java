@@ -35,6 +35,22 @@ class EngineInstallerTest {
     }
 
     @Test
+    void eachInstallerTellsItsOwnListenerItsSteps(@TempDir Path cache) throws IOException {
+        List<String> heard = new java.util.ArrayList<>();
+        EngineInstaller listened = new EngineInstaller(cache.resolve("a"), heard::add);
+        EngineInstaller silent = new EngineInstaller(cache.resolve("b"));
+        Path work = Files.createDirectories(cache.resolve("work"));
+        Path tarball = work.resolve("not-the-package.tgz");
+        Files.writeString(tarball, "not the package");
+
+        assertThatThrownBy(() -> silent.installFromTarball(tarball, work)).isInstanceOf(EngineException.class);
+        assertThat(heard).as("another installer's steps").isEmpty();
+        assertThatThrownBy(() -> listened.installFromTarball(tarball, work)).isInstanceOf(EngineException.class);
+        assertThat(heard).as("the refused tarball is neither unpacked nor installed")
+                .containsExactly("verifying the download (sha256)");
+    }
+
+    @Test
     void aLibraryWithTheWrongChecksumIsRefused(@TempDir Path dir) throws IOException {
         Path library = dir.resolve("libchdb.so");
         Files.writeString(library, "not the library");

@@ -2,6 +2,7 @@ package dev.mvlab.engine;
 
 import dev.mvlab.clickhouse.Database;
 
+import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +115,7 @@ class EngineStarvationSecurityTest {
             assertThat(firstLines.values()).as("the requests over the client's bound are refused at once")
                     .contains("HTTP/1.1 429 Too Many Requests");
             assertThat(running("starving_")).as("the sleeping queries that got in are still running")
-                    .isPositive().isLessThanOrEqualTo(EngineSupervisor.PER_CLIENT);
+                    .isPositive().isLessThanOrEqualTo(HostProcesses.REQUESTS_PER_CLIENT);
         } finally {
             for (Socket socket : sockets) {
                 socket.close();

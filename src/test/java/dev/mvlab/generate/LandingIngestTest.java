@@ -1,5 +1,8 @@
 package dev.mvlab.generate;
 
+import dev.mvlab.clickhouse.Compression;
+import dev.mvlab.clickhouse.RetryPolicy;
+import dev.mvlab.clickhouse.HttpInserter;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;

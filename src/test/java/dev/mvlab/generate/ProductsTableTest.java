@@ -1,5 +1,6 @@
 package dev.mvlab.generate;
 
+import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.testing.ClickHouseExtension;

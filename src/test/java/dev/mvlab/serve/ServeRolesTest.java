@@ -4,7 +4,7 @@ import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.HttpQueries;
-import dev.mvlab.engine.ServeRoles;
+import dev.mvlab.engine.host.ServeRoles;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

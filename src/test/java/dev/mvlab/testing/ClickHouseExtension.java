@@ -3,6 +3,7 @@ package dev.mvlab.testing;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.engine.EngineProvider;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.engine.Engines;
@@ -92,8 +93,8 @@ public final class ClickHouseExtension implements ParameterResolver {
 
         RunEngine() {
             EngineSettings settings = testSettings(testRoot().resolve("shared"));
-            String provider = settings.provider().toLowerCase(Locale.ROOT);
-            runtime = provider.equals("auto") || provider.equals("embedded")
+            EngineProvider provider = settings.provider();
+            runtime = provider == EngineProvider.AUTO || provider == EngineProvider.EMBEDDED
                     ? new EmbeddedEngine(settings, ProcessHandle.current().pid())
                     : Engines.create(settings);
             endpoint = runtime.start().endpoint();

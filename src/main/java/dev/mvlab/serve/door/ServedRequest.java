@@ -1,9 +1,8 @@
 package dev.mvlab.serve.door;
 
+import dev.mvlab.net.ClientProbe;
 import org.eclipse.jetty.io.EndPoint;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,10 @@ public final class ServedRequest {
 
     private final Duration limit;
     private final long deadlineNanos;
-    private final EndPoint client;
+    private final ClientProbe client;
     private final Executor runner;
     private final List<Runnable> cancels = new CopyOnWriteArrayList<>();
     private volatile Ending ending;
-    private volatile boolean readAhead;
 
     /** Why a request's query was cancelled. */
     public enum Ending { TIMED_OUT, CLIENT_LEFT }
@@ -33,7 +31,7 @@ public final class ServedRequest {
         this.runner = runner;
         this.limit = limit;
         this.deadlineNanos = System.nanoTime() + limit.toNanos();
-        this.client = client;
+        this.client = new ClientProbe(client);
     }
 
     /** The request served on this thread, when it came through the door. */
@@ -80,7 +78,7 @@ public final class ServedRequest {
 
     /** Bytes were read from the client while watching it: the connection must close after the answer. */
     boolean readAhead() {
-        return readAhead;
+        return client.readAhead();
     }
 
     /** Called by the watch: cancels the running query when the time is up or the client closed its connection. */
@@ -90,7 +88,7 @@ public final class ServedRequest {
         }
         if (nowNanos - deadlineNanos > 0) {
             end(Ending.TIMED_OUT);
-        } else if (clientLeft()) {
+        } else if (client.gone()) {
             end(Ending.CLIENT_LEFT);
         }
     }
@@ -98,22 +96,5 @@ public final class ServedRequest {
     private void end(Ending why) {
         ending = why;
         cancels.forEach(runner::execute);
-    }
-
-    /**
-     * While a query runs the request is read in full and Jetty reads nothing from the connection, so a read here
-     * sees only the client's end of stream (it left) or, rarely, a pipelined next request (then kept from Jetty by
-     * closing the connection after this answer).
-     */
-    private boolean clientLeft() {
-        try {
-            int read = client.fill(ByteBuffer.allocate(256).flip());
-            if (read > 0) {
-                readAhead = true;
-            }
-            return read < 0 || !client.isOpen();
-        } catch (IOException e) {
-            return true;
-        }
     }
 }

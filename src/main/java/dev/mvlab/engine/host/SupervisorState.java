@@ -1,10 +1,9 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,11 +17,11 @@ import java.util.Optional;
  * @param chdbPid   the current chDB process, 0 while it starts
  * @param restarts  how often chDB died and was started again; {@code lastRestart} says why
  */
-record SupervisorState(long pid, int httpPort, Path stateDir, Instant startedAt, long chdbPid, int restarts,
+public record SupervisorState(long pid, int httpPort, Path stateDir, Instant startedAt, long chdbPid, int restarts,
                        String lastRestart) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Optional<SupervisorState> read(Path file) {
+    public static Optional<SupervisorState> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -56,26 +55,8 @@ record SupervisorState(long pid, int httpPort, Path stateDir, Instant startedAt,
      * True when the pid is alive and is the engine host of THIS engine folder: its command line names the
      * supervisor class and this folder. A reused pid, or the live engine of another home or a copied folder, is not.
      */
-    boolean isEngineOf(EngineLayout layout) {
-        if (!stateDir.equals(layout.stateDir())) {
-            return false;
-        }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> {
-            String command = commandLine(p);
-            return command.contains(EngineSupervisor.class.getName())
-                    && command.contains(" " + layout.stateDir() + " ");
-        }).orElse(false);
-    }
-
-    static String commandLine(ProcessHandle process) {
-        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-        try {
-            if (Files.isReadable(proc)) {
-                return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
-            }
-        } catch (IOException ignored) {
-            // fall back to what the JDK reports
-        }
-        return process.info().commandLine().orElse("");
+    public boolean isEngineOf(EngineLayout layout) {
+        return stateDir.equals(layout.stateDir())
+                && ProcessHandle.of(pid).map(p -> HostProcesses.isSupervisorOf(p, layout.stateDir())).orElse(false);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 /**
  * Who a request to the relay comes from, told by the secret it carries; the relay then queries chDB as this caller's

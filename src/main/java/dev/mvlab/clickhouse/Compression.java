@@ -1,9 +1,9 @@
-package dev.mvlab.generate;
+package dev.mvlab.clickhouse;
 
 import net.jpountz.lz4.LZ4FrameOutputStream;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -23,7 +23,7 @@ public enum Compression {
     }
 
     /** AUTO: none for a server on this machine, lz4 for any other. */
-    Compression resolve(String host) {
+    public Compression resolve(String host) {
         if (this != AUTO) {
             return this;
         }
@@ -33,26 +33,31 @@ public enum Compression {
     }
 
     /** Compresses {@code length} bytes into {@code into} (cleared first); returns the encoding header or null. */
-    String encode(byte[] body, int length, LineBuffer into) {
+    String encode(byte[] body, int length, PackedBody into) {
         if (this != LZ4) {
             return null;
         }
-        into.clear();
-        try (LZ4FrameOutputStream out = new LZ4FrameOutputStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                into.append((byte) b);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int count) {
-                into.append(bytes, offset, count);
-            }
-        }, LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB)) {
+        into.reset();
+        try (LZ4FrameOutputStream out = new LZ4FrameOutputStream(into, LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB)) {
             out.write(body, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return "lz4";
+    }
+
+    /** A compressed body, reused between batches: its array is sent as it is, without a copy. */
+    static final class PackedBody extends ByteArrayOutputStream {
+        PackedBody(int capacity) {
+            super(capacity);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        int length() {
+            return count;
+        }
     }
 }

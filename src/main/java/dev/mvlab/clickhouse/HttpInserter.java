@@ -1,15 +1,11 @@
-package dev.mvlab.generate;
+package dev.mvlab.clickhouse;
 
-import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.errors.DatabaseException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends NDJSON batches to ClickHouse over HTTP: one {@code INSERT ... SELECT ... FROM input()} per batch, the lines
- * as the request body, the batch's deduplication token as a setting. Retries transient failures with backoff;
- * a retried batch carries the same token, so ClickHouse keeps it at most once.
+ * Sends batches (NDJSON lines) to ClickHouse on the {@link HttpQueries} channel: one {@code INSERT ... SELECT ... FROM
+ * input()} per batch, the lines as the request body (LZ4-compressed when {@link Compression} says so), the batch's
+ * deduplication token as the setting {@code insert_deduplication_token}. Retries transient failures with backoff
+ * within its {@link RetryPolicy}; a retried batch carries the same token, so ClickHouse keeps it at most once.
  */
 public final class HttpInserter {
     /** ClickHouse error codes worth a retry: timeouts, network, memory, too many parts, cancelled at shutdown. */
@@ -29,37 +26,43 @@ public final class HttpInserter {
             394, 999);
     private static final Pattern CODE = Pattern.compile("Code: (\\d+)\\.");
 
-    private final HttpClient client;
+    /** The settings of every batch: synchronous, deduplicated (in the views too), lenient date-times. */
+    private static final Map<String, String> SETTINGS = settings();
+
+    private final HttpQueries channel;
     private final Endpoint endpoint;
     private final String sql;
     private final String baseUri;
-    private final String authorization;
     private final RetryPolicy retry;
     private final Compression compression;
-    private final ThreadLocal<LineBuffer> compressed = ThreadLocal.withInitial(() -> new LineBuffer(1 << 20));
+    private final ThreadLocal<Compression.PackedBody> compressed =
+            ThreadLocal.withInitial(() -> new Compression.PackedBody(1 << 20));
 
     public HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry) {
         this(endpoint, database, sql, retry, Compression.NONE);
     }
 
-    HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry, Compression compression) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Endpoint.CONNECT_TIMEOUT).build();
-        this.endpoint = endpoint;
+    public HttpInserter(Endpoint endpoint, String database, String sql, RetryPolicy retry, Compression compression) {
+        this(new HttpQueries(endpoint), database, sql, retry, compression);
+    }
+
+    /** Batches of {@code sql} on an existing channel (its pooled connections). */
+    public HttpInserter(HttpQueries channel, String database, String sql, RetryPolicy retry, Compression compression) {
+        this.channel = channel;
+        this.endpoint = channel.endpoint();
         this.sql = sql;
         this.retry = retry;
         this.compression = compression.resolve(endpoint.host());
+        this.baseUri = channel.uri(database, sql, SETTINGS) + "&insert_deduplication_token=";
+    }
+
+    private static Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("database", database);
         settings.put("async_insert", "0");
         settings.put("insert_deduplicate", "1");
         settings.put("deduplicate_blocks_in_dependent_materialized_views", "1");
         settings.put("date_time_input_format", "best_effort");
-        settings.put("query", sql);
-        StringBuilder uri = new StringBuilder(endpoint.httpUrl()).append("/?");
-        settings.forEach((k, v) -> uri.append(k).append('=').append(encode(v)).append('&'));
-        this.baseUri = uri.toString();
-        this.authorization = endpoint.authorization();
+        return settings;
     }
 
     /** The outcome of one batch: how many attempts it took. */
@@ -74,12 +77,9 @@ public final class HttpInserter {
     }
 
     public Sent insert(byte[] body, int length, String token) throws Unavailable, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + "insert_deduplication_token="
-                        + encode(token)))
-                .timeout(attemptTimeout())
-                .header("Authorization", authorization)
+        HttpRequest.Builder builder = channel.post(URI.create(baseUri + HttpQueries.encode(token)), attemptTimeout())
                 .header("Content-Type", "application/x-ndjson");
-        LineBuffer packed = compressed.get();
+        Compression.PackedBody packed = compressed.get();
         String encoding = compression.encode(body, length, packed);
         if (encoding != null) {
             builder.header("Content-Encoding", encoding).POST(ArrayBodyPublisher.of(packed.array(), packed.length()));
@@ -94,7 +94,7 @@ public final class HttpInserter {
         while (true) {
             attempt++;
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = channel.exchange(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return new Sent(attempt);
                 }
@@ -149,9 +149,5 @@ public final class HttpInserter {
         int suffix = line.indexOf(" (version ");
         line = suffix > 0 ? line.substring(0, suffix) : line;
         return line.length() > 600 ? line.substring(0, 600) + " ..." : line;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

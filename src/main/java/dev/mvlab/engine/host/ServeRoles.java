@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.DatabaseName;

@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import com.sun.jna.Pointer;
 
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * that holds the config; the startup SQL names no path. It ends itself when the owner (the supervisor) is gone, and
  * on SIGTERM it ends the keep-alive query and lets clickhouse-local shut down before the JVM exits.
  */
-public final class EngineHost {
+final class EngineHost {
     /** The keep-alive query; stopping kills it by this marker. */
     static final String KEEP_ALIVE_MARKER = "mvlab_keep_alive";
     static final String PORTS_FILE = "ports.tsv";
@@ -40,7 +40,8 @@ public final class EngineHost {
             System.err.println("usage: EngineHost <libchdb.so> <dataDir> <config.xml> <ownerPid>");
             System.exit(2);
         }
-        watchOwner(Long.parseLong(args[3]));
+        OwnerWatch.start(Long.parseLong(args[3]),
+                what -> System.err.println("mvlab engine host: " + what));
         Path config = Path.of(args[2]);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(config), "sigterm-stop"));
         ChdbLibrary chdb = ChdbLibrary.load(args[0]);
@@ -90,22 +91,6 @@ public final class EngineHost {
         String open = "<" + ChdbConfig.SECRET_HEADER + ">";
         int start = xml.indexOf(open) + open.length();
         return xml.substring(start, xml.indexOf("</" + ChdbConfig.SECRET_HEADER + ">", start));
-    }
-
-    private static void watchOwner(long ownerPid) {
-        Thread watcher = new Thread(() -> {
-            while (ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            System.err.println("mvlab engine host: owner process " + ownerPid + " is gone; stopping");
-            System.exit(0); // runs the clean stop of the shutdown hook
-        }, "owner-watch");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     /** The startup SQL is constant: the ports file is relative to the working folder, nothing user-named is in it. */

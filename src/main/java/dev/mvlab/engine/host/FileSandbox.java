@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import com.sun.jna.Function;
 import com.sun.jna.Memory;

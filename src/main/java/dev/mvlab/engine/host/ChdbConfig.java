@@ -1,10 +1,9 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -50,9 +49,9 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         String password = randomToken();
         String ownPassword = randomToken();
         Path users = dir.resolve("users.xml");
-        writePrivate(users, usersXml(password, ownPassword, access, databases));
+        PrivateFiles.write(users, usersXml(password, ownPassword, access, databases));
         Path config = dir.resolve("config.xml");
-        writePrivate(config, """
+        PrivateFiles.write(config, """
                 <clickhouse>
                   <user_files_path>%s</user_files_path>
                   <tmp_path>%s</tmp_path>
@@ -126,15 +125,6 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static void writePrivate(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String xml(String text) {

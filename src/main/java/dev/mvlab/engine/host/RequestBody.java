@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

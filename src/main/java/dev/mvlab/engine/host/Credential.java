@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import dev.mvlab.errors.EngineException;
 
@@ -22,7 +22,7 @@ public final class Credential {
     private Credential() {
     }
 
-    static Path file(Path stateDir) {
+    public static Path file(Path stateDir) {
         return stateDir.resolve(FILE);
     }
 
@@ -31,17 +31,17 @@ public final class Credential {
     }
 
     /** The credential of this engine folder, creating it on first use. */
-    static String loadOrCreate(Path stateDir) {
+    public static String loadOrCreate(Path stateDir) {
         return loadOrCreate(stateDir, FILE);
     }
 
     /** mvlab's own key of this engine folder, creating it on first use. */
-    static String loadOrCreateOwn(Path stateDir) {
+    public static String loadOrCreateOwn(Path stateDir) {
         return loadOrCreate(stateDir, OWN_FILE);
     }
 
     /** mvlab's own key, when the engine has one. */
-    static Optional<String> readOwn(Path stateDir) {
+    public static Optional<String> readOwn(Path stateDir) {
         return read(stateDir, OWN_FILE);
     }
 
@@ -52,7 +52,7 @@ public final class Credential {
         }
         try {
             Files.createDirectories(stateDir);
-            ChdbConfig.writePrivate(stateDir.resolve(name), ChdbConfig.randomToken() + "\n");
+            PrivateFiles.write(stateDir.resolve(name), ChdbConfig.randomToken() + "\n");
             return read(stateDir, name).orElseThrow();
         } catch (IOException e) {
             throw new EngineException("cannot write the engine key " + stateDir.resolve(name) + ": "
@@ -61,7 +61,7 @@ public final class Credential {
     }
 
     /** The stored credential, refusing a file others can read (it is then replaced on the next start). */
-    static Optional<String> read(Path stateDir) {
+    public static Optional<String> read(Path stateDir) {
         return read(stateDir, FILE);
     }
 

@@ -1,6 +1,7 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.net.ClientProbe;
 import dev.mvlab.sql.SqlLiterals;
 
 import org.eclipse.jetty.http.HttpField;
@@ -175,7 +176,7 @@ final class HttpRelay extends Handler.Abstract {
                     target.config().passwordOf(who.clickhouseUser())));
             builder.header(ChdbConfig.SECRET_HEADER, target.config().secret());
             builder.method(request.getMethod(), body.publisher());
-            ClientWatch watch = new ClientWatch(request.getConnectionMetaData().getConnection().getEndPoint());
+            ClientProbe watch = new ClientProbe(request.getConnectionMetaData().getConnection().getEndPoint());
             HttpResponse<InputStream> answer;
             try {
                 answer = awaitAnswer(client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream()),
@@ -198,7 +199,7 @@ final class HttpRelay extends Handler.Abstract {
 
     /** Waits for chDB's answer; when the client goes away meanwhile, its query is killed (the answer still comes). */
     private HttpResponse<InputStream> awaitAnswer(CompletableFuture<HttpResponse<InputStream>> pending,
-                                                  ClientWatch watch, Upstream target, String queryId)
+                                                  ClientProbe watch, Upstream target, String queryId)
             throws IOException, InterruptedException {
         boolean killed = false;
         while (true) {

@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -22,7 +22,7 @@ import java.util.List;
  * <p>Arguments: {@code <libchdb.so> <stateDir> <httpPort> <access> <origins> [<ownerPid>]}; access is like
  * {@code file,url} and origins comma-separated, each {@code -} for none.
  */
-public final class EngineSupervisor {
+final class EngineSupervisor {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int QUICK_FAILURES_TO_GIVE_UP = 5;
     /** Requests one client may have in the relay at once (see {@link ClientLimits}). */
@@ -71,7 +71,7 @@ public final class EngineSupervisor {
         EngineSupervisor supervisor = new EngineSupervisor(layout, Path.of(args[0]), access, origins,
                 Integer.parseInt(args[2]));
         if (args.length == 6) {
-            watchOwner(Long.parseLong(args[5]));
+            OwnerWatch.start(Long.parseLong(args[5]), EngineSupervisor::log);
         }
         supervisor.run();
     }
@@ -164,22 +164,6 @@ public final class EngineSupervisor {
                     }
                 });
         log("stopped");
-    }
-
-    private static void watchOwner(long ownerPid) {
-        Thread watcher = new Thread(() -> {
-            while (ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            log("owner process " + ownerPid + " is gone; stopping");
-            System.exit(0);
-        }, "owner-watch");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     static void log(String message) {

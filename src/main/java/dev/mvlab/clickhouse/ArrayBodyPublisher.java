@@ -1,4 +1,4 @@
-package dev.mvlab.generate;
+package dev.mvlab.clickhouse;
 
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;

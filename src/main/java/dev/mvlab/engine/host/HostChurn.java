@@ -1,4 +1,4 @@
-package dev.mvlab.engine;
+package dev.mvlab.engine.host;
 
 /**
  * Test aid ({@code -Dmvlab.host.churn=true}): keeps the engine host's garbage collector and implicit null checks busy

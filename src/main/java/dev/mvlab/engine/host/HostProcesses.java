@@ -1,0 +1,91 @@
+package dev.mvlab.engine.host;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine host's processes as the lifecycle ({@code dev.mvlab.engine}) sees them: the command that starts the
+ * supervisor ({@link EngineSupervisor}, which runs the relay and chDB's JVM), and how to recognise a supervisor or a
+ * chDB process by its command line. A process an mvlab of before this package started (its mains were in
+ * {@code dev.mvlab.engine}) is recognised too, so that such an engine can still be found and stopped.
+ */
+public final class HostProcesses {
+    /** Requests one client may have in the relay at once. */
+    public static final int REQUESTS_PER_CLIENT = EngineSupervisor.PER_CLIENT;
+    /** The relay's path that answers the engine's folder to a caller with the credential. */
+    public static final String FOLDER_PATH = HttpRelay.WHERE_PATH;
+    /** Ends chDB's keep-alive query: clickhouse-local then shuts down. */
+    public static final String STOP_QUERY = EngineHost.STOP_QUERY;
+
+    private static final List<String> SUPERVISOR_MAINS = List.of(EngineSupervisor.class.getName(),
+            "dev.mvlab.engine.EngineSupervisor");
+    private static final List<String> CHDB_MAINS = List.of(EngineHost.class.getName(), "dev.mvlab.engine.EngineHost");
+
+    private HostProcesses() {
+    }
+
+    /**
+     * Starts the supervisor of {@code layout}'s engine in a JVM of its own, its output appended to the engine log.
+     *
+     * @param ownerPid   when not null, the engine stops by itself when that process ends (test runs)
+     * @param jvmOptions extra options for the supervisor's JVM (tests use {@code -Dmvlab.host.churn=true})
+     */
+    public static Process startSupervisor(EngineLayout layout, Path library, int httpPort, EngineAccess access,
+                                          List<String> origins, Long ownerPid, List<String> jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
+                "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineSupervisor.class.getName(),
+                library.toString(), layout.stateDir().toString(), Integer.toString(httpPort),
+                access.text().isEmpty() ? "-" : access.text(), origins.isEmpty() ? "-" : String.join(",", origins)));
+        if (ownerPid != null) {
+            command.add(Long.toString(ownerPid));
+        }
+        Files.createDirectories(layout.crashLogDir());
+        return new ProcessBuilder(command)
+                .directory(layout.stateDir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile().toFile()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    /** True when the process is alive and is the supervisor of the engine folder {@code stateDir}. */
+    static boolean isSupervisorOf(ProcessHandle process, Path stateDir) {
+        return runs(process, SUPERVISOR_MAINS, " " + stateDir + " ");
+    }
+
+    /** True when the process is alive, is a chDB host, and its command line names {@code path} (its data folder). */
+    public static boolean isChdbOf(ProcessHandle process, Path path) {
+        return runs(process, CHDB_MAINS, path.toString());
+    }
+
+    private static boolean runs(ProcessHandle process, List<String> mains, String mention) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        String command = commandLine(process);
+        return mains.stream().anyMatch(main -> command.contains(main + " ")) && command.contains(mention);
+    }
+
+    /** The process's command line, its arguments separated by spaces (from /proc, else as the JDK reports it). */
+    public static String commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException ignored) {
+            // fall back to what the JDK reports
+        }
+        return process.info().commandLine().orElse("");
+    }
+}
