@@ -7,6 +7,7 @@ MVLAB ?= ./mvlab
 
 build:
 	$(MVN) -q -DskipTests package
+	$(MVLAB) --version >/dev/null  # makes the class data sharing archive the launcher uses (target/mvlab-*.jsa)
 
 # the page test needs Debian's chromium: installed first when missing (scripts/ensure-browser.sh)
 test:

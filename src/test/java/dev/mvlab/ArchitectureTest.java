@@ -35,7 +35,7 @@ class ArchitectureTest {
             "engine/host/ChdbProcess.java", "engine/host/EngineHost.java", "engine/host/HttpRelay.java",
             "engine/host/RequestBody.java",
             // serve calls serve (its own API), not ClickHouse.
-            "serve/RunningServer.java", "serve/ServeBenchmark.java");
+            "serve/RunningServer.java");
 
     /** Readers of the credential file outside the door. */
     private static final Set<String> CREDENTIAL_ALLOWED = Set.of(
@@ -45,9 +45,7 @@ class ArchitectureTest {
     /** {@code system.} tables named outside the door: everything else asks {@code clickhouse.ServerCatalog}. */
     private static final Set<String> SYSTEM_ALLOWED = Set.of(
             // The engine's child process and its status reader ask their own server (lifecycle).
-            "engine/EngineStatusReader.java", "engine/host/EngineHost.java",
-            // To do: the serve benchmark's reads of its own server move with it into the bench package.
-            "serve/ServeBenchmark.java");
+            "engine/EngineStatusReader.java", "engine/host/EngineHost.java");
 
     /** JNA outside the engine host. None: the host loads libchdb.so and applies the file sandbox. */
     private static final Set<String> JNA_ALLOWED = Set.of();

@@ -5,13 +5,13 @@ import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.clickhouse.Compression;
-import dev.mvlab.generate.CpuClock;
-import dev.mvlab.generate.BenchResult;
-import dev.mvlab.generate.IngestBenchmark;
+import dev.mvlab.bench.CpuClock;
+import dev.mvlab.bench.BenchResult;
+import dev.mvlab.bench.IngestBenchmark;
 import dev.mvlab.graph.ProjectGraph;
-import dev.mvlab.serve.LoadClients;
-import dev.mvlab.serve.ServeBenchResult;
-import dev.mvlab.serve.ServeBenchmark;
+import dev.mvlab.bench.LoadClients;
+import dev.mvlab.bench.ServeBenchResult;
+import dev.mvlab.bench.ServeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +87,11 @@ final class BenchCommand implements Runnable {
                     out.printf(Locale.ROOT, "CPU s per million events: end to end %.2f (mvlab %.2f + engine %.2f), "
                             + "server-side %.2f (engine)%n", r.endToEndCost().client() + r.endToEndCost().server(),
                             r.endToEndCost().client(), r.endToEndCost().server(), r.serverSideCost().server());
+                    double cpuRatio = (r.endToEndCost().client() + r.endToEndCost().server())
+                            / r.serverSideCost().server();
+                    out.println("goals (issue 20):");
+                    goal(out, "CPU per event, end to end / engine alone", String.format(Locale.ROOT, "%.2fx",
+                            cpuRatio), "<= 1.5x", cpuRatio <= 1.5);
                 }
             }
         }
@@ -139,8 +144,9 @@ final class BenchCommand implements Runnable {
                         r.batchPosts().seconds(), r.batchPosts().p50(), r.batchPosts().p99(), failures(r.batchPosts()));
                 out.printf(Locale.ROOT, "ratio Events API / direct: %.2f%n", r.ingestRatio());
                 LoadClients.Outcome s = r.singleEvents();
-                out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms%s%n",
-                        r.singleClients(), s.perSecond(), s.p50(), s.p99(), failures(s));
+                out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms%s; load client CPU %.2f s for %.1f s%n", r.singleClients(), s.perSecond(),
+                        s.p50(), s.p99(), s.max(), failures(s), s.clientCpuSeconds(), s.seconds());
                 LoadClients.Outcome a = r.endpoint();
                 LoadClients.Outcome d = r.direct();
                 out.printf(Locale.ROOT, "endpoint %s (%d clients): %,.0f req/s, p50 %.1f ms, p99 %.1f ms%s%n",
@@ -148,6 +154,21 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "same SQL straight to ClickHouse HTTP (%d clients): %,.0f req/s, p50 %.1f ms, "
                         + "p99 %.1f ms%s%n", r.endpointClients(), d.perSecond(), d.p50(), d.p99(), failures(d));
                 out.printf(Locale.ROOT, "ratio endpoint / ClickHouse: %.2f%n", r.endpointRatio());
+                LoadClients.Outcome oa = r.oneClientEndpoint();
+                LoadClients.Outcome od = r.oneClientDirect();
+                out.printf(Locale.ROOT, "one client: endpoint p50 %.1f ms, p99 %.1f ms; ClickHouse p50 %.1f ms, p99 %.1f ms%n",
+                        oa.p50(), oa.p99(), od.p50(), od.p99());
+                out.println("goals (issue 20):");
+                goal(out, "single-event posts, events/s", String.format(Locale.ROOT, "%,.0f", s.perSecond()),
+                        ">= 20,000", s.perSecond() >= 20_000);
+                goal(out, "single-event posts, p99", String.format(Locale.ROOT, "%.1f ms", s.p99()), "<= 25 ms",
+                        s.p99() <= 25);
+                goal(out, "Events API / direct ingest", String.format(Locale.ROOT, "%.2f", r.ingestRatio()),
+                        ">= 0.80", r.ingestRatio() >= 0.8);
+                goal(out, "endpoint / same SQL to ClickHouse", String.format(Locale.ROOT, "%.2f", r.endpointRatio()),
+                        ">= 0.90", r.endpointRatio() >= 0.9);
+                goal(out, "one client's p99, endpoint / ClickHouse", String.format(Locale.ROOT, "%.2fx",
+                        r.oneClientP99Ratio()), "<= 1.5x", r.oneClientP99Ratio() <= 1.5);
             }
         }
 
@@ -155,4 +176,10 @@ final class BenchCommand implements Runnable {
             return o.failures() == 0 ? "" : " (" + o.failures() + " failed; first: " + o.firstFailure() + ")";
         }
     }
+
+    /** One line of the goals table: what, the figure, the goal, met or not. */
+    static void goal(PrintWriter out, String what, String figure, String target, boolean met) {
+        out.printf(Locale.ROOT, "  %-42s %14s   goal %-10s %s%n", what, figure, target, met ? "met" : "NOT MET");
+    }
+
 }

@@ -91,7 +91,7 @@ public final class JsonPathMapping {
     }
 
     /** {@code CREATE TABLE} of a table of raw lines that {@link #insertFromTable} reads, in memory. */
-    static String lineTable(String database, String table) {
+    public static String lineTable(String database, String table) {
         return "CREATE TABLE " + Identifiers.quote(database) + "." + Identifiers.quote(table) + " (" + LINE
                 + " String) ENGINE = Memory";
     }

@@ -35,7 +35,7 @@ public final class QueryRunner {
     private static final String ACCESS_DENIED = "497";
 
     /** Read-only, and 64-bit integers as JSON numbers (as Tinybird answers). */
-    static final Map<String, String> SETTINGS = Map.of("readonly", "2",
+    public static final Map<String, String> SETTINGS = Map.of("readonly", "2",
             "output_format_json_quote_64bit_integers", "0", "output_format_json_quote_denormals", "1");
 
     private final HttpQueries http;

@@ -1,6 +1,7 @@
-package dev.mvlab.generate;
+package dev.mvlab.bench;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,16 @@
-package dev.mvlab.generate;
+package dev.mvlab.bench;
 
 import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.generate.BatchSettings;
+import dev.mvlab.generate.GenerateResult;
+import dev.mvlab.generate.JsonPathMapping;
+import dev.mvlab.generate.LandingIngest;
+import dev.mvlab.generate.LandingTable;
+import dev.mvlab.generate.Progress;
+import dev.mvlab.clickhouse.RetryPolicy;
+import dev.mvlab.generate.RunLimits;
+import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.Column;

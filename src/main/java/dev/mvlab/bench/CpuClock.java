@@ -1,4 +1,4 @@
-package dev.mvlab.generate;
+package dev.mvlab.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

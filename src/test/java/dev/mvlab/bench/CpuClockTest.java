@@ -1,4 +1,4 @@
-package dev.mvlab.generate;
+package dev.mvlab.bench;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

@@ -1,4 +1,4 @@
-package dev.mvlab.serve;
+package dev.mvlab.bench;
 
 /**
  * The figures of {@code mvlab bench serve}.
@@ -9,15 +9,23 @@ package dev.mvlab.serve;
  * @param singleEvents   single-event posts from many clients (the workshop script's style)
  * @param endpoint       endpoint calls through the API
  * @param direct         the same SQL straight to ClickHouse's HTTP port
+ * @param oneClientEndpoint one client calling the endpoint, for its latency
+ * @param oneClientDirect one client sending the same SQL straight to ClickHouse
  */
 public record ServeBenchResult(long events, int batchLines, int batchClients, double directIngest, double apiIngest,
                                LoadClients.Outcome batchPosts,
                                LoadClients.Outcome singleEvents, int singleClients, String endpointCall,
                                LoadClients.Outcome endpoint, LoadClients.Outcome direct, int endpointClients,
+                               LoadClients.Outcome oneClientEndpoint, LoadClients.Outcome oneClientDirect,
                                double startupSeconds) {
 
     public double ingestRatio() {
         return apiIngest / directIngest;
+    }
+
+    /** One client's p99 through the API over its p99 straight to ClickHouse. */
+    public double oneClientP99Ratio() {
+        return oneClientEndpoint.p99() / oneClientDirect.p99();
     }
 
     public double endpointRatio() {

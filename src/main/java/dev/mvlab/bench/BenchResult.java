@@ -1,4 +1,6 @@
-package dev.mvlab.generate;
+package dev.mvlab.bench;
+
+import dev.mvlab.generate.BatchSettings;
 
 import java.util.List;
 
