@@ -64,6 +64,12 @@ public record LocalClusterState(long pid, String clusterName, int shards, int re
         return new LocalClusterState(pid, clusterName, shards, replicas, memoryMb, startedAt, changed);
     }
 
+    /** True when the pid is alive and is the cluster supervisor of the engine folder {@code engineDir}. */
+    public boolean isSupervisorOf(Path engineDir) {
+        return ProcessHandle.of(pid).map(p -> HostProcesses.isClusterSupervisorOf(p, engineDir.toAbsolutePath()
+                .normalize())).orElse(false);
+    }
+
     public static Optional<LocalClusterState> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
