@@ -3,7 +3,10 @@ package dev.mvlab.engine.host;
 import dev.mvlab.clickhouse.Endpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * writes each block to both replicas of its shard (internal_replication=false, no Keeper), a view on each node's local
  * table sees its shard's rows, and the native ports decided before start are the ones the nodes listen on.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterNodeTest {
     private static final Path LIBRARY = Path.of(System.getProperty("user.home"), ".cache/mvlab/engine/26.7.3/libchdb.so");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -35,6 +39,7 @@ class LocalClusterNodeTest {
     static Path engineDir;
     private static final Map<String, ChdbProcess> NODES = new LinkedHashMap<>();
     private static final Map<String, HttpRelay.Upstream> UPSTREAMS = new LinkedHashMap<>();
+    private static final Map<String, LocalClusterNodeConfig> CONFIGS = new LinkedHashMap<>();
 
     @BeforeAll
     static void startTwoByTwo() throws Exception {
@@ -44,8 +49,8 @@ class LocalClusterNodeTest {
         for (int shard = 1; shard <= 2; shard++) {
             for (int replica = 1; replica <= 2; replica++) {
                 String name = LocalClusterState.nodeName(shard, replica);
-                NODES.put(name, ChdbProcess.launch(layout.node(name), LIBRARY, EngineAccess.NONE, List.of(),
-                        new LocalClusterNodeConfig("local", shard, replica, ports, 512L << 20)));
+                CONFIGS.put(name, new LocalClusterNodeConfig("local", shard, replica, ports, 512L << 20));
+                NODES.put(name, launch(name));
             }
         }
         for (Map.Entry<String, ChdbProcess> node : NODES.entrySet()) {
@@ -60,6 +65,7 @@ class LocalClusterNodeTest {
     }
 
     @Test
+    @Order(1)
     void aDistributedInsertReachesBothReplicasOfEachShardAndEachShardsView() throws Exception {
         for (String node : NODES.keySet()) {
             query(node, "CREATE TABLE default.events_local (k UInt64, v UInt64) ENGINE = MergeTree ORDER BY k");
@@ -82,6 +88,30 @@ class LocalClusterNodeTest {
         assertThat(counts.get(0) + counts.get(2)).isEqualTo(1000);
         assertThat(query("s2r2", "SELECT count() FROM default.events")).isEqualTo("1000");
         assertThat(query("s1r2", "SELECT sum(n) FROM default.totals_local")).isEqualTo(String.valueOf(counts.get(0)));
+    }
+
+    @Test
+    @Order(2)
+    void aReplicaKilledWhileBlocksAreQueuedForItCatchesUpWhenItIsBackAndLosesNothing() throws Exception {
+        long before = Long.parseLong(query("s1r2", "SELECT count() FROM default.events_local"));
+        ProcessHandle killed = ProcessHandle.of(NODES.get("s1r2").pid()).orElseThrow();
+        killed.destroyForcibly();
+        killed.onExit().get();
+        query("s1r1", "INSERT INTO default.events SELECT 1000 + number, 1 FROM numbers(1000)"); // queued per replica
+        query("s2r1", "SYSTEM FLUSH DISTRIBUTED default.events"); // nothing of s2r1's queue waits for s1r2
+        long shardOne = Long.parseLong(query("s1r1", "SELECT count() FROM default.events_local"));
+        assertThat(shardOne).isGreaterThan(before);
+        NODES.put("s1r2", launch("s1r2"));
+        UPSTREAMS.put("s1r2", NODES.get("s1r2").awaitReady(Duration.ofSeconds(60)).orElseThrow());
+        query("s1r1", "SYSTEM FLUSH DISTRIBUTED default.events");
+        assertThat(Long.parseLong(query("s1r2", "SELECT count() FROM default.events_local"))).isEqualTo(shardOne);
+        assertThat(query("s1r2", "SELECT sum(n) FROM default.totals_local")).isEqualTo(String.valueOf(shardOne));
+        assertThat(query("s2r1", "SELECT count() FROM default.events")).isEqualTo("2000");
+    }
+
+    private static ChdbProcess launch(String name) throws IOException {
+        return ChdbProcess.launch(new LocalClusterLayout(engineDir).node(name), LIBRARY, EngineAccess.NONE, List.of(),
+                CONFIGS.get(name));
     }
 
     private static String query(String node, String sql) throws IOException, InterruptedException {
