@@ -2,7 +2,6 @@ package dev.mvlab.engine;
 
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.clickhouse.Http;
-import dev.mvlab.engine.host.Credential;
 import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.engine.host.LocalClusterLayout;
 import dev.mvlab.engine.host.LocalClusterState;
@@ -35,12 +34,15 @@ public final class LocalCluster {
     private final EngineSettings settings;
     private final LocalClusterLayout layout;
     private final Long ownerPid;
+    /** The engine of the same folder: its credential and own key open the nodes' doors too. */
+    private final EmbeddedEngine keys;
 
     /** @param ownerPid when not null, the cluster stops by itself when that process ends (test runs) */
     public LocalCluster(EngineSettings settings, Long ownerPid) {
         this.settings = settings;
         this.layout = new LocalClusterLayout(settings.stateDir());
         this.ownerPid = ownerPid;
+        this.keys = new EmbeddedEngine(settings, ownerPid);
     }
 
     public LocalClusterLayout layout() {
@@ -71,8 +73,7 @@ public final class LocalCluster {
                 return awaitRunning(state.pid(), null);
             }
             Path library = new EngineInstaller(settings.cacheDir(), EngineInstaller.Progress.NONE).ensureInstalled();
-            Credential.loadOrCreate(settings.stateDir());
-            Credential.loadOrCreateOwn(settings.stateDir());
+            keys.ensureKeys();
             Process process = HostProcesses.startClusterSupervisor(layout, library, shards, replicas, memoryMb,
                     settings.access(), settings.origins(), ownerPid);
             return awaitRunning(process.pid(), process);
@@ -141,14 +142,12 @@ public final class LocalCluster {
 
     /** How mvlab's own commands reach a node: its relay with mvlab's own key. */
     public Endpoint endpoint(Node node) {
-        return new Endpoint("127.0.0.1", node.httpPort(), false, "default",
-                Credential.readOwn(settings.stateDir()).or(() -> Credential.read(settings.stateDir())).orElse(""),
-                settings.timeout());
+        return keys.ownEndpoint(node.httpPort());
     }
 
     /** How the user's clients reach a node: its relay with the engine's credential. */
     public Endpoint credentialEndpoint(Node node) {
-        return endpoint(node).withPassword(Credential.read(settings.stateDir()).orElse(""));
+        return endpoint(node).withPassword(keys.credential());
     }
 
     /** The node endpoints of the running cluster, shard by shard. */

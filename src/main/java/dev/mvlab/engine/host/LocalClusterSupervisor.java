@@ -61,8 +61,7 @@ final class LocalClusterSupervisor {
             this.config = config;
             String name = LocalClusterState.nodeName(config.shard(), config.replica());
             this.nodeLayout = layout.node(name);
-            this.relay = new HttpRelay(nodeLayout.stateDir(), Credential.loadOrCreate(layout.engineDir()),
-                    Credential.loadOrCreateOwn(layout.engineDir()), origins,
+            this.relay = EngineSupervisor.relayWithEngineKeys(layout.engineDir(), nodeLayout.stateDir(), origins,
                     new RequestBody.Spool(nodeLayout.privateDir().resolve("spool")),
                     new ClientLimits(PER_CLIENT, OWN_LANE));
             QueuedThreadPool threads = new QueuedThreadPool(OWN_LANE + 4 * PER_CLIENT, 2);
