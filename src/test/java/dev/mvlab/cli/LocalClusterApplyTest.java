@@ -41,6 +41,11 @@ class LocalClusterApplyTest {
 
     @Test
     void applyCreatesTheSameLocalAndDistributedTablesOnEveryNode() {
+        for (Node node : cluster.require().nodes()) { // the cluster's data outlives a test run (MVLAB_HOME)
+            try (Database db = Database.connect(cluster.endpoint(node), "default")) {
+                db.execute("DROP DATABASE IF EXISTS wk SYNC");
+            }
+        }
         MvlabRun apply = MvlabRun.mvlab("apply", "--cluster", "local", "--database", "wk", "--project", home.toString());
         assertThat(apply.code()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("node s1r1", "node s2r2");
