@@ -11,6 +11,8 @@ import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.Drop;
 import dev.mvlab.deploy.Diff;
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.engine.LocalCluster;
+import dev.mvlab.engine.host.LocalClusterState;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
@@ -108,6 +110,20 @@ final class DeployCommands {
         @Mixin
         CompatibilityOption compatibility;
 
+        /**
+         * The local cluster has no ON CLUSTER: each node of the running local cluster gets the per-node statements
+         * (plain engines, local tables, Distributed tables, views on the local tables), node by node in shard order.
+         */
+        private void applyOnEveryLocalNode(ProjectGraph graph, ApplyOptions options) {
+            LocalCluster local = new LocalCluster(engine.settings(), null);
+            for (LocalClusterState.Node node : local.require().nodes()) {
+                out().println("node " + node.name() + " (127.0.0.1:" + node.httpPort() + ")");
+                try (Database server = Database.connect(local.endpoint(node), "default")) {
+                    report(new Apply(server, renderer()).run(graph, database.name(), options));
+                }
+            }
+        }
+
         @Override
         public void run() {
             ProjectGraph graph = compatibility.check(graph());
@@ -122,6 +138,10 @@ final class DeployCommands {
                     ClusterReport.steps(out(), "created", clusterTarget.name(), database.name(),
                             new ClusterApply(server, renderer(), clusterTarget).run(graph, database.name()));
                 }
+                return;
+            }
+            if (clusterTarget != null && clusterTarget.kind() == ClusterKind.LOCAL && !backfill) {
+                applyOnEveryLocalNode(graph, options);
                 return;
             }
             refuseLocalCluster(clusterTarget);

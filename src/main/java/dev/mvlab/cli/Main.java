@@ -15,7 +15,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "mvlab", mixinStandardHelpOptions = true, version = "mvlab 0.1.0",
         description = "Teach and test ClickHouse materialized views on a real ClickHouse.",
-        subcommands = {CommandLine.HelpCommand.class, EngineCommand.class, SqlCommand.class, RenderCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, EngineCommand.class, ClusterCommand.class, SqlCommand.class, RenderCommand.class,
                 PlanCommand.class, DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class,
                 DeployCommands.DiffCommand.class, DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class,
                 BackfillCommand.class,

@@ -269,6 +269,19 @@ public final class EmbeddedEngine implements EngineRuntime {
     }
 
     /** The user's credential for their own clients, creating it when the engine never ran. */
+    /** How mvlab's own commands reach a relay of this engine folder on {@code httpPort} (a local cluster node). */
+    public Endpoint ownEndpoint(int httpPort) {
+        return new Endpoint("127.0.0.1", httpPort, false, "default",
+                Credential.readOwn(layout.stateDir()).or(() -> Credential.read(layout.stateDir())).orElse(""),
+                settings.timeout());
+    }
+
+    /** Creates the credential and mvlab's own key when they are missing (the local cluster's relays use them). */
+    public void ensureKeys() {
+        Credential.loadOrCreate(layout.stateDir());
+        Credential.loadOrCreateOwn(layout.stateDir());
+    }
+
     public String credential() {
         return Credential.loadOrCreate(layout.stateDir());
     }

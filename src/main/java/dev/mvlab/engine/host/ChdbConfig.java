@@ -41,6 +41,15 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
 
     /** The same, with a {@link ServeRoles serve role} for each of {@code databases}. */
     static ChdbConfig write(Path dir, EngineAccess access, List<String> databases) throws IOException {
+        return write(dir, access, databases, null);
+    }
+
+    /**
+     * The same for a node of the local cluster when {@code node} is not null: its macros, {@code remote_servers},
+     * Distributed send pool and memory limit join the config, and the users get {@link EngineGrants#clusterNode()}.
+     */
+    static ChdbConfig write(Path dir, EngineAccess access, List<String> databases, LocalClusterNodeConfig node)
+            throws IOException {
         Files.createDirectories(dir);
         Path userFiles = dir.resolve("user_files");
         Files.createDirectories(userFiles);
@@ -49,7 +58,7 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
         String password = randomToken();
         String ownPassword = randomToken();
         Path users = dir.resolve("users.xml");
-        PrivateFiles.write(users, usersXml(password, ownPassword, access, databases));
+        PrivateFiles.write(users, usersXml(password, ownPassword, access, databases, node != null));
         Path config = dir.resolve("config.xml");
         PrivateFiles.write(config, """
                 <clickhouse>
@@ -67,9 +76,10 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
                       <handler><type>dynamic_query_handler</type><query_param_name>query</query_param_name></handler>
                     </rule>
                   </http_handlers>
+                %s
                 </clickhouse>
                 """.formatted(xml(userFiles.toAbsolutePath() + "/"), xml(temporary.toAbsolutePath() + "/"), xml(users.toAbsolutePath().toString()),
-                SECRET_HEADER, secret, SECRET_HEADER));
+                SECRET_HEADER, secret, SECRET_HEADER, node == null ? "" : node.xml()));
         return new ChdbConfig(config, secret, password, ownPassword);
     }
 
@@ -83,7 +93,9 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
      * {@link ServeRoles#OWN_ALL}), its default, so that serve can narrow a query to one of {@link ServeRoles}'
      * roles with ClickHouse's {@code role} parameter (a user's direct grants would stay in force under any role).
      */
-    private static String usersXml(String password, String ownPassword, EngineAccess access, List<String> databases) {
+    private static String usersXml(String password, String ownPassword, EngineAccess access, List<String> databases,
+                                   boolean clusterNode) {
+        List<String> extra = clusterNode ? EngineGrants.clusterNode() : List.of();
         // 'default' (no password) is clickhouse-local's own session; the door lets only the relay in, always as
         // RELAY_USER or OWN_USER, so 'default' is reached only by a dictionary's CLICKHOUSE source (see EngineGrants).
         return """
@@ -97,10 +109,11 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
                   <profiles><default/></profiles>
                   <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(user("default", "", grantQueries(EngineGrants.local())),
+                """.formatted(user("default", "", grantQueries(EngineGrants.local()) + grantQueries(extra)),
                 user(RELAY_USER, password, ServeRoles.userGrants(ServeRoles.RELAY_ALL, databases)),
                 user(OWN_USER, ownPassword, ServeRoles.userGrants(ServeRoles.OWN_ALL, databases)),
-                ServeRoles.rolesXml(grantQueries(EngineGrants.relay(access)), grantQueries(EngineGrants.own(access)),
+                ServeRoles.rolesXml(grantQueries(EngineGrants.relay(access)) + grantQueries(extra),
+                        grantQueries(EngineGrants.own(access)) + grantQueries(extra),
                         databases));
     }
 

@@ -35,7 +35,14 @@ final class ChdbProcess {
 
     static ChdbProcess launch(EngineLayout layout, Path library, EngineAccess access, List<String> jvmOptions)
             throws IOException {
-        ChdbConfig config = ChdbConfig.write(layout.privateDir(), access, ServeRoles.databasesIn(layout.dataDir()));
+        return launch(layout, library, access, jvmOptions, null);
+    }
+
+    /** The same for a node of the local cluster (its native port opens too) when {@code node} is not null. */
+    static ChdbProcess launch(EngineLayout layout, Path library, EngineAccess access, List<String> jvmOptions,
+                              LocalClusterNodeConfig node) throws IOException {
+        ChdbConfig config = ChdbConfig.write(layout.privateDir(), access, ServeRoles.databasesIn(layout.dataDir()),
+                node);
         Files.deleteIfExists(layout.privateDir().resolve(EngineHost.PORTS_FILE));
         Files.createDirectories(layout.dataDir());
         Files.createDirectories(layout.crashLogDir());
@@ -45,6 +52,9 @@ final class ChdbProcess {
                 "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log"), "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + temporaryDir(layout), "-Djna.tmpdir=" + temporaryDir(layout)));
         command.addAll(jvmOptions);
+        if (node != null) {
+            command.add("-D" + EngineHost.TCP_PORT_PROPERTY + "=" + node.tcpPort());
+        }
         if (access.allows(EngineAccess.Source.FILE) || access.allows(EngineAccess.Source.EXECUTABLE)) {
             command.add("-Dmvlab.host.unconfined=true"); // the user's SQL may reach their files (see FileSandbox)
         }

@@ -95,4 +95,13 @@ final class EngineGrants {
         return List.of("GRANT SELECT, SHOW, dictGet, CREATE TEMPORARY TABLE, KILL QUERY, SYSTEM LISTEN ON *.*",
                 "GRANT WRITE ON FILE");
     }
+
+    /**
+     * What a node of the local cluster adds for every user: the Distributed engine (its shards are the cluster's own
+     * nodes; {@code remote()} stays closed), and for {@code default}, as which the other nodes' Distributed tables
+     * arrive over the native port, inserting into the local tables their blocks go to.
+     */
+    static List<String> clusterNode() {
+        return List.of("GRANT TABLE ENGINE ON Distributed", "GRANT INSERT, ALTER, SYSTEM FLUSH ON *.*");
+    }
 }

@@ -28,6 +28,8 @@ final class EngineHost {
     /** The keep-alive query; stopping kills it by this marker. */
     static final String KEEP_ALIVE_MARKER = "mvlab_keep_alive";
     static final String PORTS_FILE = "ports.tsv";
+    /** A node of the local cluster also listens on this native TCP port (its peers' Distributed tables use it). */
+    static final String TCP_PORT_PROPERTY = "mvlab.host.tcp-port";
     static final String STOP_QUERY = "KILL QUERY WHERE query LIKE '%" + KEEP_ALIVE_MARKER + "%' AND query NOT LIKE '%KILL%'";
 
     private static final CountDownLatch ENDED = new CountDownLatch(1);
@@ -95,16 +97,21 @@ final class EngineHost {
 
     /** The startup SQL is constant: the ports file is relative to the working folder, nothing user-named is in it. */
     static List<String> argv(Path dataDir, Path config) {
-        String query = "SYSTEM START LISTEN HTTP; "
+        Integer tcpPort = Integer.getInteger(TCP_PORT_PROPERTY);
+        String query = "SYSTEM START LISTEN HTTP; " + (tcpPort == null ? "" : "SYSTEM START LISTEN TCP; ")
                 + "INSERT INTO FUNCTION file('" + PORTS_FILE + "', 'TSV', 'http UInt16') "
                 + "SELECT getServerPort('http_port') SETTINGS engine_file_truncate_on_insert=1; "
                 + "SELECT sleepEachRow(1), '" + KEEP_ALIVE_MARKER + "' FROM system.numbers "
                 + "SETTINGS max_block_size=1, max_execution_time=0 FORMAT Null";
-        return List.of("clickhouse",
+        List<String> argv = new java.util.ArrayList<>(List.of("clickhouse",
                 "--config-file=" + config.toAbsolutePath(),
                 "--path=" + dataDir.toAbsolutePath() + "/",
                 "--listen_host=127.0.0.1",
-                "--http_port=0",
-                "--query", query);
+                "--http_port=0"));
+        if (tcpPort != null) {
+            argv.add("--tcp_port=" + tcpPort);
+        }
+        argv.addAll(List.of("--query", query));
+        return argv;
     }
 }

@@ -44,8 +44,7 @@ final class EngineSupervisor {
         this.layout = layout;
         this.library = library;
         this.access = access;
-        this.relay = new HttpRelay(layout.stateDir(), Credential.loadOrCreate(layout.stateDir()),
-                Credential.loadOrCreateOwn(layout.stateDir()), origins,
+        this.relay = relayWithEngineKeys(layout.stateDir(), layout.stateDir(), origins,
                 new RequestBody.Spool(layout.privateDir().resolve("spool")), new ClientLimits(PER_CLIENT, OWN_LANE));
         // mvlab's lane and the credential's clients on 127.0.0.1 and ::1 hold at most 144 of these threads
         QueuedThreadPool threads = new QueuedThreadPool(OWN_LANE + 4 * PER_CLIENT, 4);
@@ -58,6 +57,16 @@ final class EngineSupervisor {
         connector.setIdleTimeout(Duration.ofMinutes(10).toMillis());
         server.addConnector(connector);
         server.setHandler(relay);
+    }
+
+    /**
+     * A relay with the engine's credential and own key (those of {@code engineDir}): the engine's and each local
+     * cluster node's door are built here alike.
+     */
+    static HttpRelay relayWithEngineKeys(Path engineDir, Path servedDir, List<String> origins, RequestBody.Spool spool,
+                                         ClientLimits limits) {
+        return new HttpRelay(servedDir, Credential.loadOrCreate(engineDir), Credential.loadOrCreateOwn(engineDir),
+                origins, spool, limits);
     }
 
     public static void main(String[] args) throws Exception {

@@ -58,6 +58,38 @@ public final class HostProcesses {
                 .start();
     }
 
+    /**
+     * Starts the local cluster's supervisor ({@link LocalClusterSupervisor}) for the engine folder of {@code layout},
+     * its output appended to the cluster log.
+     */
+    public static Process startClusterSupervisor(LocalClusterLayout layout, Path library, int shards, int replicas,
+                                                 long memoryMb, EngineAccess access, List<String> origins,
+                                                 Long ownerPid) throws IOException {
+        Files.createDirectories(layout.dir());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
+                "-XX:ErrorFile=" + layout.dir().resolve("hs_err_pid%p.log"),
+                "-cp", System.getProperty("java.class.path"), LocalClusterSupervisor.class.getName(),
+                library.toString(), layout.engineDir().toString(), Integer.toString(shards),
+                Integer.toString(replicas), Long.toString(memoryMb), access.text().isEmpty() ? "-" : access.text(),
+                origins.isEmpty() ? "-" : String.join(",", origins)));
+        if (ownerPid != null) {
+            command.add(Long.toString(ownerPid));
+        }
+        return new ProcessBuilder(command)
+                .directory(layout.dir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile().toFile()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    /** True when the process is alive and is the local cluster's supervisor of the engine folder {@code engineDir}. */
+    static boolean isClusterSupervisorOf(ProcessHandle process, Path engineDir) {
+        return runs(process, List.of(LocalClusterSupervisor.class.getName()), " " + engineDir + " ");
+    }
+
     /** True when the process is alive and is the supervisor of the engine folder {@code stateDir}. */
     static boolean isSupervisorOf(ProcessHandle process, Path stateDir) {
         return runs(process, SUPERVISOR_MAINS, " " + stateDir + " ");
