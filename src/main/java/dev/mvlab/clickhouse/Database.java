@@ -179,8 +179,7 @@ public final class Database implements AutoCloseable {
 
     /** Whether a statement whose text contains {@code marker} is running on the server now. */
     public boolean running(String marker) {
-        return queryLong("SELECT count() FROM system.processes WHERE position(query, ?) > 0 "
-                + "AND position(query, 'system.processes') = 0", marker) > 0;
+        return ServerCatalog.of(this).progress(marker).isPresent();
     }
 
     /** A single number, such as a count. */
