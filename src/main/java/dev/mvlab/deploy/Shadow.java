@@ -32,13 +32,13 @@ final class Shadow implements AutoCloseable {
 
     private final Database server;
     private final String name;
-    private final Database db;
+    private volatile Database db;
     private final Thread dropOnExit;
 
     private Shadow(Database server, String name) {
         this.server = server;
         this.name = name;
-        this.dropOnExit = new Thread(this::dropQuietly, "mvlab-drop-" + name);
+        this.dropOnExit = new Thread(this::dropOnInterrupt, "mvlab-drop-" + name);
         Runtime.getRuntime().addShutdownHook(dropOnExit);
         try {
             server.createDatabase(name);
@@ -148,12 +148,26 @@ final class Shadow implements AutoCloseable {
     }
 
     /**
-     * Drops the shadow, trying again a few times: on an interrupt a statement of the check may still be running in
-     * it (a DROP beside a CREATE TABLE in flight can be refused). Best effort while exiting: the next run drops a
-     * shadow left behind as stale.
+     * The shutdown hook: the run's main thread goes on issuing statements in the shadow while the JVM exits, and a DROP
+     * beside a CREATE TABLE in flight can be refused. So the shadow's own pool is closed first (no new statement can
+     * start in it, one in flight is cut), then the drop is tried until it holds or a deadline passes. Best effort
+     * while exiting: the next run drops a shadow left behind as stale.
      */
+    private void dropOnInterrupt() {
+        Database own = db;
+        if (own != null) {
+            try {
+                own.close();
+            } catch (RuntimeException e) {
+                // already closed
+            }
+        }
+        dropQuietly();
+    }
+
     private void dropQuietly() {
-        for (int attempt = 0; attempt < 5; attempt++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        do {
             try {
                 server.dropDatabase(name);
                 if (!dev.mvlab.clickhouse.ServerCatalog.of(server).databaseExists(name)) {
@@ -168,6 +182,6 @@ final class Shadow implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
+        } while (System.nanoTime() < deadline);
     }
 }

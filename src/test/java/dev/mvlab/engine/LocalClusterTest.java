@@ -105,13 +105,17 @@ class LocalClusterTest {
         assertThat(ProcessHandle.of(state.node("s1r2").orElseThrow().chdbPid()).map(ProcessHandle::isAlive))
                 .isNotEqualTo(java.util.Optional.of(true));
         run("s2r1", "INSERT INTO default.events SELECT 1000 + number FROM numbers(1000)");
+        // the Distributed queue of s2r1 sends in the background: shard one's rows to s1r1 (s1r2 is down), and shard
+        // two's to s2r2 (s2r1 wrote its own replica at once); s2r2 reads shard two from itself
         long shardOneNow = shardOne;
-        for (int i = 0; i < 200 && shardOneNow == shardOne; i++) { // the queue sends to s1r1 in the background
+        long total = 0;
+        for (int i = 0; i < 400 && (shardOneNow == shardOne || total != 2000); i++) {
             Thread.sleep(50);
             shardOneNow = count("s1r1", "SELECT count() FROM default.events_local");
+            total = count("s2r2", "SELECT count() FROM default.events");
         }
         assertThat(shardOneNow).isGreaterThan(shardOne);
-        assertThat(count("s2r2", "SELECT count() FROM default.events")).as("reads fail over to s1r1").isEqualTo(2000);
+        assertThat(total).as("reads fail over to s1r1").isEqualTo(2000);
         assertThat(node("s1r2").state()).as("not restarted while killed on purpose").isEqualTo(NodeState.KILLED);
         assertThat(cluster.startNode("s1r2").node("s1r2").orElseThrow().state()).isEqualTo(NodeState.RUNNING);
         run("s2r1", "SYSTEM FLUSH DISTRIBUTED default.events");
