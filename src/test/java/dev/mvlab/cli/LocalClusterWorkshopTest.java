@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +82,50 @@ class LocalClusterWorkshopTest {
         assertThat(again.out()).doesNotContain("\ncreated ");
         assertThat(again.out().lines().filter(l -> l.matches("database wk_workshop: 0 created, 0 recreated, \\d+ unchanged"))
                 .count()).as(again.out()).isEqualTo(4);
+    }
+
+    /**
+     * The issue's "done when": the workshop applied on a local 2 x 2, events streamed by {@code generate --cluster
+     * local} into the Distributed landing table, and every check of checks/sales.yaml MATCH through Distributed.
+     */
+    @Test
+    void generatedEventsReachEveryShardAndEveryCheckMatchesThroughDistributed() throws IOException {
+        Path project = ProjectCopy.of(REPOSITORY, home.resolve("workshop-verify"));
+        ProjectCopy.tree(REPOSITORY.resolve("checks"), project.resolve("checks"));
+        dropOnEveryNode("wk_verify");
+        String[] where = {"--cluster", "local", "--database", "wk_verify", "--project", project.toString()};
+        MvlabRun apply = MvlabRun.mvlab(concat(new String[]{"apply"}, where));
+        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        MvlabRun generate = MvlabRun.mvlab(concat(new String[]{"generate", "-n", "20000", "--seed", "7"}, where));
+        assertThat(generate.code()).as(generate.out() + generate.err()).isZero();
+        assertThat(generate.err()).contains("through node s1r1");
+
+        List<Node> nodes = cluster.require().nodes();
+        long[] landed = new long[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            try (Database db = Database.connect(cluster.endpoint(nodes.get(i)), "wk_verify")) {
+                landed[i] = db.queryLong("SELECT count() FROM estore_events_local");
+                assertThat(db.queryLong("SELECT count() FROM estore_events")).as(nodes.get(i).name()).isEqualTo(20000);
+            }
+        }
+        // s1r1, s1r2, s2r1, s2r2: each shard a part, its two replicas the same part
+        assertThat(landed[0]).isPositive().isLessThan(20000).isEqualTo(landed[1]);
+        assertThat(landed[2]).isEqualTo(landed[3]).isEqualTo(20000 - landed[0]);
+
+        MvlabRun verify = MvlabRun.mvlab(concat(new String[]{"verify"}, where));
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        long checks = Files.readAllLines(project.resolve("checks/sales.yaml")).stream()
+                .filter(l -> l.startsWith("  - name: ")).count();
+        assertThat(checks).isPositive();
+        assertThat(verify.out()).contains("All " + checks + " verdicts as expected.").doesNotContain("DRIFT");
+        assertThat(verify.out().lines().filter(l -> l.contains("MATCH")).count()).as(verify.out())
+                .isGreaterThanOrEqualTo(checks);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static void dropOnEveryNode(String database) {
