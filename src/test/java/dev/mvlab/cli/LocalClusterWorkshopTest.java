@@ -122,6 +122,18 @@ class LocalClusterWorkshopTest {
                 .isGreaterThanOrEqualTo(checks);
     }
 
+    @Test
+    void generateAndVerifyTakeNoOtherClusterThanLocal() throws IOException {
+        Path project = ProjectCopy.of(REPOSITORY, home.resolve("workshop-other"));
+        ProjectCopy.tree(REPOSITORY.resolve("checks"), project.resolve("checks"));
+        for (String command : List.of("generate", "verify")) {
+            MvlabRun run = MvlabRun.mvlab(command, "--cluster", "prod", "--project", project.toString());
+            assertThat(run.code()).as(command + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(command).contains("--cluster takes only `local` here, not `prod`",
+                    "hint: for a real cluster connect to one of its nodes with --engine url");
+        }
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
