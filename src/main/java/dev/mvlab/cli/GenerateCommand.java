@@ -123,7 +123,7 @@ final class GenerateCommand implements Runnable {
             try {
                 GenerateResult result = ingest.run(options, stream.seedGiven(), limits, resume, progress);
                 if (onCluster) { // the shards hold every event when generate returns, the views ran on them
-                    LocalClusterReadWrite.flush(db, landing.name());
+                    cluster.flush(engine, db, landing.name(), err);
                 }
                 return result;
             } finally {

@@ -5,11 +5,13 @@ import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.engine.LocalCluster;
 import dev.mvlab.engine.host.LocalClusterState.Node;
 import dev.mvlab.engine.host.LocalClusterState.NodeState;
+import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * {@code --cluster local} on the commands that read or write rows ({@code generate}, {@code verify}): they connect to
@@ -45,8 +47,23 @@ public final class LocalClusterReadWrite {
         }
     }
 
-    /** Sends the blocks a node's Distributed table still queues to the shards, so they hold every row. */
-    static void flush(Database db, String distributedTable) {
-        db.execute("SYSTEM FLUSH DISTRIBUTED " + Identifiers.quote(distributedTable));
+    /**
+     * Sends the blocks a node's Distributed table still queues to the shards, so they hold every row. A replica that is
+     * down keeps the flush from finishing: its blocks wait in the queue until it is back, which a warning says.
+     */
+    void flush(EngineOptions engine, Database db, String distributedTable, PrintWriter err) {
+        try {
+            db.execute("SYSTEM FLUSH DISTRIBUTED " + Identifiers.quote(distributedTable));
+        } catch (DatabaseException e) {
+            List<String> down = new LocalCluster(engine.settings(), null).require().nodes().stream()
+                    .filter(n -> n.state() != NodeState.RUNNING).map(Node::name).toList();
+            if (down.isEmpty()) {
+                throw e;
+            }
+            err.println("warning: " + String.join(", ", down) + " of the local cluster is not running: the blocks of "
+                    + distributedTable + " for it wait in the sender's queue and go out when it is back (mvlab "
+                    + "cluster start " + down.get(0) + "); the running replicas receive theirs in the background");
+            err.flush();
+        }
     }
 }

@@ -10,7 +10,10 @@ import dev.mvlab.testing.MvlabRun;
 import dev.mvlab.testing.ProjectCopy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workshop projects on a running local 2 x 2 cluster: applied with {@code --cluster local} on every node. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterWorkshopTest {
     private static final Path REPOSITORY = Path.of(System.getProperty("mvlab.project.dir", ".")).toAbsolutePath();
     private static Path home;
@@ -120,6 +124,41 @@ class LocalClusterWorkshopTest {
         assertThat(verify.out()).contains("All " + checks + " verdicts as expected.").doesNotContain("DRIFT");
         assertThat(verify.out().lines().filter(l -> l.contains("MATCH")).count()).as(verify.out())
                 .isGreaterThanOrEqualTo(checks);
+    }
+
+    /**
+     * A replica down while events stream: generate goes on; back, it receives its shard's part and loses nothing. Last:
+     * the node it restarts was seen short of rows in a test that ran right after it (see docs/clusters.md).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aReplicaKilledWhileEventsStreamCatchesUpAndEveryCheckMatches() throws IOException {
+        Path project = ProjectCopy.of(REPOSITORY, home.resolve("workshop-kill"));
+        ProjectCopy.tree(REPOSITORY.resolve("checks"), project.resolve("checks"));
+        dropOnEveryNode("wk_kill");
+        String[] where = {"--cluster", "local", "--database", "wk_kill", "--project", project.toString()};
+        assertThat(MvlabRun.mvlab(concat(new String[]{"apply"}, where)).code()).isZero();
+        cluster.kill("s2r2");
+        MvlabRun generate;
+        try {
+            generate = MvlabRun.mvlab(concat(new String[]{"generate", "-n", "10000", "--seed", "11"}, where));
+        } finally {
+            cluster.startNode("s2r2");
+        }
+        assertThat(generate.code()).as(generate.out() + generate.err()).isZero();
+        assertThat(generate.err()).contains("warning: s2r2 of the local cluster is not running");
+        List<Node> nodes = cluster.require().nodes();
+        try (Database s1r1 = Database.connect(cluster.endpoint(nodes.get(0)), "wk_kill")) {
+            s1r1.execute("SYSTEM FLUSH DISTRIBUTED estore_events"); // s2r2 is back: its blocks go out
+            assertThat(s1r1.queryLong("SELECT count() FROM estore_events")).isEqualTo(10000);
+        }
+        try (Database s2r1 = Database.connect(cluster.endpoint(nodes.get(2)), "wk_kill");
+             Database s2r2 = Database.connect(cluster.endpoint(nodes.get(3)), "wk_kill")) {
+            assertThat(s2r2.queryLong("SELECT count() FROM estore_events_local"))
+                    .isEqualTo(s2r1.queryLong("SELECT count() FROM estore_events_local")).isPositive();
+        }
+        MvlabRun verify = MvlabRun.mvlab(concat(new String[]{"verify"}, where));
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
     }
 
     @Test
