@@ -53,6 +53,8 @@ final class GenerateCommand implements Runnable {
 
     @Mixin
     DatabaseOption database;
+    @Mixin
+    LocalClusterReadWrite cluster;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write NDJSON to FILE ('-' for stdout) instead.")
     String out;
@@ -109,7 +111,8 @@ final class GenerateCommand implements Runnable {
         checkShape(landing, err);
         BatchSettings batching = usage(() -> new BatchSettings(batchSize, flushInterval, inserters, 2,
                 Compression.parse(compression)));
-        try (Database db = database.connect(engine, err)) {
+        boolean onCluster = cluster.given();
+        try (Database db = onCluster ? cluster.connect(engine, err, database.name()) : database.connect(engine, err)) {
             Path checkpoints = engine.project().resolve(".mvlab").resolve("generate");
             LandingIngest ingest = new LandingIngest(db, landing, checkpoints, batching, RetryPolicy.within(retryFor));
             if (!resume) {
@@ -118,7 +121,11 @@ final class GenerateCommand implements Runnable {
             Thread onInterrupt = new Thread(() -> interrupted(ingest, progress, err), "mvlab-generate-interrupt");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
-                return ingest.run(options, stream.seedGiven(), limits, resume, progress);
+                GenerateResult result = ingest.run(options, stream.seedGiven(), limits, resume, progress);
+                if (onCluster) { // the shards hold every event when generate returns, the views ran on them
+                    cluster.flush(engine, db, landing.name(), err);
+                }
+                return result;
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(onInterrupt);

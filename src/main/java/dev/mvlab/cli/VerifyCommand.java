@@ -48,6 +48,8 @@ final class VerifyCommand implements Callable<Integer> {
     DatabaseOption database;
     @Mixin
     FormatOption format;
+    @Mixin
+    LocalClusterReadWrite cluster;
 
     @Option(names = "--lesson", paramLabel = "N", description = "Run the checks lesson N declares or uses.")
     Integer lesson;
@@ -71,7 +73,9 @@ final class VerifyCommand implements Callable<Integer> {
         String db = database.nameOr(chosen != null ? chosen.database() : DatabaseOption.DEFAULT);
         PrintWriter out = VerdictColours.wrap(spec.commandLine().getOut(), Terminal.colour() && !format.json());
         VerificationReport report;
-        try (Database connection = DatabaseOption.connect(engine, spec.commandLine().getErr(), db)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Database connection = cluster.given() ? cluster.connect(engine, err, db)
+                : DatabaseOption.connect(engine, err, db)) {
             report = perShard ? new Verifier().verifyPerShard(checks, connection, dataSources())
                     : new Verifier().verify(checks, connection);
         }

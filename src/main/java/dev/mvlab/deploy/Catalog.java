@@ -5,6 +5,7 @@ import dev.mvlab.clickhouse.Identifiers;
 import dev.mvlab.clickhouse.ColumnEntry;
 import dev.mvlab.clickhouse.ServerCatalog;
 import dev.mvlab.clickhouse.TableEntry;
+import dev.mvlab.sql.SqlLiterals;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,8 @@ final class Catalog {
             String name = table.name();
             objects.put(name, new ServerObject(name, table.engine(),
                     withoutRuntimeSettings(rename(table.createTableQuery(), database, renameTo)),
-                    withoutRuntimeSettings(table.engineFull()), rename(table.asSelect(), database, renameTo),
+                    withoutRuntimeSettings(rename(table.engineFull(), database, renameTo)),
+                    rename(table.asSelect(), database, renameTo),
                     columns.getOrDefault(name, Map.of()), table.totalRows()));
         }
         return objects;
@@ -57,10 +59,15 @@ final class Catalog {
                 .replaceAll("\\s*SETTINGS\\s+non_replicated_deduplication_window\\s*=\\s*\\d+", "");
     }
 
+    /**
+     * The database's name as a qualifier ({@code db.table}) and as a string: a Distributed table's
+     * {@code currentDatabase()} is stored evaluated, {@code Distributed('local', 'db', 'x_local', rand())}.
+     */
     private static String rename(String sql, String from, String to) {
         if (to == null || sql == null) {
             return sql;
         }
-        return sql.replace(Identifiers.quote(from) + ".", Identifiers.quote(to) + ".");
+        return sql.replace(Identifiers.quote(from) + ".", Identifiers.quote(to) + ".")
+                .replace(SqlLiterals.string(from), SqlLiterals.string(to));
     }
 }

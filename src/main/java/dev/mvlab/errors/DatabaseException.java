@@ -5,7 +5,11 @@ public class DatabaseException extends MvlabException {
     private final String sql;
 
     public DatabaseException(String message, String sql, Throwable cause) {
-        super(ExitCode.DATABASE, message, null, cause);
+        this(message, sql, null, cause);
+    }
+
+    public DatabaseException(String message, String sql, String hint, Throwable cause) {
+        super(ExitCode.DATABASE, message, hint, cause);
         this.sql = sql;
     }
 

@@ -59,4 +59,25 @@ class LocalClusterApplyTest {
             }
         }
     }
+
+    @Test
+    void aSecondApplyChangesNothingAndExitsZero() {
+        dropOnEveryNode("wk_again");
+        MvlabRun first = MvlabRun.mvlab("apply", "--cluster", "local", "--database", "wk_again", "--project", home.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        MvlabRun again = MvlabRun.mvlab("apply", "--cluster", "local", "--database", "wk_again", "--project", home.toString());
+        // the shadow's Distributed table names the shadow database; the node's names wk_again: both are the same table
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out().lines().filter(l -> l.startsWith("unchanged ")).count()).as(again.out()).isEqualTo(8);
+        assertThat(again.out().lines().filter(l -> l.equals("database wk_again: 0 created, 0 recreated, 2 unchanged"))
+                .count()).as(again.out()).isEqualTo(4);
+    }
+
+    private static void dropOnEveryNode(String database) {
+        for (Node node : cluster.require().nodes()) {
+            try (Database db = Database.connect(cluster.endpoint(node), "default")) {
+                db.execute("DROP DATABASE IF EXISTS " + database + " SYNC");
+            }
+        }
+    }
 }
