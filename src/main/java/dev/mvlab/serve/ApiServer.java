@@ -127,6 +127,18 @@ public final class ApiServer implements AutoCloseable {
         private byte[] readBody(Request request) {
             try (InputStream raw = Content.Source.asInputStream(request)) {
                 String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+                long length = request.getLength();
+                if (encoding == null && length >= 0 && length <= maxBodyBytes) {
+                    // the declared length exactly: readNBytes(limit) allocates and copies 8 KB chunks per request,
+                    // 30% of serve's allocations (hence of its GC pauses) under single-event posts (JFR)
+                    byte[] bytes = new byte[(int) length];
+                    int read = raw.readNBytes(bytes, 0, bytes.length);
+                    if (read < length) {
+                        throw ApiException.badRequest("The request body ended after " + read + " of its " + length
+                                + " bytes (Content-Length)");
+                    }
+                    return bytes;
+                }
                 InputStream in = encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")
                         ? new GZIPInputStream(raw, 65536) : raw;
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBodyBytes + 1));

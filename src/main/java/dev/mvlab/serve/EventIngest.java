@@ -145,7 +145,10 @@ public final class EventIngest implements AutoCloseable {
      */
     private IngestResult ingest(Target target, byte[] body, boolean waitForCommit, String importId, String token) {
         EventLines.Split split = EventLines.split(body, target.schema);
-        quarantine.write(target.schema, split.rejected(), importId != null ? importId : UUID.randomUUID().toString());
+        if (!split.rejected().isEmpty()) { // a random id only then: UUID.randomUUID() takes a lock every request waits on
+            quarantine.write(target.schema, split.rejected(), importId != null ? importId
+                    : UUID.randomUUID().toString());
+        }
         List<String> errors = new ArrayList<>();
         split.rejected().stream().limit(MAX_ERRORS).forEach(r -> errors.add("line " + r.line() + ": "
                 + String.join("; ", r.errors())));

@@ -1,6 +1,8 @@
 package dev.mvlab.serve;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ final class EventLines {
      * twice in one object is an error: ClickHouse reads the first value and Jackson the last, so the value checked
      * would not be the value stored.
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -70,19 +72,8 @@ final class EventLines {
             }
         }
         lines += content ? 1 : 0;
-        int rows = 0;
-        try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(body)) {
-            while (values.hasNextValue()) {
-                JsonNode row = values.nextValue();
-                if (row == null || !row.isObject() || !schema.problems(row).isEmpty()) {
-                    return null;
-                }
-                rows++;
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (rows != lines) {
+        int rows = schema.streamed() != null ? streamedRows(body, schema) : treeRows(body, schema);
+        if (rows < 0 || rows != lines) {
             return null;
         }
         byte[] accepted = body.length > 0 && body[body.length - 1] != '\n'
@@ -91,6 +82,42 @@ final class EventLines {
             accepted[accepted.length - 1] = '\n';
         }
         return new Split(rows == 0 ? new byte[0] : accepted, rows, List.of());
+    }
+
+    /** The number of rows when every row is a JSON object that fits, read off the parser; else -1. */
+    static int streamedRows(byte[] body, EventSchema schema) {
+        StreamedRowCheck check = schema.streamed();
+        JsonNode[] slots = check.newSlots();
+        JsonNode[] values = new JsonNode[schema.columns().size()];
+        int rows = 0;
+        try (JsonParser parser = JSON.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.START_OBJECT || !check.read(parser, slots, values) || !schema.fits(values)) {
+                    return -1;
+                }
+                rows++;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return rows;
+    }
+
+    /** As {@link #streamedRows}, with each row's tree (a path takes the whole row). */
+    static int treeRows(byte[] body, EventSchema schema) {
+        int rows = 0;
+        try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(body)) {
+            while (values.hasNextValue()) {
+                JsonNode row = values.nextValue();
+                if (row == null || !row.isObject() || !schema.problems(row).isEmpty()) {
+                    return -1;
+                }
+                rows++;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return rows;
     }
 
     private static Split lineByLine(byte[] body, EventSchema schema) {

@@ -22,6 +22,8 @@ final class EventSchema {
     private final DataSource datasource;
     private final List<Field> fields;
     private final JsonPathMapping mapping;
+    /** Reads the paths' values off a streaming parser; null when a path is the whole row. */
+    private final StreamedRowCheck streamed;
 
     private record Field(String column, ValueCheck check, JsonPath path, boolean hasDefault) {
     }
@@ -34,6 +36,8 @@ final class EventSchema {
         this.datasource = datasource;
         this.fields = fields;
         this.mapping = mapping;
+        this.streamed = StreamedRowCheck.of(fields.stream().map(Field::path).toList(),
+                fields.stream().map(f -> f.check.takesAnyContainer()).toList(), EventLines.JSON);
     }
 
     /**
@@ -87,6 +91,25 @@ final class EventSchema {
 
     String insertSql(String database) {
         return mapping.insertFromInput(database, datasource.name());
+    }
+
+    /** The reader of rows off a parser, or null when the tree of each row is needed. */
+    StreamedRowCheck streamed() {
+        return streamed;
+    }
+
+    /**
+     * True when each value (one per column, in {@link #columns()} order; null when absent) fits its column. What
+     * makes the whole row unreadable is not looked at here ({@link StreamedRowCheck} does while reading).
+     */
+    boolean fits(JsonNode[] values) {
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            if (field.check.problem(field.column, values[i], field.hasDefault) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The values that do not fit their columns; empty when the row can be stored. */

@@ -49,6 +49,11 @@ abstract class ValueCheck {
         return false;
     }
 
+    /** True when every object and array fits (stored as its JSON text): the check needs no look inside. */
+    boolean takesAnyContainer() {
+        return false;
+    }
+
     /**
      * Null when {@code value} fits, else the reason, Tinybird-style ({@code value 'x' on column 'c' is not Float64}).
      * {@code value} is null when the path is absent: absent values take the column's default.
@@ -80,6 +85,11 @@ abstract class ValueCheck {
                     @Override
                     boolean nullable() {
                         return true;
+                    }
+
+                    @Override
+                    boolean takesAnyContainer() {
+                        return inner.takesAnyContainer();
                     }
                 };
                 case "lowcardinality" -> inner;
@@ -117,13 +127,27 @@ abstract class ValueCheck {
             case "Bool", "Boolean" -> check(type, v -> v.isBoolean() || v.isIntegralNumber() && v.asLong() >= 0
                     && v.asLong() <= 1);
             // an object or an array lands as its JSON text, as in Tinybird (ClickHouse's JSONExtract gives it)
-            case "String" -> check(type, v -> v.isValueNode() || v.isContainerNode());
+            case "String" -> anyContainer(type, v -> v.isValueNode() || v.isContainerNode());
             case "FixedString" -> fixedString(type);
             case "UUID" -> check(type, v -> v.isTextual() && UUID.matcher(v.asText()).matches());
             case "IPv4" -> check(type, v -> v.isTextual() && IPV4.matcher(v.asText()).matches());
             case "IPv6" -> check(type, v -> v.isTextual() && isIpv6(v.asText()));
             case "Enum", "Enum8", "Enum16" -> enumCheck(type);
-            default -> check(type, v -> true);
+            default -> anyContainer(type, v -> true);
+        };
+    }
+
+    private static ValueCheck anyContainer(String type, Predicate<JsonNode> test) {
+        return new ValueCheck(type) {
+            @Override
+            boolean fits(JsonNode value) {
+                return test.test(value);
+            }
+
+            @Override
+            boolean takesAnyContainer() {
+                return true;
+            }
         };
     }
 
