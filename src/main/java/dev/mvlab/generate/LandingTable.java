@@ -9,14 +9,20 @@ import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.model.DataSource;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The landing table on the server, as the generator needs it: it must exist with the data source's columns, and
@@ -31,6 +37,8 @@ import java.util.Set;
  */
 public final class LandingTable {
     public static final int WINDOW = 1000;
+    private static final Pattern DEDUPLICATION_WINDOW =
+            Pattern.compile("non_replicated_deduplication_window\\s*=\\s*(\\d+)");
 
     private final Database db;
     private final String database;
@@ -83,48 +91,56 @@ public final class LandingTable {
      */
     public List<String> ensureDeduplication() {
         List<String> changed = new ArrayList<>();
-        for (String[] target : downstreamTables()) {
-            String engine = ServerCatalog.of(db).table(target[0], target[1]).map(TableEntry::engine).orElse("");
-            if (!engine.contains("MergeTree") || engine.startsWith("Replicated")) {
+        long serverDefault = -1;
+        for (TableEntry target : downstreamTables()) {
+            if (!target.engine().contains("MergeTree") || target.engine().startsWith("Replicated")) {
                 continue;
             }
-            String name = Identifiers.quote(target[0]) + "." + Identifiers.quote(target[1]);
-            long window = windowOf(target[0], target[1]);
+            Matcher declared = DEDUPLICATION_WINDOW.matcher(target.createTableQuery());
+            long window;
+            if (declared.find()) {
+                window = Long.parseLong(declared.group(1));
+            } else {
+                if (serverDefault < 0) {
+                    serverDefault = ServerCatalog.of(db).mergeTreeSettingDefault("non_replicated_deduplication_window");
+                }
+                window = serverDefault;
+            }
             if (window <= 0) {
-                db.execute("ALTER TABLE " + name + " MODIFY SETTING non_replicated_deduplication_window = " + WINDOW);
-                changed.add(target[0].equals(database) ? target[1] : target[0] + "." + target[1]);
+                db.execute("ALTER TABLE " + Identifiers.quote(target.database()) + "." + Identifiers.quote(target.name())
+                        + " MODIFY SETTING non_replicated_deduplication_window = " + WINDOW);
+                changed.add(target.database().equals(database) ? target.name()
+                        : target.database() + "." + target.name());
             }
         }
         return changed;
     }
 
-    private long windowOf(String db2, String name) {
-        String create = ServerCatalog.of(db).table(db2, name).map(TableEntry::createTableQuery).orElse("");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("non_replicated_deduplication_window\\s*=\\s*(\\d+)")
-                .matcher(create);
-        return m.find() ? Long.parseLong(m.group(1))
-                : ServerCatalog.of(db).mergeTreeSettingDefault("non_replicated_deduplication_window");
-    }
-
-    /** The landing table and the targets of the materialized views that read from it, transitively. */
-    List<String[]> downstreamTables() {
-        List<String[]> result = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String[]> queue = new ArrayDeque<>();
-        queue.add(new String[]{database, table});
+    /**
+     * The landing table and the targets of the materialized views that read from it, transitively. Each database on
+     * the way is listed once (one catalog question per database, not one per table).
+     */
+    List<TableEntry> downstreamTables() {
+        ServerCatalog catalog = ServerCatalog.of(db);
+        Map<String, Map<String, TableEntry>> byDatabase = new HashMap<>();
+        Function<TableEntry.QualifiedName, Optional<TableEntry>> lookup = name -> Optional.ofNullable(byDatabase
+                .computeIfAbsent(name.database(), d -> catalog.tables(d).stream()
+                        .collect(Collectors.toMap(TableEntry::name, t -> t)))
+                .get(name.name()));
+        List<TableEntry> result = new ArrayList<>();
+        Set<TableEntry.QualifiedName> seen = new HashSet<>();
+        Deque<TableEntry.QualifiedName> queue = new ArrayDeque<>();
+        queue.add(new TableEntry.QualifiedName(database, table));
         while (!queue.isEmpty()) {
-            String[] current = queue.poll();
-            if (!seen.add(current[0] + "." + current[1])) {
+            TableEntry.QualifiedName current = queue.poll();
+            if (!seen.add(current)) {
                 continue;
             }
-            result.add(current);
-            ServerCatalog catalog = ServerCatalog.of(db);
-            List<TableEntry.QualifiedName> views = catalog.table(current[0], current[1])
-                    .map(TableEntry::dependencies).orElse(List.of());
-            for (TableEntry.QualifiedName view : views) {
-                catalog.table(view.database(), view.name()).filter(TableEntry::isMaterializedView)
-                        .map(TableEntry::targetTable)
-                        .ifPresent(target -> queue.add(new String[]{target.database(), target.name()}));
+            Optional<TableEntry> entry = lookup.apply(current);
+            entry.ifPresent(result::add);
+            for (TableEntry.QualifiedName view : entry.map(TableEntry::dependencies).orElse(List.of())) {
+                lookup.apply(view).filter(TableEntry::isMaterializedView).map(TableEntry::targetTable)
+                        .ifPresent(queue::add);
             }
         }
         return result;

@@ -126,4 +126,39 @@ class ServerCatalogTest {
         assertThat(ServerCatalog.existingRoles(http, db.name(), List.of("no_such_role_x", "no_such_role_y")))
                 .contains(List.of());
     }
+
+    /** A name shaped like SQL stays a value: every question answers "nothing of that name", none runs it. */
+    @Test
+    void hostileNamesAreValuesAndMatchNothing(Database db) throws Exception {
+        events(db);
+        ServerCatalog catalog = ServerCatalog.of(db);
+        String hostile = "x' OR 1 = 1 OR name = '";
+        assertThat(catalog.databaseExists(hostile)).isFalse();
+        assertThat(catalog.databasesStartingWith(hostile)).isEmpty();
+        assertThat(catalog.databasesStartingWith("' OR 1 = 1 --")).isEmpty();
+        assertThat(catalog.tables(hostile)).isEmpty();
+        assertThat(catalog.table(db.name(), hostile)).isEmpty();
+        assertThat(catalog.tableExists(db.name(), hostile)).isFalse();
+        assertThat(catalog.columns(db.name(), hostile)).isEmpty();
+        assertThat(catalog.columns(hostile)).isEmpty();
+        assertThat(catalog.activeParts(db.name(), hostile)).isEmpty();
+        assertThat(catalog.activeRows(hostile, "events")).isZero();
+        assertThat(catalog.progress(hostile)).isEmpty();
+        assertThat(catalog.insertRunning(hostile, hostile)).isFalse();
+        assertThat(catalog.tables(db.name())).extracting(TableEntry::name)
+                .as("the events table is still there, untouched").contains("events");
+        HttpQueries http = new HttpQueries(db.endpoint());
+        assertThat(ServerCatalog.existingRoles(http, db.name(), List.of(hostile))).contains(List.of());
+    }
+
+    @Test
+    void rolesTheServerHasAreFoundAndOnlyThose(Database db) throws Exception {
+        List<String> all = db.query("SELECT name FROM system.roles ORDER BY name").rows().stream()
+                .map(r -> String.valueOf(r.get(0))).toList();
+        List<String> asked = new java.util.ArrayList<>(all);
+        asked.add("no_such_role_" + UUID.randomUUID().toString().substring(0, 8));
+        HttpQueries http = new HttpQueries(db.endpoint());
+        assertThat(ServerCatalog.existingRoles(http, db.name(), asked).orElseThrow())
+                .containsExactlyInAnyOrderElementsOf(all);
+    }
 }
