@@ -1,15 +1,19 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.Http;
 import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.engine.LocalCluster;
 import dev.mvlab.engine.host.LocalClusterState;
 import dev.mvlab.engine.host.LocalClusterState.Node;
 import dev.mvlab.engine.host.LocalClusterState.NodeState;
+import dev.mvlab.errors.EngineException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.lesson.LessonCluster;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,6 +21,8 @@ import java.util.List;
  * running cluster of the engine folder, or one started for the lesson (with each node's default memory limit).
  */
 final class LocalClusterLessons implements LessonCluster {
+    /** How long a node that restarts may take to answer again. */
+    private static final Duration AWAIT = Duration.ofSeconds(90);
     private final LocalCluster cluster;
 
     /** @param ownerPid when not null, a cluster this starts stops by itself when that process ends (test runs) */
@@ -57,6 +63,30 @@ final class LocalClusterLessons implements LessonCluster {
     public List<String> down() {
         return cluster.require().nodes().stream().filter(n -> n.state() != NodeState.RUNNING).map(Node::name)
                 .toList();
+    }
+
+    @Override
+    public void awaitRunning(List<String> nodes) {
+        Instant deadline = Instant.now().plus(AWAIT);
+        while (true) {
+            LocalClusterState state = cluster.require();
+            List<String> waiting = nodes.stream().filter(name -> state.node(name).filter(n -> n.state()
+                    == NodeState.RUNNING && Http.ping(cluster.endpoint(n))).isEmpty()).toList();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new EngineException("node " + String.join(", ", waiting) + " of the local cluster did not "
+                        + "answer within " + AWAIT.toSeconds() + " s", "see `mvlab cluster status` and "
+                        + cluster.layout().logFile());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("interrupted", null);
+            }
+        }
     }
 
     @Override

@@ -80,6 +80,18 @@ final class ClusterSession implements AutoCloseable {
         return cluster.down();
     }
 
+    /**
+     * Before a step: the nodes that are down though the lesson did not kill them (their chDB died; the supervisor
+     * starts them again on their data), after waiting until they answer again. Empty when every node runs.
+     */
+    List<String> settle() {
+        List<String> unexpected = cluster.down().stream().filter(node -> !killed.contains(node)).toList();
+        if (!unexpected.isEmpty()) {
+            cluster.awaitRunning(unexpected);
+        }
+        return unexpected;
+    }
+
     @Override
     public void close() {
         databases.values().forEach(Database::close);

@@ -30,6 +30,12 @@ public interface LessonCluster {
     /** The nodes that are not running now. */
     List<String> down();
 
+    /**
+     * Waits until every node of {@code nodes} runs and answers (a node whose chDB died is started again by the
+     * cluster's supervisor on its data).
+     */
+    void awaitRunning(List<String> nodes);
+
     /** Stops every node; their data stays. */
     void stop();
 }

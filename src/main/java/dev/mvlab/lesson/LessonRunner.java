@@ -95,6 +95,14 @@ public final class LessonRunner {
                                 boolean stepMode) {
         context.begin(number, step.info().location());
         listener.stepStarted(number, total, step);
+        if (context.cluster() != null) {
+            List<String> restarted = context.cluster().settle();
+            if (!restarted.isEmpty()) {
+                context.emit(new StepOutput.Info(String.join(", ", restarted) + " had stopped (its chDB died, which "
+                        + "this build of chDB sometimes does on a node that receives from another) and was started "
+                        + "again on its data; it answers again"));
+            }
+        }
         if (step.info().say() != null) {
             context.emit(new StepOutput.Narrative(step.narrative(context.defaultEvents())));
         }

@@ -63,6 +63,11 @@ public final class Unavailable implements Deployer, EventSource, LessonCluster {
     }
 
     @Override
+    public void awaitRunning(List<String> nodes) {
+        throw missing();
+    }
+
+    @Override
     public void stop() {
         throw missing();
     }

@@ -97,7 +97,7 @@ class ManifestReaderTest {
                   - run_sql: SELECT 2
                 """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown step kind 'run_sql' | expected one of: "
                 + "apply, drop, copy, generate, stream, generate_products, update_prices, sql, query, insert, optimize, verify, "
-                + "compare_speed, note, pause");
+                + "compare_speed, note, pause, cluster, flush, stop_sends, start_sends");
     }
 
     @Test
