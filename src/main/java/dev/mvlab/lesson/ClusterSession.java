@@ -17,20 +17,18 @@ import java.util.Set;
  */
 final class ClusterSession implements AutoCloseable {
     private final LessonCluster cluster;
-    private final LessonClusterShape shape;
     private final boolean started;
     private final Map<String, Database> databases = new LinkedHashMap<>();
     private final Set<String> killed = new LinkedHashSet<>();
 
-    private ClusterSession(LessonCluster cluster, LessonClusterShape shape, boolean started) {
+    private ClusterSession(LessonCluster cluster, boolean started) {
         this.cluster = cluster;
-        this.shape = shape;
         this.started = started;
     }
 
     /** Starts the cluster when none runs, then drops and creates {@code database} on every node. */
     static ClusterSession open(LessonCluster cluster, LessonClusterShape shape, String database) {
-        ClusterSession session = new ClusterSession(cluster, shape, cluster.ensureRunning(shape.shards(),
+        ClusterSession session = new ClusterSession(cluster, cluster.ensureRunning(shape.shards(),
                 shape.replicas()));
         try {
             for (String node : shape.nodes()) {
@@ -47,10 +45,6 @@ final class ClusterSession implements AutoCloseable {
         }
     }
 
-    LessonClusterShape shape() {
-        return shape;
-    }
-
     /** The lesson's database on {@code node}. */
     Database db(String node) {
         Database db = databases.get(node);
@@ -58,11 +52,6 @@ final class ClusterSession implements AutoCloseable {
             throw new IllegalArgumentException(node);
         }
         return db;
-    }
-
-    /** True when the lesson started the cluster (it stops it at the end). */
-    boolean started() {
-        return started;
     }
 
     void kill(String node) {

@@ -39,7 +39,7 @@ record DistributedSendsStep(StepInfo info, boolean stop, List<String> tables, No
 
     @Override
     public List<StepOutput> preview() {
-        return statements().stream().<StepOutput>map(StepOutput.Sql::new).toList();
+        return NodeSelection.preview(on, statements().stream().<StepOutput>map(StepOutput.Sql::new).toList());
     }
 
     @Override

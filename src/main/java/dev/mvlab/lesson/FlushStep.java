@@ -38,7 +38,7 @@ record FlushStep(StepInfo info, List<String> tables, NodeSelection on) implement
 
     @Override
     public List<StepOutput> preview() {
-        return tables.stream().<StepOutput>map(t -> new StepOutput.Sql(statement(t))).toList();
+        return NodeSelection.preview(on, tables.stream().<StepOutput>map(t -> new StepOutput.Sql(statement(t))).toList());
     }
 
     @Override

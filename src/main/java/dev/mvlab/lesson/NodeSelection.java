@@ -12,12 +12,27 @@ import java.util.List;
  * s2r2]}) or {@code on: all} (every node, shard by shard, as mvlab fans DDL out in place of {@code ON CLUSTER}).
  * Without {@code on:} a step runs on the lesson's first node.
  */
-record NodeSelection(List<String> nodes) {
+record NodeSelection(List<String> nodes, boolean every) {
     static final String FIELD = "on";
     static final String ALL = "all";
 
     NodeSelection {
         nodes = List.copyOf(nodes);
+    }
+
+    NodeSelection(List<String> nodes) {
+        this(nodes, false);
+    }
+
+    /** What a step will show and do, after where it runs ({@code mvlab lesson show}); {@code on} may be null. */
+    static List<StepOutput> preview(NodeSelection on, List<StepOutput> outputs) {
+        if (on == null) {
+            return outputs;
+        }
+        List<StepOutput> preview = new ArrayList<>();
+        preview.add(new StepOutput.Info(on.describe()));
+        preview.addAll(outputs);
+        return preview;
     }
 
     /** The step's {@code on:}, checked against the lesson's cluster; absent: the first node. */
@@ -39,7 +54,7 @@ record NodeSelection(List<String> nodes) {
             }
             String name = s.text().strip();
             if (name.equals(ALL) && items.size() == 1) {
-                return new NodeSelection(cluster.nodes());
+                return new NodeSelection(cluster.nodes(), true);
             }
             if (!cluster.nodes().contains(name)) {
                 throw spec.error(item, "the lesson's cluster has no node '" + name + "'",
@@ -56,8 +71,7 @@ record NodeSelection(List<String> nodes) {
     }
 
     /** How the step says where it runs, e.g. {@code on s2r1, s2r2}. */
-    String describe(LessonClusterShape cluster) {
-        return cluster != null && nodes.equals(cluster.nodes()) ? "on every node (" + String.join(", ", nodes) + ")"
-                : "on " + String.join(", ", nodes);
+    String describe() {
+        return every ? "on every node (" + String.join(", ", nodes) + ")" : "on " + String.join(", ", nodes);
     }
 }

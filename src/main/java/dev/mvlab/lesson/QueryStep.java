@@ -35,7 +35,7 @@ record QueryStep(StepInfo info, String sql, int maxRows, NodeSelection on) imple
 
     @Override
     public List<StepOutput> preview() {
-        return List.of(new StepOutput.Sql(sql));
+        return NodeSelection.preview(on, List.of(new StepOutput.Sql(sql)));
     }
 
     @Override

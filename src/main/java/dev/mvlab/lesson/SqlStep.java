@@ -45,7 +45,7 @@ record SqlStep(StepInfo info, List<SqlScript.Statement> statements, List<SourceL
 
     @Override
     public List<StepOutput> preview() {
-        return statements.stream().<StepOutput>map(s -> new StepOutput.Sql(s.sql())).toList();
+        return NodeSelection.preview(on, statements.stream().<StepOutput>map(s -> new StepOutput.Sql(s.sql())).toList());
     }
 
     @Override

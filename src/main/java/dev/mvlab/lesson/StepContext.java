@@ -77,7 +77,7 @@ public final class StepContext {
     /** In a cluster lesson, says on which nodes the step runs. */
     void where(NodeSelection on) {
         if (on != null && cluster != null) {
-            emit(new StepOutput.Info(on.describe(cluster.shape())));
+            emit(new StepOutput.Info(on.describe()));
         }
     }
 

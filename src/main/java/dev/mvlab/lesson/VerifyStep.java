@@ -48,7 +48,7 @@ record VerifyStep(StepInfo info, List<Check> checks, Verdict expect, NodeSelecti
         for (Check check : checks) {
             preview.add(new StepOutput.Info("check " + check.name() + ", expecting " + expected(check)));
         }
-        return preview;
+        return NodeSelection.preview(on, preview);
     }
 
     @Override

@@ -357,9 +357,12 @@ class ManifestReaderTest {
         assertThat(((QueryStep) lesson.steps().get(2)).on().nodes()).containsExactly("s1r2");
         assertThat(((DistributedSendsStep) lesson.steps().get(3)).on().nodes()).as("the first node by default")
                 .containsExactly("s1r1");
-        assertThat(lesson.steps().get(4).preview()).containsExactly(
+        assertThat(lesson.steps().get(0).preview().get(0))
+                .isEqualTo(new StepOutput.Info("on every node (s1r1, s1r2, s2r1, s2r2)"));
+        assertThat(lesson.steps().get(4).preview()).containsExactly(new StepOutput.Info("on s2r1"),
                 new StepOutput.Sql("SYSTEM START DISTRIBUTED SENDS t"), new StepOutput.Sql("SYSTEM START DISTRIBUTED SENDS u"));
-        assertThat(lesson.steps().get(5).preview()).containsExactly(new StepOutput.Sql("SYSTEM FLUSH DISTRIBUTED t"));
+        assertThat(lesson.steps().get(5).preview()).containsExactly(new StepOutput.Info("on s1r1"),
+                new StepOutput.Sql("SYSTEM FLUSH DISTRIBUTED t"));
         assertThat((ClusterStep) lesson.steps().get(6)).extracting(ClusterStep::action, ClusterStep::node)
                 .containsExactly(ClusterStep.Action.KILL, "s2r2");
         assertThat(((VerifyStep) lesson.steps().get(8)).on().nodes()).containsExactly("s2r2");
