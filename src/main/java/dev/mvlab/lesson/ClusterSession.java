@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * A cluster lesson's run on the local cluster: the lesson's database reset on every node and a connection to it per
- * node. Closing it starts again the nodes the lesson killed, and stops the cluster when the lesson started it.
+ * node. Closing it starts again the nodes the lesson killed (a killed node would stay down across a stop of the
+ * cluster), and stops the cluster when the lesson started it.
  */
 final class ClusterSession implements AutoCloseable {
     private final LessonCluster cluster;
@@ -85,19 +86,19 @@ final class ClusterSession implements AutoCloseable {
     public void close() {
         databases.values().forEach(Database::close);
         List<RuntimeException> failures = new ArrayList<>();
+        // a node killed stays down across a stop of the cluster: start it first either way
+        for (String node : List.copyOf(killed)) {
+            try {
+                cluster.start(node);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
         if (started) {
             try {
                 cluster.stop();
             } catch (RuntimeException e) {
                 failures.add(e);
-            }
-        } else {
-            for (String node : List.copyOf(killed)) {
-                try {
-                    cluster.start(node);
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
             }
         }
         if (!failures.isEmpty()) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 19, item 5: lessons 13 and 14 run on mvlab's local 2 x 2 cluster and end with every verdict as expected, and
@@ -75,8 +76,44 @@ class ClusterLessonsTest {
         assertThat(cluster.running()).as("the lesson stopped the cluster it started").isEmpty();
     }
 
+    /** A cluster lesson whose third step fails after it killed a replica. */
+    private static final String FAILING = """
+            title: A failing cluster lesson
+            summary: It kills a replica, then a statement fails.
+            cluster: {shards: 2, replicas: 2}
+            steps:
+              - on: all
+                sql: CREATE TABLE t_local (k UInt64) ENGINE = MergeTree ORDER BY k
+              - cluster: kill s2r2
+              - sql: SELECT no_such_column FROM t_local
+            """;
+
     @Test
     @Order(2)
+    void aFailingLessonStillStopsTheClusterItStarted() throws IOException {
+        assertThat(cluster.running()).isEmpty();
+        Files.createDirectories(project.resolve("lessons/90-failing"));
+        Files.writeString(project.resolve("lessons/90-failing/lesson.yaml"), FAILING);
+        MvlabRun run = MvlabRun.mvlab("lesson", "run", "90", "--project", project.toString());
+        assertThat(run.code()).as(run.output()).isEqualTo(4);
+        assertThat(run.err()).contains("lessons/90-failing/lesson.yaml:8:", "step 3 (sql): ", "no_such_column")
+                .doesNotContain("\tat ");
+        assertThat(cluster.running()).as("stopped after the failure").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aFailingLessonOnARunningClusterStartsTheReplicaItKilledAgain() {
+        cluster.start(2, 2, 512);
+        Lesson lesson = new LessonCatalog(project).get(90);
+        assertThatThrownBy(() -> LessonServices.runner(project, settings).run(lesson, null, RunOptions.DEFAULT,
+                LessonListener.NONE)).hasMessageContaining("step 3 (sql)");
+        assertThat(cluster.require().nodes()).as("the cluster runs on, every node up")
+                .allMatch(n -> n.state() == NodeState.RUNNING);
+    }
+
+    @Test
+    @Order(3)
     void lesson13TheViewOnTheDistributedTableDriftsAndTheViewsOnTheLocalTablesMatch() {
         cluster.start(2, 2, 512);
         LessonResult result = run(13);
@@ -103,7 +140,7 @@ class ClusterLessonsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void lesson14SplitVersionsDriftKeptTogetherMatchAndAKilledReplicaCatchesUp() {
         cluster.start(2, 2, 512);
         LessonResult result = run(14);
