@@ -59,6 +59,8 @@ final class LessonCommand implements Runnable {
     }
 
     @Command(name = "run", description = {"Run a lesson on a fresh database lesson_NN, step by step.",
+            "A lesson whose manifest says `cluster:` runs on mvlab's local cluster: started when none runs (and "
+                    + "stopped at the end), else the running one, its database reset on every node.",
             "Exits 1 when a verdict differs from what the lesson expects."})
     static final class Run implements Callable<Integer> {
         @Mixin
@@ -85,16 +87,23 @@ final class LessonCommand implements Runnable {
         public Integer call() {
             Lesson lesson = new LessonCatalog(engine.project()).get(number);
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-            LessonRunner runner = LessonServices.runner(engine.project(), progress);
+            LessonRunner runner = LessonServices.runner(engine.project(), engine.settings(), progress);
             runner.validate(lesson);
             LessonPrinter printer = new LessonPrinter(spec.commandLine().getOut(), Terminal.interactive(),
                     Terminal.colour(), verbose).clearing(progress);
             LessonResult result;
             long bytes = 0;
-            try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
-                result = runner.run(lesson, server, new RunOptions(events, seed, step, null), printer);
-                if (html != null) {
-                    bytes = PageFiles.lesson(result, server, html);
+            RunOptions options = new RunOptions(events, seed, step, null);
+            try {
+                if (lesson.cluster() != null) {
+                    // its database is on every node of the local cluster: the engine is not needed
+                    result = runner.run(lesson, null, options, printer);
+                    bytes = html == null ? 0 : PageFiles.lesson(result, null, html);
+                } else {
+                    try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {
+                        result = runner.run(lesson, server, options, printer);
+                        bytes = html == null ? 0 : PageFiles.lesson(result, server, html);
+                    }
                 }
             } finally {
                 progress.close();

@@ -171,7 +171,13 @@ final class LessonPrinter implements LessonListener {
         }
         double seconds = result.steps().stream().mapToLong(o -> o.elapsed().toNanos()).sum() / 1e9;
         out.println(String.format(java.util.Locale.ROOT, "%d steps in %.1f s.", result.steps().size(), seconds));
-        out.println("Explore: " + Launcher.command() + " sql -d " + result.database() + " \"SHOW TABLES\"");
+        if (result.lesson().cluster() != null) {
+            out.println("Explore: database " + result.database() + " is on every node of the local cluster ("
+                    + Launcher.command() + " cluster status lists their HTTP ports; a cluster the lesson started is "
+                    + "stopped, its data kept)");
+        } else {
+            out.println("Explore: " + Launcher.command() + " sql -d " + result.database() + " \"SHOW TABLES\"");
+        }
         out.flush();
     }
 

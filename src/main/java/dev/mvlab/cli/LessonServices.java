@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.generate.Progress;
 import dev.mvlab.lesson.LessonRunner;
 import dev.mvlab.datafile.ProjectLoader;
@@ -15,7 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Builds the lesson runner with the services behind its {@code apply}, {@code drop} and {@code generate*} steps.
+ * Builds the lesson runner with the services behind its {@code apply}, {@code drop} and {@code generate*} steps, and
+ * the local cluster of lessons with {@code cluster:} ({@link LocalClusterLessons}).
  * This is the one place that wires the deploy service ({@link ProjectDeployer}) and the event generator
  * ({@link GeneratorEventSource}) in, over the project's datafiles and its {@code .mvlab/generate} checkpoints. A
  * folder without datafiles runs lessons of sql, query, insert, optimize, verify, note and pause steps only.
@@ -24,20 +26,24 @@ final class LessonServices {
     private LessonServices() {
     }
 
-    static LessonRunner runner(Path project) {
-        return runner(project, Progress.Listener.NONE);
+    static LessonRunner runner(Path project, EngineSettings engine) {
+        return runner(project, engine, Progress.Listener.NONE);
     }
 
-    /** @param progress hears the progress of generate steps */
-    static LessonRunner runner(Path project, Progress.Listener progress) {
+    /**
+     * @param engine   the engine folder whose local cluster runs the lessons with {@code cluster:}
+     * @param progress hears the progress of generate steps
+     */
+    static LessonRunner runner(Path project, EngineSettings engine, Progress.Listener progress) {
+        LocalClusterLessons cluster = new LocalClusterLessons(engine, null);
         if (!Files.isDirectory(project.resolve("datasources")) && !Files.isDirectory(project.resolve("pipes"))) {
             Unavailable none = Unavailable.noDatafiles(project);
-            return new LessonRunner(none, none, new Verifier());
+            return new LessonRunner(none, none, new Verifier(), cluster);
         }
         Project loaded = ProjectLoader.load(project);
         ProjectDeployer deployer = new ProjectDeployer(loaded, new SqlRenderer(new SqlTemplates(null)));
         GeneratorEventSource events = new GeneratorEventSource(loaded, project.resolve(".mvlab").resolve("generate"),
                 progress);
-        return new LessonRunner(deployer, events, new Verifier());
+        return new LessonRunner(deployer, events, new Verifier(), cluster);
     }
 }

@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private int lessons(PrintWriter out) {
         Path dir = this.out != null ? this.out : Path.of("build", "report");
-        LessonRunner runner = LessonServices.runner(engine.project());
+        LessonRunner runner = LessonServices.runner(engine.project(), engine.settings());
         ReportIndex index = new ReportIndex();
         long start = System.nanoTime();
         try (Database server = engine.connect(spec.commandLine().getErr(), "default")) {

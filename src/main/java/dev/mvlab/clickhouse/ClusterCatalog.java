@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the nodes of a cluster hold and answer, read through the node mvlab is connected to: the nodes its
@@ -37,6 +39,35 @@ public final class ClusterCatalog {
         public boolean answered() {
             return status != null;
         }
+    }
+
+    /**
+     * Blocks a node's Distributed table still holds for one replica ({@code system.distribution_queue}): one queue
+     * folder per destination, {@code shardS_replicaR} with {@code internal_replication=false}.
+     */
+    public record QueuedBlocks(int shard, int replica, long files, long errors, String lastError) {
+    }
+
+    private static final Pattern QUEUE_FOLDER =
+            Pattern.compile(".*/shard(\\d+)_replica(\\d+)/?$");
+
+    /** What the Distributed table {@code table} of the connected database queues, per destination replica. */
+    public static List<QueuedBlocks> distributionQueue(Database db, String table) {
+        QueryResult result = db.query("SELECT data_path, data_files, error_count, last_exception "
+                + "FROM system.distribution_queue WHERE database = currentDatabase() AND table = ? ORDER BY data_path",
+                table);
+        List<QueuedBlocks> queue = new ArrayList<>();
+        for (List<Object> row : result.rows()) {
+            Matcher folder = QUEUE_FOLDER.matcher(String.valueOf(row.get(0)));
+            if (!folder.matches()) {
+                continue;
+            }
+            String error = String.valueOf(row.get(3));
+            queue.add(new QueuedBlocks(Integer.parseInt(folder.group(1)), Integer.parseInt(folder.group(2)),
+                    ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue(),
+                    error.isBlank() ? null : error));
+        }
+        return queue;
     }
 
     /** The nodes of {@code cluster} in shard and replica order; empty when the server does not know it. */

@@ -13,9 +13,11 @@ import java.util.Map;
  *
  * @param datafiles the data sources and pipes its {@code apply} and {@code drop} steps may name
  * @param checks    the checks its {@code verify} steps may name: its own, then the project's {@code checks/}
+ * @param cluster   the local cluster it runs on ({@code cluster:} in the manifest); null: the engine, one server
  */
 public record Lesson(int number, String slug, Path dir, Path manifest, String title, String summary, String readme,
-                     List<String> datafiles, GenerateDefaults generate, Map<String, Check> checks, List<Step> steps) {
+                     List<String> datafiles, GenerateDefaults generate, Map<String, Check> checks, List<Step> steps,
+                     LessonClusterShape cluster) {
 
     public Lesson {
         datafiles = List.copyOf(datafiles);

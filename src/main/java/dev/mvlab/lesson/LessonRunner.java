@@ -20,11 +20,18 @@ public final class LessonRunner {
     private final Deployer deployer;
     private final EventSource events;
     private final Verifier verifier;
+    private final LessonCluster cluster;
 
     public LessonRunner(Deployer deployer, EventSource events, Verifier verifier) {
+        this(deployer, events, verifier, Unavailable.noCluster());
+    }
+
+    /** @param cluster the local cluster lessons with {@code cluster:} run on */
+    public LessonRunner(Deployer deployer, EventSource events, Verifier verifier, LessonCluster cluster) {
         this.deployer = deployer;
         this.events = events;
         this.verifier = verifier;
+        this.cluster = cluster;
     }
 
     /**
@@ -45,27 +52,42 @@ public final class LessonRunner {
         }
     }
 
-    /**
-     * @param server any database on the engine; the lesson's own database is created through it
-     */
     static final String STEP_PROMPT = "Press Enter to run this step";
 
+    /**
+     * @param server any database on the engine; the lesson's own database is created through it. A lesson with
+     *               {@code cluster:} does not use it (it may be null): its database is reset on every node of the
+     *               local cluster, started when none runs and then stopped when the lesson ends.
+     */
     public LessonResult run(Lesson lesson, Database server, RunOptions options, LessonListener listener) {
         validate(lesson);
         String name = options.database() != null ? options.database() : lesson.database();
+        if (lesson.cluster() != null) {
+            try (ClusterSession session = ClusterSession.open(cluster, lesson.cluster(), name)) {
+                StepContext context = new StepContext(lesson, session.db(lesson.cluster().firstNode()), deployer,
+                        events, verifier, options, listener);
+                context.cluster(session);
+                return runSteps(lesson, name, context, listener, options);
+            }
+        }
         server.dropDatabase(name);
         server.createDatabase(name);
         try (Database db = server.use(name)) {
             StepContext context = new StepContext(lesson, db, deployer, events, verifier, options, listener);
-            listener.lessonStarted(lesson, name);
-            List<StepOutcome> outcomes = new ArrayList<>();
-            List<Step> steps = lesson.steps();
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                outcomes.add(runStep(step, i + 1, steps.size(), context, listener, options.stepMode()));
-            }
-            return new LessonResult(lesson, name, outcomes, context.verdicts());
+            return runSteps(lesson, name, context, listener, options);
         }
+    }
+
+    private LessonResult runSteps(Lesson lesson, String name, StepContext context, LessonListener listener,
+                                  RunOptions options) {
+        listener.lessonStarted(lesson, name);
+        List<StepOutcome> outcomes = new ArrayList<>();
+        List<Step> steps = lesson.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            outcomes.add(runStep(step, i + 1, steps.size(), context, listener, options.stepMode()));
+        }
+        return new LessonResult(lesson, name, outcomes, context.verdicts());
     }
 
     /** With {@code stepMode} the run waits before each step runs, once its title and narrative are on screen. */
@@ -73,6 +95,14 @@ public final class LessonRunner {
                                 boolean stepMode) {
         context.begin(number, step.info().location());
         listener.stepStarted(number, total, step);
+        if (context.cluster() != null) {
+            List<String> restarted = context.cluster().settle();
+            if (!restarted.isEmpty()) {
+                context.emit(new StepOutput.Info(String.join(", ", restarted) + " had stopped (its chDB died, which "
+                        + "this build of chDB sometimes does on a node that receives from another) and was started "
+                        + "again on its data; it answers again"));
+            }
+        }
         if (step.info().say() != null) {
             context.emit(new StepOutput.Narrative(step.narrative(context.defaultEvents())));
         }

@@ -24,7 +24,8 @@ import java.util.Map;
 public final class ManifestReader {
     public static final String MANIFEST = "lesson.yaml";
     public static final String README = "README.md";
-    static final List<String> FIELDS = List.of("title", "summary", "datafiles", "generate", "checks", "steps");
+    static final List<String> FIELDS = List.of("title", "summary", "datafiles", "generate", "checks", "cluster",
+            "steps");
 
     private ManifestReader() {
     }
@@ -50,9 +51,10 @@ public final class ManifestReader {
         List<Check> checks = new ArrayList<>(projectChecks);
         checks.addAll(CheckFileReader.parse(map.maps("checks", "check")));
         Map<String, Check> byName = CheckFileReader.index(checks);
-        List<Step> steps = steps(map, byName, datafiles);
+        LessonClusterShape cluster = cluster(map);
+        List<Step> steps = steps(map, byName, datafiles, cluster);
         return new Lesson(number, slug, dir, manifest, title, summary, readme(dir), datafiles, defaults(map), byName,
-                steps);
+                steps, cluster);
     }
 
     private static GenerateDefaults defaults(YamlMap map) {
@@ -71,19 +73,51 @@ public final class ManifestReader {
                 generate.optionalLong("seed").orElse(standard.seed()));
     }
 
-    private static List<Step> steps(YamlMap map, Map<String, Check> checks, List<String> datafiles) {
+    /** {@code cluster: {shards: N, replicas: M}}: the lesson runs on the local cluster of that shape. */
+    private static LessonClusterShape cluster(YamlMap map) {
+        YamlNode node = map.get("cluster").orElse(null);
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof YamlMap cluster)) {
+            throw YamlErrors.at(node.location(), "'cluster' is a map of shards and replicas, not " + node.describe(),
+                    "write `cluster: {shards: 2, replicas: 2}`");
+        }
+        cluster.allowOnly(List.of("shards", "replicas"), "the lesson's 'cluster'");
+        int[] counts = new int[2];
+        List<String> keys = List.of("shards", "replicas");
+        for (int i = 0; i < 2; i++) {
+            YamlNode value = cluster.require(keys.get(i), "the lesson's 'cluster'");
+            long count = cluster.optionalLong(keys.get(i)).orElse(0L);
+            if (count < 1 || count > LessonClusterShape.MAX_NODES) {
+                throw YamlErrors.at(value.location(), "'" + keys.get(i) + "' is a whole number from 1 to "
+                        + LessonClusterShape.MAX_NODES, "write `cluster: {shards: 2, replicas: 2}`");
+            }
+            counts[i] = (int) count;
+        }
+        if (counts[0] * counts[1] > LessonClusterShape.MAX_NODES) {
+            throw YamlErrors.at(node.location(), "a local cluster has at most " + LessonClusterShape.MAX_NODES
+                    + " nodes, not " + counts[0] + " x " + counts[1], "each node is a chDB in a JVM of its own: "
+                    + "2 x 2 shows shards and replicas");
+        }
+        return new LessonClusterShape(counts[0], counts[1], node.location());
+    }
+
+    private static List<Step> steps(YamlMap map, Map<String, Check> checks, List<String> datafiles,
+                                    LessonClusterShape cluster) {
         YamlNode node = map.require("steps", "a lesson");
         if (!(node instanceof YamlList list) || list.items().isEmpty()) {
             throw YamlErrors.at(node.location(), "'steps' is a list of at least one step", null);
         }
         List<Step> steps = new ArrayList<>();
         for (YamlMap item : map.maps("steps", "step")) {
-            steps.add(step(item, steps.size() + 1, checks, datafiles));
+            steps.add(step(item, steps.size() + 1, checks, datafiles, cluster));
         }
         return steps;
     }
 
-    static Step step(YamlMap map, int number, Map<String, Check> checks, List<String> datafiles) {
+    static Step step(YamlMap map, int number, Map<String, Check> checks, List<String> datafiles,
+                     LessonClusterShape cluster) {
         List<String> kinds = map.keys().stream().filter(k -> StepKind.byKeyword(k).isPresent()).toList();
         String expected = String.join(", ", StepKind.keywords());
         if (kinds.size() > 1) {
@@ -102,8 +136,20 @@ public final class ManifestReader {
         String kind = kinds.get(0);
         StepInfo info = new StepInfo(map.optionalText("title").map(String::strip).orElse(null),
                 map.optionalText("say").map(String::strip).orElse(null), map.location());
-        StepSpec spec = new StepSpec(kind, map.entries().get(kind), map, info, number, checks, datafiles);
-        return StepKind.byKeyword(kind).orElseThrow().parse(spec);
+        StepKind stepKind = StepKind.byKeyword(kind).orElseThrow();
+        if (stepKind.needsCluster() && cluster == null) {
+            throw YamlErrors.at(map.keyLocation(kind), "step " + number + " (" + kind + "): a step of a cluster "
+                    + "lesson, and this lesson has no 'cluster'", "add `cluster: {shards: 2, replicas: 2}` to the "
+                    + "manifest: the lesson then runs on mvlab's local cluster");
+        }
+        if (cluster != null && (stepKind.deploys() || stepKind.generates())) {
+            throw YamlErrors.at(map.keyLocation(kind), "step " + number + " (" + kind + "): a cluster lesson "
+                    + "cannot " + kind + " yet: apply, drop, copy and the generators reach one server",
+                    "create the tables with `sql:` steps and `on: all` (each node gets the statement), and write rows "
+                            + "with INSERT ... SELECT");
+        }
+        StepSpec spec = new StepSpec(kind, map.entries().get(kind), map, info, number, checks, datafiles, cluster);
+        return stepKind.parse(spec);
     }
 
     private static String readme(Path dir) {

@@ -1,15 +1,20 @@
 package dev.mvlab.lesson;
 
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlScalar;
 
 import java.util.List;
+import java.util.Map;
 
-/** {@code query:} one statement, shown with its result as a table (at most {@code max_rows} rows, 20 by default). */
-record QueryStep(StepInfo info, String sql, int maxRows) implements Step {
+/**
+ * {@code query:} one statement, shown with its result as a table (at most {@code max_rows} rows, 20 by default); in a
+ * cluster lesson on the nodes {@code on:} names (one table per node), by default the first.
+ */
+record QueryStep(StepInfo info, String sql, int maxRows, NodeSelection on) implements Step {
 
     static Step parse(StepSpec spec) {
-        spec.allow("max_rows");
+        spec.allow("max_rows", NodeSelection.FIELD);
         YamlScalar text = spec.text();
         List<SqlScript.Statement> statements = SqlScript.split(text.text());
         if (statements.size() != 1) {
@@ -20,7 +25,7 @@ record QueryStep(StepInfo info, String sql, int maxRows) implements Step {
         if (maxRows < 1 || maxRows > 10_000) {
             throw spec.error(spec.map().require("max_rows", ""), "'max_rows' is between 1 and 10000");
         }
-        return new QueryStep(spec.info(), statements.get(0).sql(), (int) maxRows);
+        return new QueryStep(spec.info(), statements.get(0).sql(), (int) maxRows, NodeSelection.of(spec));
     }
 
     @Override
@@ -30,12 +35,19 @@ record QueryStep(StepInfo info, String sql, int maxRows) implements Step {
 
     @Override
     public List<StepOutput> preview() {
-        return List.of(new StepOutput.Sql(sql));
+        return NodeSelection.preview(on, List.of(new StepOutput.Sql(sql)));
     }
 
     @Override
     public void run(StepContext context) {
+        context.where(on);
         context.emit(new StepOutput.Sql(sql));
-        context.emit(new StepOutput.Rows(context.db().run(sql), maxRows));
+        Map<String, Database> databases = context.databases(on);
+        for (Map.Entry<String, Database> node : databases.entrySet()) {
+            if (databases.size() > 1) {
+                context.emit(new StepOutput.Info(node.getKey() + ":"));
+            }
+            context.emit(new StepOutput.Rows(node.getValue().run(sql), maxRows));
+        }
     }
 }

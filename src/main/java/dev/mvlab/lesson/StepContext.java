@@ -6,7 +6,9 @@ import dev.mvlab.verify.CheckResult;
 import dev.mvlab.verify.Verifier;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a running step may use: the lesson's database, the services, and the channel for what it shows. */
 public final class StepContext {
@@ -22,6 +24,7 @@ public final class StepContext {
     private int stepNumber;
     private int unseededGenerations;
     private SourceLocation at;
+    private ClusterSession cluster;
 
     StepContext(Lesson lesson, Database db, Deployer deployer, EventSource events, Verifier verifier,
                 RunOptions options, LessonListener listener) {
@@ -41,6 +44,41 @@ public final class StepContext {
     /** The lesson's own database (reset when the run began). */
     public Database db() {
         return db;
+    }
+
+    /** A cluster lesson's run on the local cluster; null for a lesson on one server. */
+    ClusterSession cluster() {
+        return cluster;
+    }
+
+    void cluster(ClusterSession session) {
+        this.cluster = session;
+    }
+
+    /** The lesson's database on a node of its cluster. */
+    Database db(String node) {
+        return cluster.db(node);
+    }
+
+    /**
+     * The lesson's database on every node of {@code on}, by node name, in order; a lesson on one server ({@code on}
+     * null) has one, named "".
+     */
+    Map<String, Database> databases(NodeSelection on) {
+        Map<String, Database> databases = new LinkedHashMap<>();
+        if (on == null || cluster == null) {
+            databases.put("", db);
+            return databases;
+        }
+        on.nodes().forEach(node -> databases.put(node, cluster.db(node)));
+        return databases;
+    }
+
+    /** In a cluster lesson, says on which nodes the step runs. */
+    void where(NodeSelection on) {
+        if (on != null && cluster != null) {
+            emit(new StepOutput.Info(on.describe()));
+        }
     }
 
     public Deployer deployer() {

@@ -21,10 +21,14 @@ public enum StepKind {
     VERIFY("verify", VerifyStep::parse, Needs.NEITHER),
     COMPARE_SPEED("compare_speed", CompareSpeedStep::parse, Needs.NEITHER),
     NOTE("note", NoteStep::parse, Needs.NEITHER),
-    PAUSE("pause", PauseStep::parse, Needs.NEITHER);
+    PAUSE("pause", PauseStep::parse, Needs.NEITHER),
+    CLUSTER("cluster", ClusterStep::parse, Needs.CLUSTER),
+    FLUSH("flush", FlushStep::parse, Needs.CLUSTER),
+    STOP_SENDS("stop_sends", DistributedSendsStep::parseStop, Needs.CLUSTER),
+    START_SENDS("start_sends", DistributedSendsStep::parseStart, Needs.CLUSTER);
 
-    /** What a kind needs besides the database: the deployer, the event source, or neither. */
-    enum Needs { DEPLOYS, GENERATES, NEITHER }
+    /** What a kind needs besides the database: the deployer, the event source, the lesson's cluster, or none. */
+    enum Needs { DEPLOYS, GENERATES, CLUSTER, NEITHER }
 
     private final String keyword;
     private final Function<StepSpec, Step> parser;
@@ -53,6 +57,11 @@ public enum StepKind {
     /** True for kinds that write events or products through the {@link EventSource}. */
     boolean generates() {
         return needs == Needs.GENERATES;
+    }
+
+    /** True for kinds that only a lesson with {@code cluster:} may use (its nodes, their Distributed queues). */
+    boolean needsCluster() {
+        return needs == Needs.CLUSTER;
     }
 
     static Optional<StepKind> byKeyword(String keyword) {

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * A step as written in a manifest, handed to its kind's parser: the kind keyword, its value, the whole step map,
- * the common fields, and what the lesson declares (checks, datafiles) for references to be checked.
+ * the common fields, and what the lesson declares (checks, datafiles, its cluster or null) for references to be
+ * checked.
  */
 record StepSpec(String kind, YamlNode value, YamlMap map, StepInfo info, int number, Map<String, Check> checks,
-                List<String> datafiles) {
+                List<String> datafiles, LessonClusterShape cluster) {
 
     static final List<String> COMMON = List.of("title", "say");
 

@@ -36,7 +36,7 @@ record StreamStep(StepInfo info, GenerateFields fields, List<Step> during) imple
             if (!(item instanceof YamlMap map)) {
                 throw spec.error(item, "each 'during' entry is a step (a map), not " + item.describe());
             }
-            Step step = ManifestReader.step(map, spec.number(), spec.checks(), spec.datafiles());
+            Step step = ManifestReader.step(map, spec.number(), spec.checks(), spec.datafiles(), spec.cluster());
             if (NOT_DURING.contains(step.kind())) {
                 throw spec.error(item, "a '" + step.kind() + "' step cannot run during a stream");
             }

@@ -7,7 +7,7 @@ import dev.mvlab.errors.MvlabException;
 import java.util.List;
 
 /** Stands in for a service this build does not provide: a lesson that needs it stops before touching the database. */
-public final class Unavailable implements Deployer, EventSource {
+public final class Unavailable implements Deployer, EventSource, LessonCluster {
     private final String message;
     private final String hint;
 
@@ -29,6 +29,47 @@ public final class Unavailable implements Deployer, EventSource {
 
     private MvlabException missing() {
         return new MvlabException(ExitCode.USAGE, message, hint);
+    }
+
+    /** For a runner without mvlab's local cluster: its lessons with {@code cluster:} stop before anything runs. */
+    public static Unavailable noCluster() {
+        return new Unavailable("this lesson runs on mvlab's local cluster (its manifest says `cluster:`), which this "
+                + "run cannot reach", "run it with `mvlab lesson run N` (it starts a local cluster when none runs)");
+    }
+
+    @Override
+    public boolean ensureRunning(int shards, int replicas) {
+        throw missing();
+    }
+
+    @Override
+    public Database connect(String node, String database) {
+        throw missing();
+    }
+
+    @Override
+    public void kill(String node) {
+        throw missing();
+    }
+
+    @Override
+    public void start(String node) {
+        throw missing();
+    }
+
+    @Override
+    public List<String> down() {
+        throw missing();
+    }
+
+    @Override
+    public void awaitRunning(List<String> nodes) {
+        throw missing();
+    }
+
+    @Override
+    public void stop() {
+        throw missing();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mvlab.lesson;
 
+import dev.mvlab.clickhouse.Database;
 import dev.mvlab.verify.Check;
 import dev.mvlab.verify.CheckFileReader;
 import dev.mvlab.verify.Verdict;
@@ -11,12 +12,13 @@ import java.util.TreeSet;
 
 /**
  * {@code verify:} a check or a list of checks (declared in the lesson or in the project's {@code checks/}), with an
- * optional {@code expect: MATCH|DRIFT} that overrides what each check declares.
+ * optional {@code expect: MATCH|DRIFT} that overrides what each check declares. In a cluster lesson the checks are
+ * asked on the node {@code on:} names (default the first): the data sources' names there are what that node sees.
  */
-record VerifyStep(StepInfo info, List<Check> checks, Verdict expect) implements Step {
+record VerifyStep(StepInfo info, List<Check> checks, Verdict expect, NodeSelection on) implements Step {
 
     static Step parse(StepSpec spec) {
-        spec.allow("expect");
+        spec.allow("expect", NodeSelection.FIELD);
         List<Check> checks = new ArrayList<>();
         for (YamlScalar name : spec.names()) {
             Check check = spec.checks().get(name.text());
@@ -28,7 +30,7 @@ record VerifyStep(StepInfo info, List<Check> checks, Verdict expect) implements 
             checks.add(check);
         }
         Verdict expect = spec.map().has("expect") ? CheckFileReader.expect(spec.map(), "expect") : null;
-        return new VerifyStep(spec.info(), checks, expect);
+        return new VerifyStep(spec.info(), checks, expect, NodeSelection.of(spec));
     }
 
     @Override
@@ -46,13 +48,16 @@ record VerifyStep(StepInfo info, List<Check> checks, Verdict expect) implements 
         for (Check check : checks) {
             preview.add(new StepOutput.Info("check " + check.name() + ", expecting " + expected(check)));
         }
-        return preview;
+        return NodeSelection.preview(on, preview);
     }
 
     @Override
     public void run(StepContext context) {
-        for (Check check : checks) {
-            context.verdict(context.verifier().verify(check, expected(check), context.db()));
+        context.where(on);
+        for (Database db : context.databases(on).values()) {
+            for (Check check : checks) {
+                context.verdict(context.verifier().verify(check, expected(check), db));
+            }
         }
     }
 }

@@ -28,6 +28,10 @@ public final class PageFiles {
 
     /** The page of a finished lesson run; the lineage is read from the lesson's database as the run left it. */
     public static long lesson(LessonResult result, Database server, Path file) {
+        if (server == null || result.lesson().cluster() != null) {
+            // a cluster lesson's tables are on the local cluster's nodes (stopped when the lesson started it)
+            return write(file, LessonPage.html(result, new Lineage(List.of(), List.of())));
+        }
         try (Database db = server.use(result.database())) {
             return write(file, LessonPage.html(result, LineageReader.read(db, LessonPage.focus(result))));
         }

@@ -68,7 +68,7 @@ class LessonCommandTest {
         assertThat(result.out()).startsWith("  0  A materialized view is an insert trigger              A materialized "
                 + "view sees only rows inserted after it exists; the rows its source already holds need a backfill.\n"
                 + "  1  The landing data source and the event stream          JSON events land");
-        assertThat(result.out().lines()).hasSize(13);
+        assertThat(result.out().lines()).hasSize(15);
 
         Files.createDirectories(temp.resolve("lessons/12-late-rows"));
         Files.writeString(temp.resolve("lessons/12-late-rows/lesson.yaml"),

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs every lesson of {@code lessons/} end to end on the real engine, with the real deployer and generator and the
  * lessons' fixed seeds, as {@code mvlab lesson run N} does, and asserts that every verdict is the one the lesson
- * expects. Only lesson 3's big stream, which feeds nothing but the speed comparison, is cut to {@link #EVENTS}
+ * expects (the lessons on mvlab's local cluster: {@code cli.ClusterLessonsTest}). Only lesson 3's big stream, which feeds nothing but the speed comparison, is cut to {@link #EVENTS}
  * events (it takes its size from the run's default, like {@code --events}).
  */
 @ExtendWith(ClickHouseExtension.class)
@@ -42,8 +42,9 @@ class CurriculumTest {
         server = db;
     }
 
+    /** The lessons on one server; those with {@code cluster:} run in {@code cli.ClusterLessonsTest}. */
     static Stream<Lesson> lessons() {
-        return new LessonCatalog(REPO).all().stream();
+        return new LessonCatalog(REPO).all().stream().filter(lesson -> lesson.cluster() == null);
     }
 
     static LessonResult run(Lesson lesson) {

@@ -97,7 +97,7 @@ class ManifestReaderTest {
                   - run_sql: SELECT 2
                 """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown step kind 'run_sql' | expected one of: "
                 + "apply, drop, copy, generate, stream, generate_products, update_prices, sql, query, insert, optimize, verify, "
-                + "compare_speed, note, pause");
+                + "compare_speed, note, pause, cluster, flush, stop_sends, start_sends");
     }
 
     @Test
@@ -160,7 +160,7 @@ class ManifestReaderTest {
                   - sql: SELECT 1
                     expect: DRIFT
                 """)).isEqualTo("lessons/02-sample/lesson.yaml:5:5: unknown field 'expect' in a 'sql' step | "
-                + "expected one of: title, say, sql, expect_error");
+                + "expected one of: title, say, sql, expect_error, on");
     }
 
     @Test
@@ -321,5 +321,97 @@ class ManifestReaderTest {
                 steps:
                   - generate: {events: 10, rate: 5}
                 """)).contains("unknown generator option 'rate'");
+    }
+
+    private static final String CLUSTER_HEAD = "title: t\nsummary: s\ncluster: {shards: 2, replicas: 2}\n";
+
+    @Test
+    void aClusterLessonNamesItsNodesAndItsClusterSteps() throws IOException {
+        Lesson lesson = read(CLUSTER_HEAD + """
+                checks:
+                  - {name: c, mv: SELECT 1 AS k, raw: SELECT 1 AS k}
+                steps:
+                  - sql: CREATE TABLE t_local (k UInt8) ENGINE = MergeTree ORDER BY k
+                    on: all
+                  - sql: SELECT 1
+                    on: [s2r1, s2r2]
+                  - query: SELECT 2
+                    on: s1r2
+                  - stop_sends: t
+                  - start_sends: [t, u]
+                    on: s2r1
+                  - flush: t
+                  - cluster: kill s2r2
+                  - cluster: start s2r2
+                  - verify: c
+                    on: s2r2
+                    expect: MATCH
+                """);
+        assertThat(lesson.cluster()).extracting(LessonClusterShape::shards, LessonClusterShape::replicas)
+                .containsExactly(2, 2);
+        assertThat(lesson.cluster().nodes()).containsExactly("s1r1", "s1r2", "s2r1", "s2r2");
+        assertThat(lesson.steps()).extracting(s -> s.kind().keyword()).containsExactly("sql", "sql", "query",
+                "stop_sends", "start_sends", "flush", "cluster", "cluster", "verify");
+        assertThat(((SqlStep) lesson.steps().get(0)).on().nodes()).containsExactly("s1r1", "s1r2", "s2r1", "s2r2");
+        assertThat(((SqlStep) lesson.steps().get(1)).on().nodes()).containsExactly("s2r1", "s2r2");
+        assertThat(((QueryStep) lesson.steps().get(2)).on().nodes()).containsExactly("s1r2");
+        assertThat(((DistributedSendsStep) lesson.steps().get(3)).on().nodes()).as("the first node by default")
+                .containsExactly("s1r1");
+        assertThat(lesson.steps().get(0).preview().get(0))
+                .isEqualTo(new StepOutput.Info("on every node (s1r1, s1r2, s2r1, s2r2)"));
+        assertThat(lesson.steps().get(4).preview()).containsExactly(new StepOutput.Info("on s2r1"),
+                new StepOutput.Sql("SYSTEM START DISTRIBUTED SENDS t"), new StepOutput.Sql("SYSTEM START DISTRIBUTED SENDS u"));
+        assertThat(lesson.steps().get(5).preview()).containsExactly(new StepOutput.Info("on s1r1"),
+                new StepOutput.Sql("SYSTEM FLUSH DISTRIBUTED t"));
+        assertThat((ClusterStep) lesson.steps().get(6)).extracting(ClusterStep::action, ClusterStep::node)
+                .containsExactly(ClusterStep.Action.KILL, "s2r2");
+        assertThat(((VerifyStep) lesson.steps().get(8)).on().nodes()).containsExactly("s2r2");
+    }
+
+    @Test
+    void badClusterInputIsRefusedAtItsLineAndColumn() throws IOException {
+        String file = "lessons/02-sample/lesson.yaml";
+        assertThat(error("title: t\nsummary: s\ncluster: {shards: 0, replicas: 2}\nsteps:\n  - note: n\n"))
+                .isEqualTo(file + ":3:19: 'shards' is a whole number from 1 to 12 | write `cluster: {shards: 2, "
+                        + "replicas: 2}`");
+        assertThat(error("title: t\nsummary: s\ncluster: {shards: 4, replicas: 4}\nsteps:\n  - note: n\n"))
+                .startsWith(file + ":3:10: a local cluster has at most 12 nodes, not 4 x 4");
+        assertThat(error("title: t\nsummary: s\ncluster: {shards: 2}\nsteps:\n  - note: n\n"))
+                .startsWith(file + ":3:10: ").contains("replicas");
+        assertThat(error("title: t\nsummary: s\ncluster: 2x2\nsteps:\n  - note: n\n"))
+                .startsWith(file + ":3:10: 'cluster' is a map of shards and replicas, not ");
+        assertThat(error(CLUSTER_HEAD + "steps:\n  - sql: SELECT 1\n    on: s3r1\n"))
+                .isEqualTo(file + ":6:9: step 1 (sql): the lesson's cluster has no node 's3r1' | its nodes: s1r1, "
+                        + "s1r2, s2r1, s2r2 (or `all`)");
+        assertThat(error(CLUSTER_HEAD + "steps:\n  - query: SELECT 1\n    on: [s1r1, {x: 1}]\n"))
+                .startsWith(file + ":6:16: step 1 (query): 'on' takes a node name, a list of them or `all`, not ");
+        assertThat(error(CLUSTER_HEAD + "steps:\n  - cluster: restart s1r2\n"))
+                .isEqualTo(file + ":5:14: step 1 (cluster): 'cluster' takes `kill NODE` or `start NODE`, not "
+                        + "'restart s1r2' | write `cluster: kill NODE` or `cluster: start NODE`, NODE one of s1r1, "
+                        + "s1r2, s2r1, s2r2");
+        assertThat(error(CLUSTER_HEAD + "steps:\n  - cluster: kill s9r9\n"))
+                .startsWith(file + ":5:14: step 1 (cluster): the lesson's cluster has no node 's9r9'");
+        assertThat(error(CLUSTER_HEAD + "steps:\n  - flush: t\n    on: s1r1\n    expect: MATCH\n"))
+                .startsWith(file + ":7:5: unknown field 'expect' in a 'flush' step");
+        assertThat(error(CLUSTER_HEAD + "datafiles: [estore_events]\nsteps:\n  - apply: estore_events\n"))
+                .isEqualTo(file + ":6:5: step 1 (apply): a cluster lesson cannot apply yet: apply, drop, copy and "
+                        + "the generators reach one server | create the tables with `sql:` steps and `on: all` (each "
+                        + "node gets the statement), and write rows with INSERT ... SELECT");
+        assertThat(error(CLUSTER_HEAD + "steps:\n  - generate: 10\n"))
+                .startsWith(file + ":5:5: step 1 (generate): a cluster lesson cannot generate yet");
+    }
+
+    @Test
+    void clusterStepsAndOnNeedTheLessonsCluster() throws IOException {
+        String file = "lessons/02-sample/lesson.yaml";
+        assertThat(error("title: t\nsummary: s\nsteps:\n  - flush: orders\n"))
+                .isEqualTo(file + ":4:5: step 1 (flush): a step of a cluster lesson, and this lesson has no 'cluster' "
+                        + "| add `cluster: {shards: 2, replicas: 2}` to the manifest: the lesson then runs on mvlab's "
+                        + "local cluster");
+        assertThat(error("title: t\nsummary: s\nsteps:\n  - cluster: kill s1r2\n"))
+                .startsWith(file + ":4:5: step 1 (cluster): a step of a cluster lesson");
+        assertThat(error("title: t\nsummary: s\nsteps:\n  - sql: SELECT 1\n    on: s1r2\n"))
+                .isEqualTo(file + ":5:9: step 1 (sql): 'on' names nodes of the lesson's cluster, and this lesson has "
+                        + "none | add `cluster: {shards: 2, replicas: 2}` to the manifest, or remove 'on'");
     }
 }
