@@ -74,11 +74,24 @@ public final class LocalCluster {
             }
             Path library = new EngineInstaller(settings.cacheDir(), EngineInstaller.Progress.NONE).ensureInstalled();
             keys.ensureKeys();
+            forgetKilledNodes();
             Process process = HostProcesses.startClusterSupervisor(layout, library, shards, replicas, memoryMb,
                     settings.access(), settings.origins(), ownerPid);
             return awaitRunning(process.pid(), process);
         } catch (IOException e) {
             throw new EngineException("cannot start the local cluster in " + layout.dir() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * A node killed on purpose stays down while its cluster runs; a cluster started afresh starts every node, so the
+     * markers of an earlier run's killed nodes go.
+     */
+    private void forgetKilledNodes() throws IOException {
+        try (var nodes = Files.list(layout.dir())) {
+            for (Path node : nodes.filter(Files::isDirectory).toList()) {
+                Files.deleteIfExists(layout.killedMarker(node.getFileName().toString()));
+            }
         }
     }
 

@@ -158,6 +158,18 @@ class LocalClusterTest {
                 .as("the engine's grants hold on a node: url() stays closed").doesNotStartWith("200");
     }
 
+    @Test
+    @Order(6)
+    void aNodeKilledOnPurposeStaysDownUntilTheClusterIsStartedAfresh() {
+        assertThat(cluster.kill("s2r2").node("s2r2").orElseThrow().state()).isEqualTo(NodeState.KILLED);
+        cluster.stop();
+        assertThat(cluster.running()).isEmpty();
+        state = cluster.start(2, 2, 512);
+        assertThat(state.nodes()).allMatch(n -> n.state() == NodeState.RUNNING);
+        assertThat(count("s2r2", "SELECT count() FROM default.events_local"))
+                .as("its data stayed").isEqualTo(count("s2r1", "SELECT count() FROM default.events_local"));
+    }
+
     /** Raw HTTP, so the test sends exactly what another local program or a browser would; "status body". */
     private static String send(Node n, String headers, String body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", n.httpPort())) {
