@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
 import dev.mvlab.errors.MvlabException;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,14 +70,13 @@ final class DeployCommands {
         }
 
         /**
-         * The local cluster's statements go to every node, which `mvlab cluster` wires; one server must not receive
-         * them as if it were the cluster.
+         * What runs on one server only ({@code apply --backfill}, {@code copy}) refuses the local cluster, whose
+         * statements each node must get: exit code 2, with the way that works.
          */
-        static void refuseLocalCluster(ClusterTarget target) {
+        static void refuseLocalCluster(ClusterTarget target, String what, String instead) {
             if (target != null && target.kind() == ClusterKind.LOCAL) {
-                throw new MvlabException(ExitCode.USAGE, "--cluster local sends each statement to every node of "
-                        + "mvlab's local cluster, which this command cannot reach yet",
-                        "render the statements with `mvlab render --cluster local`; see docs/clusters.md");
+                throw new MvlabException(ExitCode.USAGE, what + " runs on one server; it takes no --cluster local",
+                        instead);
             }
         }
 
@@ -85,7 +86,23 @@ final class DeployCommands {
         }
 
         Database server() {
+            if (!cluster.given()) {
+                LocalClusterReadWrite.noteWhenUnused(engine, err());
+            }
             return engine.connect(err(), "default");
+        }
+
+        /** The running local cluster; every node must run for a command that changes or compares every node. */
+        LocalClusterState everyNodeRunning(LocalCluster local, String what) {
+            LocalClusterState state = local.require();
+            List<String> down = state.nodes().stream().filter(n -> n.state() != LocalClusterState.NodeState.RUNNING)
+                    .map(LocalClusterState.Node::name).toList();
+            if (!down.isEmpty()) {
+                throw new MvlabException(ExitCode.USAGE, what + " --cluster local works on every node, and "
+                        + String.join(", ", down) + " of the local cluster " + (down.size() == 1 ? "is" : "are")
+                        + " not running; nothing was done", "start it: mvlab cluster start " + down.get(0));
+            }
+            return state;
         }
     }
 
@@ -144,7 +161,8 @@ final class DeployCommands {
                 applyOnEveryLocalNode(graph, options);
                 return;
             }
-            refuseLocalCluster(clusterTarget);
+            refuseLocalCluster(clusterTarget, "apply --backfill", "on the local cluster apply the views before "
+                    + "the events flow: mvlab apply --cluster local, then mvlab generate --cluster local");
             try (Database server = server()) {
                 if (!backfill) {
                     report(new Apply(server, renderer()).run(graph, database.name(), options));
@@ -175,7 +193,8 @@ final class DeployCommands {
     @Command(name = "drop", mixinStandardHelpOptions = true,
             description = {"Drop the project's views and tables from a database (their data too); other objects "
                     + "in the database are left alone.", "Asks before dropping tables that hold rows; without a "
-                    + "terminal it refuses (exit 2) unless --yes is given."})
+                    + "terminal it refuses (exit 2) unless --yes is given.", "With --cluster local every node drops "
+                    + "them (every node must run)."})
     static final class DropCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;
@@ -198,7 +217,10 @@ final class DeployCommands {
                 }
                 return;
             }
-            refuseLocalCluster(target);
+            if (target != null && target.kind() == ClusterKind.LOCAL) {
+                dropOnEveryLocalNode(graph);
+                return;
+            }
             try (Database server = server()) {
                 Drop drop = new Drop(server, renderer());
                 Map<String, Long> holding = drop.tablesHoldingRows(graph, database.name());
@@ -206,6 +228,32 @@ final class DeployCommands {
                     confirm(holding);
                 }
                 DeployReport.drop(out(), drop.run(graph, database.name()));
+            }
+        }
+
+        /**
+         * The local cluster has no ON CLUSTER: each node drops its views, Distributed tables and local tables. Every
+         * node must run (a node that is down would keep its tables); tables holding rows on any node are asked for
+         * once, by node.
+         */
+        private void dropOnEveryLocalNode(ProjectGraph graph) {
+            LocalCluster local = new LocalCluster(engine.settings(), null);
+            List<LocalClusterState.Node> nodes = everyNodeRunning(local, "drop").nodes();
+            Map<String, Long> holding = new LinkedHashMap<>();
+            for (LocalClusterState.Node node : nodes) {
+                try (Database server = Database.connect(local.endpoint(node), "default")) {
+                    new Drop(server, renderer()).tablesHoldingRows(graph, database.name())
+                            .forEach((table, rows) -> holding.put(table + " on " + node.name(), rows));
+                }
+            }
+            if (!holding.isEmpty() && !yes) {
+                confirm(holding);
+            }
+            for (LocalClusterState.Node node : nodes) {
+                out().println("node " + node.name() + " (127.0.0.1:" + node.httpPort() + ")");
+                try (Database server = Database.connect(local.endpoint(node), "default")) {
+                    DeployReport.drop(out(), new Drop(server, renderer()).run(graph, database.name()));
+                }
             }
         }
 
@@ -228,7 +276,9 @@ final class DeployCommands {
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = {"Compare a database with the datafiles: the objects they define that are missing or "
                     + "defined differently (exit code 1), and the other objects of the database, which belong to "
-                    + "something else and are only listed (with --strict they count as differences)."})
+                    + "something else and are only listed (with --strict they count as differences).",
+                    "With --cluster NAME every node is compared and what differs is named by node (--cluster local: "
+                            + "s1r1, s1r2, ...)."})
     static final class DiffCommand extends Base implements Callable<Integer> {
         @Mixin
         DatabaseOption database;
@@ -241,6 +291,9 @@ final class DeployCommands {
         public Integer call() {
             ProjectGraph graph = graph();
             ClusterTarget target = cluster.target(engine.project(), graph);
+            if (target != null && target.kind() == ClusterKind.LOCAL) {
+                return diffEveryLocalNode(graph, target);
+            }
             if (target != null && target.kind().splitsTables()) {
                 try (Database server = server()) {
                     ClusterDiffResult result = new ClusterNodeDiff(server, target).run(graph, database.name());
@@ -256,6 +309,30 @@ final class DeployCommands {
                     DeployReport.diff(out(), result, strict);
                 }
                 return DeployReport.clean(result, strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+            }
+        }
+
+        /**
+         * Every node of the local cluster, each read over its own connection and named as {@code mvlab cluster
+         * status} names it; a node that is not running is reported as not answering.
+         */
+        private int diffEveryLocalNode(ProjectGraph graph, ClusterTarget target) {
+            LocalCluster local = new LocalCluster(engine.settings(), null);
+            Map<String, Database> running = new LinkedHashMap<>();
+            List<String> silent = new java.util.ArrayList<>();
+            try {
+                for (LocalClusterState.Node node : local.require().nodes()) {
+                    if (node.state() == LocalClusterState.NodeState.RUNNING) {
+                        running.put(node.name(), Database.connect(local.endpoint(node), "default"));
+                    } else {
+                        silent.add(node.name());
+                    }
+                }
+                ClusterDiffResult result = ClusterNodeDiff.run(target, graph, database.name(), running, silent);
+                ClusterReport.diff(out(), result, strict);
+                return result.clean(strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+            } finally {
+                running.values().forEach(Database::close);
             }
         }
     }
@@ -310,7 +387,9 @@ final class DeployCommands {
         @Override
         public void run() {
             ProjectGraph graph = graph();
-            refuseLocalCluster(cluster.target(engine.project(), graph));
+            refuseLocalCluster(cluster.target(engine.project(), graph), "copy", "a copy's INSERT ... SELECT can run "
+                    + "through the Distributed tables of one node: mvlab sql --cluster local \"INSERT INTO target "
+                    + "SELECT ...\" (see docs/clusters.md)");
             try (Database server = server()) {
                 DeployReport.copy(out(), new Copy(server, renderer()).run(graph, pipe, database.name()));
             }
