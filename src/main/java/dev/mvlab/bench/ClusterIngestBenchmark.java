@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -43,26 +44,30 @@ public final class ClusterIngestBenchmark {
     private final ProjectGraph graph;
     private final DataSource landing;
     private final Path workDir;
+    private final Consumer<String> progress;
 
     /**
      * @param engine  a connection to the engine ("default")
      * @param nodes   a connection to each node of the local cluster ("default"), the first receives the inserts
      * @param landing the project's landing data source
      * @param workDir holds the generator's checkpoints (deleted afterwards)
+     * @param progress told each phase as it starts (apply, warm-up, each round's side)
      */
     public ClusterIngestBenchmark(Database engine, List<Database> nodes, ProjectGraph graph, DataSource landing,
-                                  Path workDir) {
+                                  Path workDir, Consumer<String> progress) {
         this.engine = engine;
         this.nodes = List.copyOf(nodes);
         this.graph = graph;
         this.landing = landing;
         this.workDir = workDir;
+        this.progress = progress;
     }
 
     public ClusterBenchResult run(SqlRenderer single, SqlRenderer cluster, ClusterTarget target, long events,
                                   BatchSettings batching, int rounds) {
         Path checkpoints = workDir.resolve("checkpoints");
         try {
+            progress.accept("applying the project on the engine and on " + nodes.size() + " nodes");
             apply(engine, single);
             nodes.forEach(node -> apply(node, cluster));
             StreamOptions options = StreamOptions.defaults(1);
@@ -70,16 +75,19 @@ public final class ClusterIngestBenchmark {
             List<Double> acknowledged = new ArrayList<>();
             List<Double> flushed = new ArrayList<>();
             try (Database one = engine.use(DATABASE); Database first = nodes.get(0).use(DATABASE)) {
+                progress.accept("warm-up");
                 ingest(one, checkpoints, options, Math.min(events, WARM_UP), batching);
                 ingest(first, checkpoints, options, Math.min(events, WARM_UP), batching);
                 flush(first);
                 for (int round = 0; round < rounds; round++) {
+                    progress.accept("round " + (round + 1) + ": one engine");
                     empty(List.of(engine));
                     long start = System.nanoTime();
                     ingest(one, checkpoints, options, events, batching);
                     singleRates.add(events / ((System.nanoTime() - start) / 1e9));
                     expect(one, landing.name(), events, "the engine");
 
+                    progress.accept("round " + (round + 1) + ": the cluster");
                     empty(nodes);
                     start = System.nanoTime();
                     ingest(first, checkpoints, options, events, batching);

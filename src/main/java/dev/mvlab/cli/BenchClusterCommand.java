@@ -96,7 +96,10 @@ final class BenchClusterCommand implements Runnable {
                     nodes.add(Database.connect(local.endpoint(node), "default"));
                 }
                 ClusterBenchResult r = new ClusterIngestBenchmark(one, nodes, graph, landing,
-                        engine.project().resolve(".mvlab").resolve("bench-cluster"))
+                        engine.project().resolve(".mvlab").resolve("bench-cluster"), phase -> {
+                            err.println("bench cluster: " + phase);
+                            err.flush();
+                        })
                         .run(rendering.renderer(null), rendering.renderer(target), target, events, batching, rounds);
                 List<String> busy = memory(state);
                 out.printf(Locale.ROOT, "cluster benchmark: project %s, landing %s, %,d events per round (same seed), "

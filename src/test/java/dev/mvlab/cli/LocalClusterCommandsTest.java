@@ -185,6 +185,33 @@ class LocalClusterCommandsTest {
                 + "add --cluster local for the cluster").doesNotContain("through node");
     }
 
+    /**
+     * {@code bench cluster} on the running cluster and the test engine: the same events counted on both sides every
+     * round (it stops with exit 1 otherwise), each replica of a shard the same landing rows, both shards together all
+     * of them, and its database gone afterwards. The rates are printed, never asserted.
+     */
+    @Test
+    void benchClusterInsertsTheSameEventsOnBothSidesAndPrintsTheRatio(Endpoint endpoint) {
+        MvlabRun bench = MvlabRun.mvlab(MvlabRun.onEngine(endpoint, "bench", "cluster", "-n", "3000", "--rounds", "1",
+                "--project", project.toString()));
+        assertThat(bench.code()).as(bench.output()).isZero();
+        assertThat(bench.out()).contains("3,000 events per round", "local cluster: 2 x 2 nodes, already running",
+                "one engine:", "cluster, on every replica:", "ratio cluster (every replica) / one engine: ")
+                .containsPattern("memory per node, idle: +s1r1 RSS \\d+ MB, private \\d+ MB;");
+        String rows = bench.out().lines().filter(l -> l.startsWith("landing rows per node after the last round: "))
+                .findFirst().orElseThrow().replaceAll(".*: ", "");
+        long[] perNode = Arrays.stream(rows.split(", ")).mapToLong(Long::parseLong).toArray();
+        assertThat(perNode).hasSize(4);
+        assertThat(perNode[0]).isPositive().isEqualTo(perNode[1]);
+        assertThat(perNode[2]).isEqualTo(perNode[3]).isEqualTo(3000 - perNode[0]);
+        for (Node node : cluster.require().nodes()) {
+            try (Database db = Database.connect(cluster.endpoint(node), "default")) {
+                assertThat(db.queryLong("SELECT count() FROM system.databases WHERE name = 'mvlab_bench_cluster'"))
+                        .as(node.name()).isZero();
+            }
+        }
+    }
+
     /** The project's objects on each node, but the inner tables of views. */
     private static Long[] objects(String database) {
         List<Long> counts = new ArrayList<>();
