@@ -11,8 +11,6 @@ import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.Drop;
 import dev.mvlab.deploy.Diff;
 import dev.mvlab.clickhouse.Database;
-import dev.mvlab.engine.LocalCluster;
-import dev.mvlab.engine.host.LocalClusterState;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
@@ -32,8 +30,6 @@ import picocli.CommandLine.Spec;
 import dev.mvlab.errors.MvlabException;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -91,19 +87,6 @@ final class DeployCommands {
             }
             return engine.connect(err(), "default");
         }
-
-        /** The running local cluster; every node must run for a command that changes or compares every node. */
-        LocalClusterState everyNodeRunning(LocalCluster local, String what) {
-            LocalClusterState state = local.require();
-            List<String> down = state.nodes().stream().filter(n -> n.state() != LocalClusterState.NodeState.RUNNING)
-                    .map(LocalClusterState.Node::name).toList();
-            if (!down.isEmpty()) {
-                throw new MvlabException(ExitCode.USAGE, what + " --cluster local works on every node, and "
-                        + String.join(", ", down) + " of the local cluster " + (down.size() == 1 ? "is" : "are")
-                        + " not running; nothing was done", "start it: mvlab cluster start " + down.get(0));
-            }
-            return state;
-        }
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -127,20 +110,6 @@ final class DeployCommands {
         @Mixin
         CompatibilityOption compatibility;
 
-        /**
-         * The local cluster has no ON CLUSTER: each node of the running local cluster gets the per-node statements
-         * (plain engines, local tables, Distributed tables, views on the local tables), node by node in shard order.
-         */
-        private void applyOnEveryLocalNode(ProjectGraph graph, ApplyOptions options) {
-            LocalCluster local = new LocalCluster(engine.settings(), null);
-            for (LocalClusterState.Node node : local.require().nodes()) {
-                out().println("node " + node.name() + " (127.0.0.1:" + node.httpPort() + ")");
-                try (Database server = Database.connect(local.endpoint(node), "default")) {
-                    report(new Apply(server, renderer()).run(graph, database.name(), options));
-                }
-            }
-        }
-
         @Override
         public void run() {
             ProjectGraph graph = compatibility.check(graph());
@@ -158,7 +127,8 @@ final class DeployCommands {
                 return;
             }
             if (clusterTarget != null && clusterTarget.kind() == ClusterKind.LOCAL && !backfill) {
-                applyOnEveryLocalNode(graph, options);
+                new LocalClusterDeploy(engine, out()).apply(graph, renderer(), database.name(), options,
+                        this::report);
                 return;
             }
             refuseLocalCluster(clusterTarget, "apply --backfill", "on the local cluster apply the views before "
@@ -218,7 +188,12 @@ final class DeployCommands {
                 return;
             }
             if (target != null && target.kind() == ClusterKind.LOCAL) {
-                dropOnEveryLocalNode(graph);
+                LocalClusterDeploy nodes = new LocalClusterDeploy(engine, out());
+                Map<String, Long> holding = nodes.tablesHoldingRows(graph, renderer(), database.name());
+                if (!holding.isEmpty() && !yes) {
+                    confirm(holding);
+                }
+                nodes.drop(graph, renderer(), database.name());
                 return;
             }
             try (Database server = server()) {
@@ -231,32 +206,6 @@ final class DeployCommands {
             }
         }
 
-        /**
-         * The local cluster has no ON CLUSTER: each node drops its views, Distributed tables and local tables. Every
-         * node must run (a node that is down would keep its tables); tables holding rows on any node are asked for
-         * once, by node.
-         */
-        private void dropOnEveryLocalNode(ProjectGraph graph) {
-            LocalCluster local = new LocalCluster(engine.settings(), null);
-            List<LocalClusterState.Node> nodes = everyNodeRunning(local, "drop").nodes();
-            Map<String, Long> holding = new LinkedHashMap<>();
-            for (LocalClusterState.Node node : nodes) {
-                try (Database server = Database.connect(local.endpoint(node), "default")) {
-                    new Drop(server, renderer()).tablesHoldingRows(graph, database.name())
-                            .forEach((table, rows) -> holding.put(table + " on " + node.name(), rows));
-                }
-            }
-            if (!holding.isEmpty() && !yes) {
-                confirm(holding);
-            }
-            for (LocalClusterState.Node node : nodes) {
-                out().println("node " + node.name() + " (127.0.0.1:" + node.httpPort() + ")");
-                try (Database server = Database.connect(local.endpoint(node), "default")) {
-                    DeployReport.drop(out(), new Drop(server, renderer()).run(graph, database.name()));
-                }
-            }
-        }
-
         private void confirm(Map<String, Long> holding) {
             String tables = holding.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s (%,d rows)",
                     e.getKey(), e.getValue()).replace(" (1 rows)", " (1 row)")).collect(Collectors.joining(", "));
@@ -264,8 +213,9 @@ final class DeployCommands {
                     + (holding.size() == 1 ? " table" : " tables") + " in database " + database.name() + ": " + tables;
             if (!Terminal.interactive()) {
                 throw new MvlabException(ExitCode.USAGE, question + "; nothing was dropped",
-                        "rerun with --yes to drop them (mvlab drop --yes" + (database.database == null ? ""
-                                : " -d " + database.name()) + ")");
+                        "rerun with --yes to drop them (mvlab drop --yes" + (cluster.given() ? " --cluster "
+                                + cluster.name : "") + (database.database == null ? "" : " -d " + database.name())
+                                + ")");
             }
             if (!Terminal.confirm(out(), Main.stdin(spec), question + ". Drop them? [y/N] ")) {
                 throw new MvlabException(ExitCode.USAGE, "nothing was dropped");
@@ -292,7 +242,9 @@ final class DeployCommands {
             ProjectGraph graph = graph();
             ClusterTarget target = cluster.target(engine.project(), graph);
             if (target != null && target.kind() == ClusterKind.LOCAL) {
-                return diffEveryLocalNode(graph, target);
+                ClusterDiffResult result = new LocalClusterDeploy(engine, out()).diff(graph, target, database.name());
+                ClusterReport.diff(out(), result, strict);
+                return result.clean(strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
             }
             if (target != null && target.kind().splitsTables()) {
                 try (Database server = server()) {
@@ -309,30 +261,6 @@ final class DeployCommands {
                     DeployReport.diff(out(), result, strict);
                 }
                 return DeployReport.clean(result, strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
-            }
-        }
-
-        /**
-         * Every node of the local cluster, each read over its own connection and named as {@code mvlab cluster
-         * status} names it; a node that is not running is reported as not answering.
-         */
-        private int diffEveryLocalNode(ProjectGraph graph, ClusterTarget target) {
-            LocalCluster local = new LocalCluster(engine.settings(), null);
-            Map<String, Database> running = new LinkedHashMap<>();
-            List<String> silent = new java.util.ArrayList<>();
-            try {
-                for (LocalClusterState.Node node : local.require().nodes()) {
-                    if (node.state() == LocalClusterState.NodeState.RUNNING) {
-                        running.put(node.name(), Database.connect(local.endpoint(node), "default"));
-                    } else {
-                        silent.add(node.name());
-                    }
-                }
-                ClusterDiffResult result = ClusterNodeDiff.run(target, graph, database.name(), running, silent);
-                ClusterReport.diff(out(), result, strict);
-                return result.clean(strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
-            } finally {
-                running.values().forEach(Database::close);
             }
         }
     }

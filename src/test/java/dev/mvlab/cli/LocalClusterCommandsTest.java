@@ -175,7 +175,8 @@ class LocalClusterCommandsTest {
         MvlabRun refused = run("wk_drop", "drop");
         assertThat(refused.code()).as(refused.output()).isEqualTo(2);
         assertThat(refused.err()).contains("estore_events_local on s1r1 (", "estore_events_local on s2r2 (",
-                "nothing was dropped");
+                "nothing was dropped",
+                "hint: rerun with --yes to drop them (mvlab drop --yes --cluster local -d wk_drop)");
         assertThat(objects("wk_drop")).containsOnly(objects("wk_drop")[0]).allMatch(n -> n > 30);
 
         MvlabRun drop = run("wk_drop", "drop", "--yes");
