@@ -6,6 +6,8 @@ import dev.mvlab.backfill.CutoffBackfill;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.errors.ExitCode;
+import dev.mvlab.errors.MvlabException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +54,12 @@ final class BackfillCommand extends DeployCommands.Base implements Runnable {
     @Override
     public void run() {
         ProjectGraph graph = graph();
+        if (cluster.given()) {
+            throw new MvlabException(ExitCode.USAGE, "backfill runs on one server; it takes no --cluster",
+                    "on the local cluster apply the views before the events flow: mvlab apply --cluster local, "
+                            + "then mvlab generate --cluster local; on a real cluster, run it on each shard with "
+                            + "--engine url (see docs/clusters.md)");
+        }
         try (Database server = server()) {
             try (Database target = server.use(database.name())) {
                 new Runner(target, rendering.renderer(), graph, tuning, out(), err()).run(pipe);

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** {@code mvlab bench ingest}: end-to-end ingest rate against the server-side ceiling, in a database of its own. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {BenchCommand.Ingest.class, BenchCommand.Serve.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchClusterCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

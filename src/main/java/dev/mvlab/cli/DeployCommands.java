@@ -11,8 +11,6 @@ import dev.mvlab.deploy.DiffResult;
 import dev.mvlab.deploy.Drop;
 import dev.mvlab.deploy.Diff;
 import dev.mvlab.clickhouse.Database;
-import dev.mvlab.engine.LocalCluster;
-import dev.mvlab.engine.host.LocalClusterState;
 import dev.mvlab.engine.EngineRuntime;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.graph.ProjectGraph;
@@ -68,14 +66,13 @@ final class DeployCommands {
         }
 
         /**
-         * The local cluster's statements go to every node, which `mvlab cluster` wires; one server must not receive
-         * them as if it were the cluster.
+         * What runs on one server only ({@code apply --backfill}, {@code copy}) refuses the local cluster, whose
+         * statements each node must get: exit code 2, with the way that works.
          */
-        static void refuseLocalCluster(ClusterTarget target) {
+        static void refuseLocalCluster(ClusterTarget target, String what, String instead) {
             if (target != null && target.kind() == ClusterKind.LOCAL) {
-                throw new MvlabException(ExitCode.USAGE, "--cluster local sends each statement to every node of "
-                        + "mvlab's local cluster, which this command cannot reach yet",
-                        "render the statements with `mvlab render --cluster local`; see docs/clusters.md");
+                throw new MvlabException(ExitCode.USAGE, what + " runs on one server; it takes no --cluster local",
+                        instead);
             }
         }
 
@@ -85,6 +82,9 @@ final class DeployCommands {
         }
 
         Database server() {
+            if (!cluster.given()) {
+                LocalClusterReadWrite.noteWhenUnused(engine, err());
+            }
             return engine.connect(err(), "default");
         }
     }
@@ -110,20 +110,6 @@ final class DeployCommands {
         @Mixin
         CompatibilityOption compatibility;
 
-        /**
-         * The local cluster has no ON CLUSTER: each node of the running local cluster gets the per-node statements
-         * (plain engines, local tables, Distributed tables, views on the local tables), node by node in shard order.
-         */
-        private void applyOnEveryLocalNode(ProjectGraph graph, ApplyOptions options) {
-            LocalCluster local = new LocalCluster(engine.settings(), null);
-            for (LocalClusterState.Node node : local.require().nodes()) {
-                out().println("node " + node.name() + " (127.0.0.1:" + node.httpPort() + ")");
-                try (Database server = Database.connect(local.endpoint(node), "default")) {
-                    report(new Apply(server, renderer()).run(graph, database.name(), options));
-                }
-            }
-        }
-
         @Override
         public void run() {
             ProjectGraph graph = compatibility.check(graph());
@@ -141,10 +127,12 @@ final class DeployCommands {
                 return;
             }
             if (clusterTarget != null && clusterTarget.kind() == ClusterKind.LOCAL && !backfill) {
-                applyOnEveryLocalNode(graph, options);
+                new LocalClusterDeploy(engine, out()).apply(graph, renderer(), database.name(), options,
+                        this::report);
                 return;
             }
-            refuseLocalCluster(clusterTarget);
+            refuseLocalCluster(clusterTarget, "apply --backfill", "on the local cluster apply the views before "
+                    + "the events flow: mvlab apply --cluster local, then mvlab generate --cluster local");
             try (Database server = server()) {
                 if (!backfill) {
                     report(new Apply(server, renderer()).run(graph, database.name(), options));
@@ -175,7 +163,8 @@ final class DeployCommands {
     @Command(name = "drop", mixinStandardHelpOptions = true,
             description = {"Drop the project's views and tables from a database (their data too); other objects "
                     + "in the database are left alone.", "Asks before dropping tables that hold rows; without a "
-                    + "terminal it refuses (exit 2) unless --yes is given."})
+                    + "terminal it refuses (exit 2) unless --yes is given.", "With --cluster local every node drops "
+                    + "them (every node must run)."})
     static final class DropCommand extends Base implements Runnable {
         @Mixin
         DatabaseOption database;
@@ -198,7 +187,15 @@ final class DeployCommands {
                 }
                 return;
             }
-            refuseLocalCluster(target);
+            if (target != null && target.kind() == ClusterKind.LOCAL) {
+                LocalClusterDeploy nodes = new LocalClusterDeploy(engine, out());
+                Map<String, Long> holding = nodes.tablesHoldingRows(graph, renderer(), database.name());
+                if (!holding.isEmpty() && !yes) {
+                    confirm(holding);
+                }
+                nodes.drop(graph, renderer(), database.name());
+                return;
+            }
             try (Database server = server()) {
                 Drop drop = new Drop(server, renderer());
                 Map<String, Long> holding = drop.tablesHoldingRows(graph, database.name());
@@ -216,8 +213,9 @@ final class DeployCommands {
                     + (holding.size() == 1 ? " table" : " tables") + " in database " + database.name() + ": " + tables;
             if (!Terminal.interactive()) {
                 throw new MvlabException(ExitCode.USAGE, question + "; nothing was dropped",
-                        "rerun with --yes to drop them (mvlab drop --yes" + (database.database == null ? ""
-                                : " -d " + database.name()) + ")");
+                        "rerun with --yes to drop them (mvlab drop --yes" + (cluster.given() ? " --cluster "
+                                + cluster.name : "") + (database.database == null ? "" : " -d " + database.name())
+                                + ")");
             }
             if (!Terminal.confirm(out(), Main.stdin(spec), question + ". Drop them? [y/N] ")) {
                 throw new MvlabException(ExitCode.USAGE, "nothing was dropped");
@@ -228,7 +226,9 @@ final class DeployCommands {
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = {"Compare a database with the datafiles: the objects they define that are missing or "
                     + "defined differently (exit code 1), and the other objects of the database, which belong to "
-                    + "something else and are only listed (with --strict they count as differences)."})
+                    + "something else and are only listed (with --strict they count as differences).",
+                    "With --cluster NAME every node is compared and what differs is named by node (--cluster local: "
+                            + "s1r1, s1r2, ...)."})
     static final class DiffCommand extends Base implements Callable<Integer> {
         @Mixin
         DatabaseOption database;
@@ -241,6 +241,11 @@ final class DeployCommands {
         public Integer call() {
             ProjectGraph graph = graph();
             ClusterTarget target = cluster.target(engine.project(), graph);
+            if (target != null && target.kind() == ClusterKind.LOCAL) {
+                ClusterDiffResult result = new LocalClusterDeploy(engine, out()).diff(graph, target, database.name());
+                ClusterReport.diff(out(), result, strict);
+                return result.clean(strict) ? ExitCode.OK.code() : ExitCode.VERDICT.code();
+            }
             if (target != null && target.kind().splitsTables()) {
                 try (Database server = server()) {
                     ClusterDiffResult result = new ClusterNodeDiff(server, target).run(graph, database.name());
@@ -310,7 +315,9 @@ final class DeployCommands {
         @Override
         public void run() {
             ProjectGraph graph = graph();
-            refuseLocalCluster(cluster.target(engine.project(), graph));
+            refuseLocalCluster(cluster.target(engine.project(), graph), "copy", "a copy's INSERT ... SELECT can run "
+                    + "through the Distributed tables of one node: mvlab sql --cluster local \"INSERT INTO target "
+                    + "SELECT ...\" (see docs/clusters.md)");
             try (Database server = server()) {
                 DeployReport.copy(out(), new Copy(server, renderer()).run(graph, pipe, database.name()));
             }

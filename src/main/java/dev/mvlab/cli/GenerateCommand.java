@@ -112,6 +112,9 @@ final class GenerateCommand implements Runnable {
         BatchSettings batching = usage(() -> new BatchSettings(batchSize, flushInterval, inserters, 2,
                 Compression.parse(compression)));
         boolean onCluster = cluster.given();
+        if (!onCluster) {
+            LocalClusterReadWrite.noteWhenUnused(engine, err);
+        }
         try (Database db = onCluster ? cluster.connect(engine, err, database.name()) : database.connect(engine, err)) {
             Path checkpoints = engine.project().resolve(".mvlab").resolve("generate");
             LandingIngest ingest = new LandingIngest(db, landing, checkpoints, batching, RetryPolicy.within(retryFor));

@@ -14,14 +14,28 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * {@code --cluster local} on the commands that read or write rows ({@code generate}, {@code verify}): they connect to
+ * {@code --cluster local} on the commands that read or write rows ({@code generate}, {@code generate products},
+ * {@code verify}, {@code sql}, {@code pipe data}): they connect to
  * the first running node of the local cluster and use the data sources' names, which there are the Distributed
- * tables, so rows go to every shard (and every replica) and reads cover the whole cluster.
+ * tables, so rows go to every shard (and every replica) and reads cover the whole cluster. {@code sql} also takes
+ * {@code --node NAME} for one node.
  */
 public final class LocalClusterReadWrite {
     @Option(names = "--cluster", paramLabel = "local", description = {"`local`: go through a node of mvlab's running "
             + "local cluster, reading and writing the data sources' Distributed tables (see docs/clusters.md)."})
     String name;
+
+    /**
+     * A command that could use the local cluster was run without {@code --cluster local} while one runs: it uses the
+     * engine, never the cluster by itself, and says so once on stderr.
+     */
+    static void noteWhenUnused(EngineOptions engine, PrintWriter err) {
+        new LocalCluster(engine.settings(), null).running().ifPresent(state -> {
+            err.println("note: mvlab's local cluster runs (" + state.shards() + " x " + state.replicas() + "); this "
+                    + "command uses the engine: add --cluster local for the cluster");
+            err.flush();
+        });
+    }
 
     /** True when {@code --cluster local} was given. */
     boolean given() {
@@ -35,16 +49,42 @@ public final class LocalClusterReadWrite {
 
     /** The database {@code database} on the first running node, created when missing. */
     Database connect(EngineOptions engine, PrintWriter err, String database) {
+        return connect(engine, err, database, null);
+    }
+
+    /**
+     * The database {@code database} on the node named {@code nodeName} (null: the first running node), created when
+     * missing; the node is named on stderr.
+     */
+    Database connect(EngineOptions engine, PrintWriter err, String database, String nodeName) {
         LocalCluster cluster = new LocalCluster(engine.settings(), null);
-        Node node = cluster.require().nodes().stream().filter(n -> n.state() == NodeState.RUNNING).findFirst()
-                .orElseThrow(() -> new MvlabException(ExitCode.USAGE, "no node of the local cluster is running",
-                        "see `mvlab cluster status`; start a node with `mvlab cluster start NODE`"));
+        Node node = node(cluster, nodeName);
         err.println("through node " + node.name() + " (127.0.0.1:" + node.httpPort() + ")");
         err.flush();
         try (Database server = Database.connect(cluster.endpoint(node), "default")) {
             server.createDatabase(database);
             return server.use(database);
         }
+    }
+
+    /** The running node named {@code nodeName}, or the first running node when it is null. */
+    static Node node(LocalCluster cluster, String nodeName) {
+        List<Node> nodes = cluster.require().nodes();
+        if (nodeName == null) {
+            return nodes.stream().filter(n -> n.state() == NodeState.RUNNING).findFirst()
+                    .orElseThrow(() -> new MvlabException(ExitCode.USAGE, "no node of the local cluster is running",
+                            "see `mvlab cluster status`; start a node with `mvlab cluster start NODE`"));
+        }
+        Node node = nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst()
+                .orElseThrow(() -> new MvlabException(ExitCode.USAGE, "the local cluster has no node `" + nodeName
+                        + "`", "its nodes: " + String.join(", ", nodes.stream().map(Node::name).toList())));
+        if (node.state() != NodeState.RUNNING) {
+            throw new MvlabException(ExitCode.USAGE, "node " + nodeName + " of the local cluster is "
+                    + node.state().name().toLowerCase(java.util.Locale.ROOT),
+                    "start it with `mvlab cluster start " + nodeName + "`, or leave out --node for the first "
+                            + "running node");
+        }
+        return node;
     }
 
     /**

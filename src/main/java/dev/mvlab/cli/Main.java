@@ -122,7 +122,10 @@ public final class Main implements Runnable {
                 return dev.mvlab.errors.ExitCode.USAGE.code();
             }
         }
-        if (tbEquivalent.isPresent()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().stream()
+                .anyMatch(a -> a.equals("--cluster") || a.startsWith("--cluster="))) {
+            err.println(NoClusterOption.hint(command.getCommandSpec().qualifiedName()));
+        } else if (tbEquivalent.isPresent()) {
             err.println("'" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)
                     + "' is a tb verb: in mvlab this is `" + tbEquivalent.get() + "`");
         } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {

@@ -44,6 +44,8 @@ final class PipeCommand implements Runnable {
         DatabaseOption database;
         @Mixin
         RenderingOptions rendering;
+        @Mixin
+        LocalClusterReadWrite cluster;
         @Spec
         CommandSpec spec;
 
@@ -73,7 +75,9 @@ final class PipeCommand implements Runnable {
         @Override
         public Integer call() {
             ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
-            try (Database db = engine.connect(spec.commandLine().getErr(), database.name())) {
+            PrintWriter err = spec.commandLine().getErr();
+            try (Database db = cluster.given() ? cluster.connect(engine, err, database.name())
+                    : engine.connect(err, database.name())) {
                 PipeCall call = new PipeCall(graph, db);
                 PrintWriter out = spec.commandLine().getOut();
                 switch (format) {

@@ -31,6 +31,8 @@ final class ProductsCommand implements Runnable {
 
     @Mixin
     DatabaseOption database;
+    @Mixin
+    LocalClusterReadWrite cluster;
 
     @Option(names = "--products", defaultValue = "" + StreamOptions.DEFAULT_PRODUCTS,
             description = "Catalog size, as given to 'generate' (default ${DEFAULT-VALUE}).")
@@ -59,15 +61,23 @@ final class ProductsCommand implements Runnable {
         }
         ProductCatalog catalog = ProductCatalog.create(products, catalogSeed);
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = database.connect(engine, spec.commandLine().getErr())) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Database db = cluster.given() ? cluster.connect(engine, err, database.name())
+                : database.connect(engine, err)) {
             ProductsTable table = new ProductsTable(db, datasource);
             if (updatePrices == null) {
                 var result = table.writeCatalog(catalog, updatedAt == null ? StreamOptions.DEFAULT_START : updatedAt);
+                if (cluster.given()) {
+                    cluster.flush(engine, db, datasource, err);
+                }
                 out.println(result.table() + ": wrote " + result.rows() + " products (updated_at "
                         + result.updatedAt() + ")");
                 return;
             }
             var result = table.updatePrices(catalog, updatePrices, seed);
+            if (cluster.given()) {
+                cluster.flush(engine, db, datasource, err);
+            }
             result.changes().forEach(c -> out.println("  " + c.productId() + ": " + c.oldPrice() + " -> "
                     + c.newPrice() + ", " + c.numberOnHand() + " on hand"));
             out.println(result.table() + ": wrote new prices of " + result.rows() + " products (updated_at "

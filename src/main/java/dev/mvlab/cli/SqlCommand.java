@@ -35,11 +35,15 @@ import java.util.regex.Pattern;
 @Command(name = "sql", description = {"Run SQL statements on the engine, in order, and print their results.",
         "The statements come from the argument, from -f FILE, or from stdin. 'INSERT INTO t FORMAT CSV' (or any "
                 + "input format) with no data after it reads its data from stdin. A statement with its own FORMAT "
-                + "clause (SELECT 1 FORMAT Vertical) prints the server's output as it is, streamed."},
+                + "clause (SELECT 1 FORMAT Vertical) prints the server's output as it is, streamed.",
+        "With --cluster local the statements run on a node of mvlab's local cluster, where the data sources' names "
+                + "are Distributed tables over every shard."},
         footer = {"%nExamples:", "  mvlab sql \"SELECT count() FROM estore_events\"",
                 "  mvlab sql -f queries.sql --format json",
                 "  mvlab sql \"SELECT number, number * 2 AS twice FROM numbers(3) FORMAT Vertical\"",
-                "  mvlab sql \"INSERT INTO products FORMAT CSV\" < products.csv"})
+                "  mvlab sql \"INSERT INTO products FORMAT CSV\" < products.csv",
+                "  mvlab sql --cluster local \"SELECT count() FROM estore_events\"   # every shard, through Distributed",
+                "  mvlab sql --cluster local --node s2r1 \"SELECT count() FROM estore_events_local\"   # one node"})
 final class SqlCommand implements Runnable {
     /** An INSERT whose data follows its FORMAT clause (inline, or on stdin when nothing follows). */
     private static final Pattern INSERT_WITH_FORMAT = Pattern.compile(
@@ -49,8 +53,14 @@ final class SqlCommand implements Runnable {
     EngineOptions engine;
     @Mixin
     DatabaseOption database;
+    @Mixin
+    LocalClusterReadWrite cluster;
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "With --cluster local: run on this node (s1r2: "
+            + "shard 1, replica 2) instead of the first running one; its local tables (NAME_local) hold its shard.")
+    String node;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SQL",
             description = "The statements, separated by ';' (default: read them from stdin).")
@@ -72,7 +82,16 @@ final class SqlCommand implements Runnable {
             throw new MvlabException(ExitCode.USAGE, "no SQL statement given", "see mvlab sql --help");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = database.connect(engine, spec.commandLine().getErr())) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (node != null && !cluster.given()) {
+            throw new MvlabException(ExitCode.USAGE, "--node names a node of the local cluster",
+                    "add --cluster local: mvlab sql --cluster local --node " + node + " ...");
+        }
+        if (!cluster.given()) {
+            LocalClusterReadWrite.noteWhenUnused(engine, err);
+        }
+        try (Database db = cluster.given() ? cluster.connect(engine, err, database.name(), node)
+                : database.connect(engine, err)) {
             boolean stdinUsed = stdinHoldsStatements;
             for (int i = 0; i < statements.size(); i++) {
                 String statement = statements.get(i).sql();

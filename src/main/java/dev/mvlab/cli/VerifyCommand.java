@@ -74,6 +74,9 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = VerdictColours.wrap(spec.commandLine().getOut(), Terminal.colour() && !format.json());
         VerificationReport report;
         PrintWriter err = spec.commandLine().getErr();
+        if (!cluster.given()) {
+            LocalClusterReadWrite.noteWhenUnused(engine, err);
+        }
         try (Database connection = cluster.given() ? cluster.connect(engine, err, db)
                 : DatabaseOption.connect(engine, err, db)) {
             report = perShard ? new Verifier().verifyPerShard(checks, connection, dataSources())

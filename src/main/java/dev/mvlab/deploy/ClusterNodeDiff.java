@@ -4,6 +4,7 @@ import dev.mvlab.clickhouse.ClusterCatalog;
 import dev.mvlab.clickhouse.ClusterCatalog.ListedNode;
 import dev.mvlab.clickhouse.ClusterCatalog.NodeTable;
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.ServerCatalog;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.graph.ProjectGraph;
@@ -45,6 +46,23 @@ public final class ClusterNodeDiff {
         List<String> silent = listed.stream().filter(n -> !answered(n, answering)).map(ListedNode::toString).toList();
         return compare(target.name(), database, expectedNames(graph, target), answering, silent,
                 ClusterCatalog.tables(server, target.name(), database));
+    }
+
+    /**
+     * Compares nodes that mvlab reaches one by one (its local cluster, whose nodes it knows by name): each node's
+     * tables are read over that node's own connection, so this needs no {@code clusterAllReplicas} (nor the
+     * {@code REMOTE} grant it takes, which the local cluster's doors do not give).
+     *
+     * @param nodes  the running nodes by name, each a connection to its server
+     * @param silent the nodes that are not running, by name
+     */
+    public static ClusterDiffResult run(ClusterTarget target, ProjectGraph graph, String database,
+                                        Map<String, Database> nodes, List<String> silent) {
+        List<NodeTable> tables = new ArrayList<>();
+        nodes.forEach((node, db) -> ServerCatalog.of(db).tables(database).forEach(t -> tables.add(
+                new NodeTable(node, t.name(), t.engine(), t.createTableQuery()))));
+        return compare(target.name(), database, expectedNames(graph, target), List.copyOf(nodes.keySet()), silent,
+                tables);
     }
 
     /** The objects each node holds for the project: local tables, Distributed tables, views, in apply order. */

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Drops every object the files define, in drop order: upstream materialized views first (so nothing flows while the
- * rest goes), then views, then tables. Objects the files do not define are left alone; so is the database.
+ * rest goes), then views, then tables (for a node of the local cluster, a data source's Distributed table and then its
+ * local table). Objects the files do not define are left alone; so is the database.
  */
 public final class Drop {
     private final Database server;
@@ -35,8 +36,10 @@ public final class Drop {
                 .filter(t -> t.totalRows() != null && t.totalRows() > 0)
                 .forEach(t -> rows.put(t.name(), t.totalRows()));
         for (ProjectObject object : graph.dropOrder()) {
-            if (rows.containsKey(object.name())) {
-                holding.put(object.name(), rows.get(object.name()));
+            for (Statement statement : renderer.drops(graph, object)) { // on a cluster layout: x, then x_local
+                if (rows.containsKey(statement.object())) {
+                    holding.put(statement.object(), rows.get(statement.object()));
+                }
             }
         }
         return holding;
@@ -45,14 +48,13 @@ public final class Drop {
     public DropResult run(ProjectGraph graph, String database) {
         List<DropResult.Step> steps = new ArrayList<>();
         if (!Catalog.databaseExists(server, database)) {
-            graph.dropOrder().forEach(o -> steps.add(new DropResult.Step(renderer.drop(graph, o), false)));
+            renderer.dropPlan(graph).statements().forEach(s -> steps.add(new DropResult.Step(s, false)));
             return new DropResult(database, steps);
         }
         Map<String, ServerObject> actual = Catalog.read(server, database, null);
         try (Database target = server.use(database)) {
-            for (ProjectObject object : graph.dropOrder()) {
-                Statement statement = renderer.drop(graph, object);
-                boolean exists = actual.containsKey(object.name());
+            for (Statement statement : renderer.dropPlan(graph).statements()) {
+                boolean exists = actual.containsKey(statement.object());
                 if (exists) {
                     try {
                         target.execute(statement.sql());

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +76,27 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void commandsThatTakeNoClusterSayWhyAndWhatToUse(@TempDir Path dir) throws IOException {
+        Path p = project(dir, "");
+        MvlabRun append = MvlabRun.mvlab("append", "estore_events", "events.csv", "--cluster", "local",
+                "--project", p.toString());
+        assertThat(append.code()).isEqualTo(2);
+        assertThat(append.err()).contains("Unknown option: '--cluster'",
+                "hint: mvlab append takes no --cluster: append keeps a ledger and a quarantine table on one server",
+                "mvlab sql --cluster local \"INSERT INTO DS FORMAT CSVWithNames\" < file.csv");
+        for (String[] command : List.of(new String[]{"serve"}, new String[]{"test"}, new String[]{"lesson", "run", "1"},
+                new String[]{"bench", "ingest"})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--cluster", "local", "--project", p.toString()));
+            MvlabRun run = MvlabRun.mvlab(args);
+            assertThat(run.code()).as(args.toString()).isEqualTo(2);
+            assertThat(run.err()).as(args.toString()).contains("hint: mvlab " + String.join(" ", command)
+                    .replace(" 1", "") + " takes no --cluster: ", "the commands that do: render, plan, apply, diff, "
+                    + "drop, sql, generate, generate products, verify, pipe data");
+        }
+    }
+
+    @Test
     void onOneServerTheClusterCommandsSayWhatIsMissing(@TempDir Path dir, Endpoint endpoint) throws IOException {
         Path p = project(dir, "cluster.prod.kind = real\n");
         MvlabRun diff = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "diff", "--cluster", "prod");
@@ -95,7 +118,16 @@ class ClusterCommandsTest {
         MvlabRun copy = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "copy", "sales_daily_history_copy",
                 "--cluster", "local");
         assertThat(copy.code()).isEqualTo(2);
-        assertThat(copy.err()).contains("--cluster local sends each statement to every node");
+        assertThat(copy.err()).contains("copy runs on one server; it takes no --cluster local",
+                "hint: a copy's INSERT ... SELECT can run through the Distributed tables of one node");
+        MvlabRun backfill = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "backfill", "purchases_mv",
+                "--cluster", "local");
+        assertThat(backfill.code()).isEqualTo(2);
+        assertThat(backfill.err()).contains("backfill runs on one server; it takes no --cluster");
+        MvlabRun applyBackfill = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "apply", "--backfill",
+                "--cluster", "local");
+        assertThat(applyBackfill.code()).isEqualTo(2);
+        assertThat(applyBackfill.err()).contains("apply --backfill runs on one server; it takes no --cluster local");
         MvlabRun dryRun = MvlabRun.inDatabase(p, endpoint, "cluster_cmds", "apply", "--cluster", "prod",
                 "--dry-run");
         assertThat(dryRun.code()).isZero();
