@@ -149,7 +149,7 @@ final class StreamedRowCheck {
         if (step.keep) {
             JsonNode kept = token.isStructStart() ? json.readTree(parser) : scalar(parser, token);
             slots[step.id] = kept;
-            return !token.isStructStart() ? readable(parser, token) : UnreadableRow.reason(kept) == null;
+            return !token.isStructStart() ? readable(parser, token, kept) : UnreadableRow.reason(kept) == null;
         }
         if (token == JsonToken.START_OBJECT) {
             if (step.ends) {
@@ -180,7 +180,9 @@ final class StreamedRowCheck {
             return true;
         }
         if (step.ends) {
-            slots[step.id] = scalar(parser, token);
+            JsonNode scalar = scalar(parser, token);
+            slots[step.id] = scalar;
+            return readable(parser, token, scalar);
         }
         return readable(parser, token);
     }
@@ -231,6 +233,14 @@ final class StreamedRowCheck {
             case VALUE_NULL -> nodes.nullNode();
             default -> throw new IOException("unexpected " + token + " in a row");
         };
+    }
+
+    /**
+     * As {@link #readable(JsonParser, JsonToken)}, for a scalar made into a node already: a text is looked at in its
+     * string (the parser's characters would be copied back out of it).
+     */
+    private static boolean readable(JsonParser parser, JsonToken token, JsonNode scalar) throws IOException {
+        return token == JsonToken.VALUE_STRING ? paired(scalar.textValue()) : readable(parser, token);
     }
 
     /** What {@link UnreadableRow} finds in one scalar: a number beyond ClickHouse's, a lone surrogate. */
