@@ -146,8 +146,12 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "  (the posts were answered in %.1f s, p50 %.1f ms, p99 %.1f ms%s)%n",
                         r.batchPosts().seconds(), r.batchPosts().p50(), r.batchPosts().p99(), failures(r.batchPosts()));
                 out.printf(Locale.ROOT, "ratio Events API / direct: %.2f%n", r.ingestRatio());
-                out.printf(Locale.ROOT, "CPU s per million events, mvlab + engine: direct %s, Events API %s "
-                        + "(mvlab's includes the load client)%n", cpu(r.directCpu()), cpu(r.apiCpu()));
+                out.printf(Locale.ROOT, "CPU s per million events, mvlab + engine: direct %s, Events API %s%n",
+                        cpu(r.directCpu()), cpu(r.apiCpu()));
+                CpuSpent api = r.apiCpu();
+                out.printf(Locale.ROOT, "  (Events API, mvlab's: request threads %.2f, group-commit senders %.2f, load "
+                        + "client %.2f, the rest (JIT, GC, main) %.2f)%n", api.apiThreads(), api.senders(),
+                        api.loadClient(), api.rest());
                 LoadClients.Outcome s = r.singleEvents();
                 out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms, "
                         + "max %.1f ms%s; load client CPU %.2f s for %.1f s%n", r.singleClients(), s.perSecond(),
