@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client's complete request body, read before anything goes to chDB. A body that declares its length is read into
- * one array of that length when it is at most {@link #DECLARED_IN_MEMORY} and the bodies held in memory by this
- * process stay within {@link #MEMORY_BUDGET} (an insert batch of 12-16 MB thus costs one copy, not a spool file
- * written and read back); any other body is kept in memory up to {@link #IN_MEMORY}, else in a spool file of the
- * engine's private folder (deleted on close). The body goes to chDB as read-only slices of its array, not copied.
+ * one array of that length when it is at most {@link #IN_MEMORY}, or at most {@link #DECLARED_IN_MEMORY} while the
+ * bodies held in memory by this process stay within {@link #MEMORY_BUDGET} (an insert batch of 12-16 MB thus costs
+ * one copy, not a spool file written and read back); any other body is kept in memory up to {@link #IN_MEMORY}, else
+ * in a spool file of the engine's private folder (deleted on close). The body goes to chDB as read-only slices of its array, not copied.
  */
 final class RequestBody implements AutoCloseable {
     static final int IN_MEMORY = 4 << 20;
@@ -45,23 +45,31 @@ final class RequestBody implements AutoCloseable {
 
     /** @param declaredLength the request's {@code Content-Length}, or -1 when it has none */
     static RequestBody read(InputStream in, long declaredLength, Spool spool) throws IOException {
+        if (declaredLength >= 0 && declaredLength <= IN_MEMORY) { // a query, a small insert: no 64 KB chunk
+            return new RequestBody(exactly(in, (int) declaredLength), (int) declaredLength, null, 0);
+        }
         if (declaredLength > IN_MEMORY && declaredLength <= DECLARED_IN_MEMORY && reserve(declaredLength)) {
             try {
-                byte[] exact = new byte[(int) declaredLength];
-                int n = in.readNBytes(exact, 0, exact.length);
-                if (n < exact.length) {
-                    throw new EOFException("the body ended after " + n + " of its " + exact.length + " bytes");
-                }
-                if (in.read() >= 0) {
-                    throw new IOException("the body is longer than its Content-Length " + exact.length);
-                }
-                return new RequestBody(exact, exact.length, null, declaredLength);
+                return new RequestBody(exactly(in, (int) declaredLength), (int) declaredLength, null, declaredLength);
             } catch (IOException | RuntimeException | Error e) {
                 HELD.addAndGet(-declaredLength);
                 throw e;
             }
         }
         return read(in, spool);
+    }
+
+    /** The body of a declared length: exactly that many bytes, or an error. */
+    private static byte[] exactly(InputStream in, int length) throws IOException {
+        byte[] exact = new byte[length];
+        int n = in.readNBytes(exact, 0, length);
+        if (n < length) {
+            throw new EOFException("the body ended after " + n + " of its " + length + " bytes");
+        }
+        if (in.read() >= 0) {
+            throw new IOException("the body is longer than its Content-Length " + length);
+        }
+        return exact;
     }
 
     static RequestBody read(InputStream in, Spool spool) throws IOException {

@@ -131,6 +131,11 @@ class RequestBodyTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("ended after");
         assertThatThrownBy(() -> RequestBody.read(new ByteArrayInputStream(batch), batch.length - 1, spool))
                 .isInstanceOf(IOException.class).hasMessageContaining("longer than its Content-Length");
+        byte[] query = "SELECT 1".getBytes();
+        assertThatThrownBy(() -> RequestBody.read(new ByteArrayInputStream(query), query.length + 1, spool))
+                .isInstanceOf(IOException.class).hasMessageContaining("ended after");
+        assertThatThrownBy(() -> RequestBody.read(new ByteArrayInputStream(query), query.length - 1, spool))
+                .isInstanceOf(IOException.class).hasMessageContaining("longer than its Content-Length");
         assertThat(RequestBody.held()).isEqualTo(before);
     }
 
