@@ -22,6 +22,23 @@ public interface CpuClock {
         return UNKNOWN;
     }
 
+    /** Threads of this JVM whose names start with {@code prefix} (those alive now), or -1 when unknown. */
+    static CpuClock threadsNamed(String prefix) {
+        return () -> {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            if (!threads.isThreadCpuTimeSupported()) {
+                return -1;
+            }
+            long total = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith(prefix)) {
+                    total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            return total;
+        };
+    }
+
     /**
      * Another process on this Linux machine and its descendants (the engine's relay runs chDB as a child process),
      * from {@code /proc/<pid>/stat} and {@code /proc/<pid>/task/<tid>/children} (clock ticks of 10 ms).

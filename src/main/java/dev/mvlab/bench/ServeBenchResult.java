@@ -5,6 +5,8 @@ package dev.mvlab.bench;
  *
  * @param directIngest   events/s of the generator's direct ingest (LandingIngest) into the workshop project
  * @param apiIngest      events/s through the Events API, many clients posting NDJSON batches, until committed
+ * @param directCpu      CPU seconds per million events of the direct ingest: mvlab's process and the engine's
+ * @param apiCpu         the same for the Events API batches (mvlab's process includes the load client)
  * @param batchPosts     the batch posts themselves (answered 202 once accepted)
  * @param singleEvents   single-event posts from many clients (the workshop script's style)
  * @param endpoint       endpoint calls through the API
@@ -13,6 +15,7 @@ package dev.mvlab.bench;
  * @param oneClientDirect one client sending the same SQL straight to ClickHouse
  */
 public record ServeBenchResult(long events, int batchLines, int batchClients, double directIngest, double apiIngest,
+                               CpuSpent directCpu, CpuSpent apiCpu,
                                LoadClients.Outcome batchPosts,
                                LoadClients.Outcome singleEvents, int singleClients, String endpointCall,
                                LoadClients.Outcome endpoint, LoadClients.Outcome direct, int endpointClients,

@@ -6,6 +6,7 @@ import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.clickhouse.Compression;
 import dev.mvlab.bench.CpuClock;
+import dev.mvlab.bench.CpuSpent;
 import dev.mvlab.bench.BenchResult;
 import dev.mvlab.bench.IngestBenchmark;
 import dev.mvlab.graph.ProjectGraph;
@@ -131,8 +132,10 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
             try (Database admin = engine.connect(spec.commandLine().getErr(), "default")) {
+                Long pid = engine.runtime().status().pid();
                 ServeBenchResult r = new ServeBenchmark(admin, graph, rendering.renderer(),
-                        engine.project().resolve(".mvlab").resolve("bench-serve")).run(new ServeBenchmark.Sizes(events,
+                        engine.project().resolve(".mvlab").resolve("bench-serve"),
+                        pid == null ? CpuClock.UNKNOWN : CpuClock.linuxProcess(pid)).run(new ServeBenchmark.Sizes(events,
                         batchLines, batchClients, singleEvents, clients, calls, clients));
                 out.printf(Locale.ROOT, "serve benchmark: workshop project, %d events, %d cores, API started in %.2f s%n",
                         r.events(), Runtime.getRuntime().availableProcessors(), r.startupSeconds());
@@ -143,6 +146,12 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "  (the posts were answered in %.1f s, p50 %.1f ms, p99 %.1f ms%s)%n",
                         r.batchPosts().seconds(), r.batchPosts().p50(), r.batchPosts().p99(), failures(r.batchPosts()));
                 out.printf(Locale.ROOT, "ratio Events API / direct: %.2f%n", r.ingestRatio());
+                out.printf(Locale.ROOT, "CPU s per million events, mvlab + engine: direct %s, Events API %s%n",
+                        cpu(r.directCpu()), cpu(r.apiCpu()));
+                CpuSpent api = r.apiCpu();
+                out.printf(Locale.ROOT, "  (Events API, mvlab's: request threads %.2f, group-commit senders %.2f, load "
+                        + "client %.2f, the rest (JIT, GC, main) %.2f)%n", api.apiThreads(), api.senders(),
+                        api.loadClient(), api.rest());
                 LoadClients.Outcome s = r.singleEvents();
                 out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms, "
                         + "max %.1f ms%s; load client CPU %.2f s for %.1f s%n", r.singleClients(), s.perSecond(),
@@ -170,6 +179,11 @@ final class BenchCommand implements Runnable {
                 goal(out, "one client's p99, endpoint / ClickHouse", String.format(Locale.ROOT, "%.2fx",
                         r.oneClientP99Ratio()), "<= 1.5x", r.oneClientP99Ratio() <= 1.5);
             }
+        }
+
+        private static String cpu(CpuSpent spent) {
+            return spent.engine() < 0 ? String.format(Locale.ROOT, "%.2f + ?", spent.mvlab())
+                    : String.format(Locale.ROOT, "%.2f + %.2f = %.2f", spent.mvlab(), spent.engine(), spent.total());
         }
 
         private static String failures(LoadClients.Outcome o) {

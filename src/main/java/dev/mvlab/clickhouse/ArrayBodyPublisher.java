@@ -9,9 +9,10 @@ import java.util.concurrent.Flow;
 /**
  * A request body over a byte array without copying it (the JDK's {@code ofByteArray} copies every byte into fresh
  * buffers): read-only slices of the array, handed out as the HTTP client asks for them. The array must not change
- * until the response has arrived, which holds for a batch buffer until its insert returns.
+ * until the response has arrived, which holds for a batch buffer until its insert returns (and for the relay's
+ * request body until chDB has answered).
  */
-final class ArrayBodyPublisher implements Flow.Publisher<ByteBuffer> {
+public final class ArrayBodyPublisher implements Flow.Publisher<ByteBuffer> {
     private static final int SLICE = 256 * 1024;
     private final List<ByteBuffer> slices = new ArrayList<>();
 
@@ -21,7 +22,7 @@ final class ArrayBodyPublisher implements Flow.Publisher<ByteBuffer> {
         }
     }
 
-    static HttpRequest.BodyPublisher of(byte[] bytes, int length) {
+    public static HttpRequest.BodyPublisher of(byte[] bytes, int length) {
         return HttpRequest.BodyPublishers.fromPublisher(new ArrayBodyPublisher(bytes, length), length);
     }
 

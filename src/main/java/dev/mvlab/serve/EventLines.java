@@ -90,7 +90,7 @@ final class EventLines {
         JsonNode[] slots = check.newSlots();
         JsonNode[] values = new JsonNode[schema.columns().size()];
         int rows = 0;
-        try (JsonParser parser = JSON.createParser(body)) {
+        try (JsonParser parser = check.reading(body)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token != JsonToken.START_OBJECT || !check.read(parser, slots, values) || !schema.fits(values)) {
                     return -1;

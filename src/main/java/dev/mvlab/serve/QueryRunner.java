@@ -1,6 +1,7 @@
 package dev.mvlab.serve;
 
 import dev.mvlab.clickhouse.HttpQueries;
+import dev.mvlab.clickhouse.QueryIds;
 import dev.mvlab.clickhouse.QueryParameters;
 import dev.mvlab.engine.host.ServeRoles;
 import dev.mvlab.serve.door.ServedRequest;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -147,7 +147,7 @@ public final class QueryRunner {
      */
     private HttpQueries.Answer watched(String body, Map<String, String> base, QueryParameters secrets,
                                        ServedRequest served) {
-        String queryId = "mvlab-serve-" + UUID.randomUUID();
+        String queryId = QueryIds.next("mvlab-serve-");
         Map<String, String> settings = new LinkedHashMap<>(base);
         settings.put("max_execution_time", Long.toString(Math.max(1, served.limit().toSeconds())));
         settings.put("query_id", queryId);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mvlab.model.JsonPath;
 
 import java.io.IOException;
@@ -12,14 +14,17 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads one JSON row from a streaming parser and keeps only the values at the data source's JSONPaths, so that the
  * common case (every row fits) builds no tree per line. On the way it finds, in every token of the row, what
- * {@link UnreadableRow} finds in a tree (numbers ClickHouse cannot read, lone surrogates in texts and keys); the
- * parser itself refuses a key twice in one object. A value at a path is a small node: a scalar, a marker for a
+ * {@link UnreadableRow} finds in a tree (numbers ClickHouse cannot read, lone surrogates in texts and keys) and a key
+ * twice in one object: the parser's own check of that ({@code STRICT_DUPLICATE_DETECTION}) made a hash set per object
+ * of every row, a quarter of what the API allocated under batch posts (JFR), so it is off while this reads (see
+ * {@link #reading}). A value at a path is a small node: a scalar, a marker for a
  * container its column takes whatever it holds (a String column), or the container's tree when the column's check
  * or the rest of the path needs it ({@code [:]}, a negative index, a type such as Array that looks inside).
  * The answers agree with {@link EventSchema#valueAt} on the whole row's tree; one instance serves many threads.
@@ -52,6 +57,70 @@ final class StreamedRowCheck {
             this.id = id;
         }
     }
+
+    /**
+     * The keys of the objects being read, innermost last: a short list per object (field names come from the parser's
+     * symbol table, so most comparisons are of one instance), a hash set once an object has many keys.
+     */
+    private static final class SeenKeys {
+        private static final int LISTED = 16;
+        private String[] keys = new String[64];
+        private int size;
+        private int[] starts = new int[8];
+        private final List<HashSet<String>> sets = new ArrayList<>();
+        private int depth;
+
+        void reset() {
+            size = 0;
+            depth = 0;
+            sets.clear(); // a row given up midway leaves its sets
+        }
+
+        void open() {
+            if (depth == starts.length) {
+                starts = Arrays.copyOf(starts, depth * 2);
+            }
+            starts[depth++] = size;
+        }
+
+        void close() {
+            size = starts[--depth];
+            if (depth < sets.size() && sets.get(depth) != null) {
+                sets.set(depth, null);
+            }
+        }
+
+        /** False when the innermost object has this key already. */
+        boolean add(String key) {
+            int level = depth - 1;
+            HashSet<String> set = level < sets.size() ? sets.get(level) : null;
+            if (set != null) {
+                return set.add(key);
+            }
+            int start = starts[level];
+            for (int i = start; i < size; i++) {
+                if (keys[i] == key || keys[i].equals(key)) {
+                    return false;
+                }
+            }
+            if (size - start >= LISTED) {
+                while (sets.size() <= level) {
+                    sets.add(null);
+                }
+                set = new HashSet<>(Arrays.asList(keys).subList(start, size));
+                sets.set(level, set);
+                size = start; // this object's keys are in the set now
+                return set.add(key);
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = key;
+            return true;
+        }
+    }
+
+    private static final ThreadLocal<SeenKeys> SEEN = ThreadLocal.withInitial(SeenKeys::new);
 
     /** A column's path: the steps it goes through from the root, and what remains after the last one kept. */
     private record Target(Step[] trail, JsonPath path) {
@@ -114,7 +183,9 @@ final class StreamedRowCheck {
      */
     boolean read(JsonParser parser, JsonNode[] slots, JsonNode[] values) throws IOException {
         Arrays.fill(slots, null);
-        if (!value(parser, root, slots)) {
+        SeenKeys seen = SEEN.get();
+        seen.reset();
+        if (!value(parser, root, slots, seen)) {
             return false;
         }
         for (int i = 0; i < targets.size(); i++) {
@@ -141,30 +212,32 @@ final class StreamedRowCheck {
     }
 
     /** The value the parser stands at, under {@code step} (null: no path goes here); false when unreadable. */
-    private boolean value(JsonParser parser, Step step, JsonNode[] slots) throws IOException {
+    private boolean value(JsonParser parser, Step step, JsonNode[] slots, SeenKeys seen) throws IOException {
         if (step == null) {
-            return skip(parser);
+            return skip(parser, seen);
         }
         JsonToken token = parser.currentToken();
         if (step.keep) {
-            JsonNode kept = token.isStructStart() ? json.readTree(parser) : scalar(parser, token);
+            JsonNode kept = token.isStructStart() ? tree(parser, token, seen) : scalar(parser, token);
             slots[step.id] = kept;
-            return !token.isStructStart() ? readable(parser, token) : UnreadableRow.reason(kept) == null;
+            return !token.isStructStart() ? readable(parser, token, kept) : UnreadableRow.reason(kept) == null;
         }
         if (token == JsonToken.START_OBJECT) {
             if (step.ends) {
                 slots[step.id] = CONTAINER;
             }
+            seen.open();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                if (!paired(key)) {
+                if (!paired(key) || !seen.add(key)) {
                     return false;
                 }
                 parser.nextToken();
-                if (!value(parser, step.keys.get(key), slots)) {
+                if (!value(parser, step.keys.get(key), slots, seen)) {
                     return false;
                 }
             }
+            seen.close();
             return true;
         }
         if (token == JsonToken.START_ARRAY) {
@@ -173,23 +246,28 @@ final class StreamedRowCheck {
             }
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                if (!value(parser, step.indexes.get(index++), slots)) {
+                if (!value(parser, step.indexes.get(index++), slots, seen)) {
                     return false;
                 }
             }
             return true;
         }
         if (step.ends) {
-            slots[step.id] = scalar(parser, token);
+            JsonNode scalar = scalar(parser, token);
+            slots[step.id] = scalar;
+            return readable(parser, token, scalar);
         }
         return readable(parser, token);
     }
 
     /** Reads past the value the parser stands at, looking only at what ClickHouse could not read. */
-    private static boolean skip(JsonParser parser) throws IOException {
+    private static boolean skip(JsonParser parser, SeenKeys seen) throws IOException {
         JsonToken token = parser.currentToken();
         if (!token.isStructStart()) {
             return readable(parser, token);
+        }
+        if (token == JsonToken.START_OBJECT) {
+            seen.open();
         }
         int depth = 1;
         while (depth > 0) {
@@ -198,10 +276,19 @@ final class StreamedRowCheck {
                 throw new IOException("unexpected end of the row");
             }
             switch (token) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
+                case START_OBJECT -> {
+                    depth++;
+                    seen.open();
+                }
+                case START_ARRAY -> depth++;
+                case END_OBJECT -> {
+                    depth--;
+                    seen.close();
+                }
+                case END_ARRAY -> depth--;
                 case FIELD_NAME -> {
-                    if (!paired(parser.currentName())) {
+                    String key = parser.currentName();
+                    if (!paired(key) || !seen.add(key)) {
                         return false;
                     }
                 }
@@ -213,6 +300,48 @@ final class StreamedRowCheck {
             }
         }
         return true;
+    }
+
+    /**
+     * The tree of the container the parser stands at, as {@link ObjectMapper#readTree} makes it (floats as
+     * BigDecimal), built here so that a key twice in any of its objects is found as everywhere else.
+     */
+    private static JsonNode tree(JsonParser parser, JsonToken token, SeenKeys seen) throws IOException {
+        if (token == null) {
+            throw new IOException("unexpected end of the row");
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = nodes.objectNode();
+            seen.open();
+            for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                String key = parser.currentName();
+                if (next != JsonToken.FIELD_NAME || !seen.add(key)) {
+                    throw new IOException("key '" + key + "' twice in one object");
+                }
+                object.set(key, tree(parser, parser.nextToken(), seen));
+            }
+            seen.close();
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = nodes.arrayNode();
+            for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                array.add(tree(parser, next, seen));
+            }
+            return array;
+        }
+        return scalar(parser, token);
+    }
+
+    /**
+     * A parser over {@code body} for {@link #read}: the parser's own check of keys twice is off (this check does it,
+     * without a hash set per object).
+     */
+    JsonParser reading(byte[] body) throws IOException {
+        JsonParser parser = json.createParser(body);
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return parser;
     }
 
     /** The node {@link ObjectMapper#readTree} makes of a scalar, without its per-call set-up. */
@@ -231,6 +360,14 @@ final class StreamedRowCheck {
             case VALUE_NULL -> nodes.nullNode();
             default -> throw new IOException("unexpected " + token + " in a row");
         };
+    }
+
+    /**
+     * As {@link #readable(JsonParser, JsonToken)}, for a scalar made into a node already: a text is looked at in its
+     * string (the parser's characters would be copied back out of it).
+     */
+    private static boolean readable(JsonParser parser, JsonToken token, JsonNode scalar) throws IOException {
+        return token == JsonToken.VALUE_STRING ? paired(scalar.textValue()) : readable(parser, token);
     }
 
     /** What {@link UnreadableRow} finds in one scalar: a number beyond ClickHouse's, a lone surrogate. */

@@ -58,7 +58,11 @@ class StreamedRowCheckTest {
             "{\"other\":{\"nested\":[[[\"\\ud83d\\ude00\"]]]},\"big\":18446744073709551615,\"f\":1.5e300}",
             "{\"items\":[],\"tags\":[],\"codes\":[],\"q\":\"12\",\"kind\":1,\"flag\":0}",
             "{}",
-            "{\"timestamp\":\"2026-01-02T03:04:05.123Z\",\"product\":{\"product_id\":42}}");
+            "{\"timestamp\":\"2026-01-02T03:04:05.123Z\",\"product\":{\"product_id\":42}}",
+            // the same key in different objects, and objects of many keys (past the short list of keys seen)
+            "{\"k\":{\"k\":{\"k\":1}},\"other\":[{\"k\":1},{\"k\":2}],\"product\":{\"k\":1},\"items\":[{\"k\":1},{\"k\":2}]}",
+            "{" + java.util.stream.IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i).collect(java.util.stream.Collectors.joining(",")) + "}",
+            "{\"w\":" + "{" + java.util.stream.IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i).collect(java.util.stream.Collectors.joining(",")) + "}" + ",\"k0\":{\"k0\":1}}");
 
     private static final List<String> REFUSED = List.of(
             "{\"product\":{\"price\":\"cheap\"}}",                   // price is not a Float64
@@ -81,6 +85,17 @@ class StreamedRowCheckTest {
             "{\"items\":[{\"qty\":1e400}]}",                          // inside a kept array
             "{\"a\":1,\"a\":2}",                                      // a key twice
             "{\"product\":{\"product_id\":\"p\",\"product_id\":\"q\"}}",
+            "{\"unread\":{\"x\":1,\"y\":{\"z\":1},\"x\":2}}",               // twice in a skipped object
+            "{\"unread\":[1,{\"x\":1,\"x\":1}]}",                          // in an object in a skipped array
+            "{\"product\":{\"deep\":{\"x\":1,\"x\":1}}}",                  // inside a container kept as text
+            "{\"items\":[{\"qty\":1,\"qty\":2}]}",                         // inside a kept array (its tree)
+            "{\"items\":[{\"qty\":1}],\"other\":{\"a\":1,\"a\":1}}",       // after a kept tree
+            "{\"action\":\"view\",\"q\":1,\"action\":\"view\"}",          // a path's key twice
+            "{\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,"
+                    + "\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,\"k17\":17,\"k18\":18,"
+                    + "\"k3\":3}",                                         // twice among many keys
+            "{\"w\":{\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,"
+                    + "\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,\"k17\":17},\"w\":1}",
             "[1,2]",                                                  // not an object
             "\"text\"",
             "{\"action\":\"view\"",                                   // malformed

@@ -1,6 +1,7 @@
 package dev.mvlab.engine.host;
 
 import dev.mvlab.clickhouse.Endpoint;
+import dev.mvlab.clickhouse.QueryIds;
 import dev.mvlab.net.ClientProbe;
 import dev.mvlab.sql.SqlLiterals;
 
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -154,7 +154,7 @@ final class HttpRelay extends Handler.Abstract {
         String queryId;
         String forwarded;
         try {
-            queryId = RelayRequests.clientQueryId(rawQuery).orElse("mvlab-relay-" + UUID.randomUUID());
+            queryId = RelayRequests.clientQueryId(rawQuery).orElseGet(() -> QueryIds.next("mvlab-relay-"));
             forwarded = RelayRequests.forwardedQuery(rawQuery, queryId);
         } catch (IllegalArgumentException malformed) {
             refuse(response, callback, 400, "malformed query string: " + malformed.getMessage());
@@ -225,7 +225,7 @@ final class HttpRelay extends Handler.Abstract {
         long idle = endPoint.getIdleTimeout();
         endPoint.setIdleTimeout(BODY_IDLE.toMillis());
         try {
-            return Optional.of(RequestBody.read(Content.Source.asInputStream(request), spool));
+            return Optional.of(RequestBody.read(Content.Source.asInputStream(request), request.getLength(), spool));
         } catch (IOException e) {
             if (isTimeout(e) && !response.isCommitted()) {
                 refuse(response, callback, 408, "the request body stopped arriving for " + BODY_IDLE.toSeconds()
