@@ -166,6 +166,7 @@ final class EngineSupervisor {
     private void shutdown() {
         stopping = true;
         Instant begun = Instant.now();
+        log("stopping");
         try {
             server.stop(); // graceful: the connector closes, then up to STOP_GRACE for requests in flight
         } catch (Exception e) {
