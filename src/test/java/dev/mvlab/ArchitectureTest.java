@@ -32,8 +32,7 @@ class ArchitectureTest {
     /** Own HTTP clients outside the door. */
     private static final Set<String> HTTP_ALLOWED = Set.of(
             // The engine's child process and its relay talk to their own clickhouse-local and relay (lifecycle).
-            "engine/host/ChdbProcess.java", "engine/host/EngineHost.java", "engine/host/HttpRelay.java",
-            "engine/host/RequestBody.java",
+            "engine/host/HttpRelay.java", "engine/host/RequestBody.java",
             // serve calls serve (its own API), not ClickHouse.
             "serve/RunningServer.java");
 

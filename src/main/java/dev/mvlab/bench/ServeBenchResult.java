@@ -13,6 +13,7 @@ package dev.mvlab.bench;
  * @param direct         the same SQL straight to ClickHouse's HTTP port
  * @param oneClientEndpoint one client calling the endpoint, for its latency
  * @param oneClientDirect one client sending the same SQL straight to ClickHouse
+ * @param wrkCheck       the single-event posts by wrk against the load client's, side by side
  */
 public record ServeBenchResult(long events, int batchLines, int batchClients, double directIngest, double apiIngest,
                                CpuSpent directCpu, CpuSpent apiCpu,
@@ -20,7 +21,19 @@ public record ServeBenchResult(long events, int batchLines, int batchClients, do
                                LoadClients.Outcome singleEvents, int singleClients, String endpointCall,
                                LoadClients.Outcome endpoint, LoadClients.Outcome direct, int endpointClients,
                                LoadClients.Outcome oneClientEndpoint, LoadClients.Outcome oneClientDirect,
-                               double startupSeconds) {
+                               double startupSeconds, WrkCheck wrkCheck) {
+
+    /**
+     * wrk and the load client on the same single-event posts: the load client once more right after wrk, so the two
+     * are side by side; {@code wrk} is empty (and {@code note} says why) when wrk was not run.
+     */
+    public record WrkCheck(java.util.Optional<WrkComparison.Figures> wrk, LoadClients.Outcome loadClientAfter,
+                           String note) {
+        /** The load client's rate right after wrk over wrk's rate; NaN without wrk. */
+        public double ratio() {
+            return wrk.map(w -> loadClientAfter.perSecond() / w.perSecond()).orElse(Double.NaN);
+        }
+    }
 
     public double ingestRatio() {
         return apiIngest / directIngest;

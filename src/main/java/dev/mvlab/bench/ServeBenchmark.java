@@ -59,7 +59,13 @@ public final class ServeBenchmark {
 
     /** The sizes of the three measurements. */
     public record Sizes(long events, int batchLines, int batchClients, int singleEvents, int singleClients,
-                        int endpointCalls, int endpointClients) {
+                        int endpointCalls, int endpointClients, Duration wrkDuration) {
+        /** The same without the wrk comparison. */
+        public Sizes(long events, int batchLines, int batchClients, int singleEvents, int singleClients,
+                     int endpointCalls, int endpointClients) {
+            this(events, batchLines, batchClients, singleEvents, singleClients, endpointCalls, endpointClients,
+                    Duration.ZERO);
+        }
     }
 
     /** @param engineCpu the engine's CPU time (its relay and chDB), or {@link CpuClock#UNKNOWN} */
@@ -130,6 +136,7 @@ public final class ServeBenchmark {
                     LoadClients.Outcome singles = LoadClients.run(sizes.singleClients(), sizes.singleEvents(),
                             (http, i) -> post(http, batchUri, bearer, lines.get(i)));
                     awaitCount(db, sizes.singleEvents(), "the single-event posts");
+                    ServeBenchResult.WrkCheck wrkCheck = wrkCheck(sizes, batchUri, bearer, lines);
 
                     String query = ENDPOINT_PARAMS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .reduce((a, b) -> a + "&" + b).orElse("");
@@ -152,12 +159,32 @@ public final class ServeBenchmark {
                     return new ServeBenchResult(sizes.events(), sizes.batchLines(), sizes.batchClients(),
                             direct.rate(), apiRate, directCpu, apiCpu, batches, singles, sizes.singleClients(),
                             "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi, viaClickHouse,
-                            sizes.endpointClients(), oneApi, oneClickHouse, startup);
+                            sizes.endpointClients(), oneApi, oneClickHouse, startup, wrkCheck);
                 }
             }
         } finally {
             admin.dropDatabase(DATABASE);
         }
+    }
+
+    /**
+     * wrk posts the first event for {@code wrkDuration} with the single-event clients' number of connections, then
+     * the load client posts as many events as before; skipped (and said why) without wrk or with a zero duration.
+     */
+    private ServeBenchResult.WrkCheck wrkCheck(Sizes sizes, String uri, String bearer, List<byte[]> lines) {
+        if (sizes.wrkDuration().isZero()) {
+            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, "not asked (--wrk-seconds 0)");
+        }
+        java.util.Optional<Path> wrk = WrkComparison.find();
+        if (wrk.isEmpty()) {
+            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null,
+                    "no wrk on the PATH (docs/benchmarks.md: how to get it without root)");
+        }
+        WrkComparison.Figures figures = WrkComparison.run(wrk.get(), workDir.resolve("wrk"), uri, bearer,
+                lines.get(0), sizes.singleClients(), sizes.wrkDuration());
+        LoadClients.Outcome after = LoadClients.run(sizes.singleClients(), sizes.singleEvents(),
+                (http, i) -> post(http, uri, bearer, lines.get(i)));
+        return new ServeBenchResult.WrkCheck(java.util.Optional.of(figures), after, "wrk " + wrk.get());
     }
 
     private static Request post(HttpClient http, String uri, String authorization, byte[] body) {

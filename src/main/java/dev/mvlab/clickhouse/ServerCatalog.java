@@ -91,6 +91,11 @@ public final class ServerCatalog {
                 "INSERT INTO " + table) > 0;
     }
 
+    /** Background merges (and mutations) running now on the tables of {@code database}. */
+    public long mergesRunning(String database) {
+        return db.queryLong("SELECT count() FROM system.merges WHERE database = ?", database);
+    }
+
     /** The server's default of a MergeTree setting, as a number. */
     public long mergeTreeSettingDefault(String setting) {
         return db.queryLong("SELECT toUInt64(value) FROM system.merge_tree_settings WHERE name = ?", setting);

@@ -241,14 +241,18 @@ public final class EmbeddedEngine implements EngineRuntime {
         deleteQuietly(layout.stateFile());
     }
 
-    /** Polls: onExit() of a process that is not our child can lag by seconds. */
+    /**
+     * Polls: onExit() of a process that is not our child can lag by seconds. A process that has exited but was not
+     * reaped yet (a zombie: its parent, often init, collects it when it gets to it) counts as gone: it holds no file,
+     * lock or port any more.
+     */
     static boolean waitForExit(ProcessHandle handle, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (handle.isAlive()) {
+        while (handle.isAlive() && !HostProcesses.hasExited(handle)) {
             if (Instant.now().isAfter(deadline)) {
                 return false;
             }
-            sleep(100);
+            sleep(20);
         }
         return true;
     }

@@ -2,9 +2,12 @@ package dev.mvlab.lesson;
 
 import dev.mvlab.clickhouse.QueryResult;
 import dev.mvlab.clickhouse.QueryStats;
+import dev.mvlab.clickhouse.ServerCatalog;
 import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlMap;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,10 +53,14 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
                 new StepOutput.Info("each runs " + runs + " times after a warm-up; the medians are compared"));
     }
 
+    /** How long a comparison waits at most for the merges of the rows inserted just before it. */
+    static final Duration QUIET_WAIT = Duration.ofSeconds(120);
+
     @Override
     public void run(StepContext context) {
         context.emit(new StepOutput.Sql(mv));
         context.emit(new StepOutput.Sql(raw));
+        context.emit(new StepOutput.Info(awaitQuiet(context)));
         Side view = measure(context, mv);
         Side table = measure(context, raw);
         List<List<Object>> rows = List.of(view.row("view (mv)"), table.row("raw table"));
@@ -67,6 +74,33 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
         context.emit(new StepOutput.Info(String.format(Locale.ROOT, "measured here: the view answered %.1fx faster "
                 + "(median of %d runs) and read %.0fx fewer rows; any query costs %.2f ms here (SELECT 1), and "
                 + "beyond that the view was %.1fx faster", speedup, runs, fewer, floor.median(), beyondFloor)));
+    }
+
+    /**
+     * Waits until no background merge runs in the lesson's database: right after a big insert the engine merges its
+     * parts for seconds, on the same cores, and a query measured then measures the merges (the view's small query
+     * most). Nothing is forced: no OPTIMIZE, no setting; the merges end by themselves.
+     */
+    private static String awaitQuiet(StepContext context) {
+        ServerCatalog catalog = ServerCatalog.of(context.db());
+        long started = System.nanoTime();
+        Instant deadline = Instant.now().plus(QUIET_WAIT);
+        long running = catalog.mergesRunning(context.db().name());
+        while (running > 0 && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            running = catalog.mergesRunning(context.db().name());
+        }
+        double waited = (System.nanoTime() - started) / 1e9;
+        return running > 0
+                ? String.format(Locale.ROOT, "measured while %d background merges still ran (waited %.0f s)",
+                running, waited)
+                : String.format(Locale.ROOT, "measured with no background merge running (waited %.1f s for them)",
+                waited);
     }
 
     private record Side(double median, double fastest, QueryStats stats) {

@@ -39,6 +39,7 @@ class LessonCommandTest {
     static void dropLessonDatabases(Database server) {
         server.dropDatabase("lesson_00");
         server.dropDatabase("lesson_07");
+        server.dropDatabase("lesson_08");
     }
 
     private static MvlabRun mvlab(String... args) {
@@ -98,6 +99,37 @@ class LessonCommandTest {
                 .contains("units_per_product: DRIFT (expected DRIFT, as expected)")
                 .endsWith("All 2 verdicts as expected.\n11 steps in (time) s.\nExplore: mvlab sql -d lesson_00 "
                         + "\"SHOW TABLES\"\n");
+    }
+
+    @Test
+    void aSpeedComparisonMeasuresOnlyOnceTheMergesOfTheRowsJustInsertedHaveEnded() throws IOException {
+        Path dir = temp.resolve("lessons/08-speed");
+        Files.createDirectories(dir);
+        // twelve inserts: twelve parts that the engine starts merging right away, while the comparison begins
+        StringBuilder inserts = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            inserts.append("      INSERT INTO raw SELECT number % 10, number FROM numbers(").append(i * 20000)
+                    .append(", 20000);\n");
+        }
+        Files.writeString(dir.resolve("lesson.yaml"), "title: Speed\n"
+                + "summary: A comparison after many parts.\n"
+                + "steps:\n"
+                + "  - title: Rows\n"
+                + "    sql: |\n"
+                + "      CREATE TABLE raw (k UInt8, v UInt64) ENGINE = MergeTree ORDER BY k;\n"
+                + inserts
+                + "  - title: Compare\n"
+                + "    compare_speed: {mv: \"SELECT k, sum(v) FROM raw GROUP BY k\", "
+                + "raw: \"SELECT k, sum(v) FROM raw GROUP BY k\", runs: 3}\n");
+
+        MvlabRun run = run(temp, "8");
+
+        assertThat(run.code()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).containsPattern("measured with no background merge running \\(waited \\d+\\.\\d s for them\\)")
+                .contains("the view answered");
+        try (Database db = Database.connect(endpoint, "lesson_08")) {
+            assertThat(db.queryLong("SELECT count() FROM raw")).isEqualTo(240_000);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mvlab.engine;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.EngineException;
+import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,10 @@ class EmbeddedEngineLifecycleTest {
 
         engine.stop();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        // gone, or ended and not reaped yet (a zombie holds no file, lock or port)
+        assertThat(ProcessHandle.of(pid).filter(p -> p.isAlive() && !HostProcesses.hasExited(p))).isEmpty();
+        assertThat(Files.readString(engine.logFile().orElseThrow())).as("clickhouse-local shut down by itself")
+                .contains("clickhouse-local ended").contains("mvlab engine: stopped in");
         assertThat(listening(httpPort)).isFalse();
         assertThat(engine.status().running()).isFalse();
         assertThat(engine.endpoint()).isEmpty();

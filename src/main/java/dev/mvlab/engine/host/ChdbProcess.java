@@ -2,10 +2,6 @@ package dev.mvlab.engine.host;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,6 @@ import java.util.concurrent.TimeUnit;
  * supervisor starts another on the same data. Its output goes to the engine log, JVM crash logs to the log folder.
  */
 final class ChdbProcess {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final ChdbConfig config;
@@ -84,7 +79,7 @@ final class ChdbProcess {
             try {
                 String text = Files.readString(privateDir.resolve(EngineHost.PORTS_FILE)).strip();
                 int candidate = Integer.parseInt(text);
-                if (ping(candidate)) {
+                if (ChdbDoorCalls.ping(candidate, Duration.ofSeconds(2))) {
                     port = candidate;
                     return Optional.of(new HttpRelay.Upstream(candidate, config));
                 }
@@ -94,19 +89,6 @@ final class ChdbProcess {
             Thread.sleep(50);
         }
         return Optional.empty();
-    }
-
-    private static boolean ping(int port) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body().startsWith("Ok");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     long pid() {
@@ -121,16 +103,14 @@ final class ChdbProcess {
         return process.isAlive();
     }
 
-    /** Ends the keep-alive query through the private door (clickhouse-local then shuts down), then signals. */
+    /**
+     * Ends the keep-alive query through the private door (clickhouse-local then shuts down: its tables, its pools),
+     * then signals if it does not end. The call closes its connection, so clickhouse-local does not wait for it.
+     */
     void stop() {
         if (port > 0 && process.isAlive()) {
             try {
-                CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                        .timeout(Duration.ofSeconds(5)).header(ChdbConfig.SECRET_HEADER, config.secret())
-                        .POST(HttpRequest.BodyPublishers.ofString(EngineHost.STOP_QUERY)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-            } catch (IOException e) {
-                // not answering: the signals below
+                ChdbDoorCalls.endKeepAlive(port, config.secret(), Duration.ofSeconds(5)); // not answering: signals
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -3,10 +3,6 @@ package dev.mvlab.engine.host;
 import com.sun.jna.Pointer;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +23,11 @@ import java.util.concurrent.TimeUnit;
 final class EngineHost {
     /** The keep-alive query; stopping kills it by this marker. */
     static final String KEEP_ALIVE_MARKER = "mvlab_keep_alive";
+    /**
+     * Seconds the keep-alive query sleeps per row: a kill is seen only between two sleeps, so this is how long a stop
+     * may wait for it (a wake-up costs microseconds).
+     */
+    static final String KEEP_ALIVE_SLEEP = "0.1";
     static final String PORTS_FILE = "ports.tsv";
     /** A node of the local cluster also listens on this native TCP port (its peers' Distributed tables use it). */
     static final String TCP_PORT_PROPERTY = "mvlab.host.tcp-port";
@@ -75,11 +76,7 @@ final class EngineHost {
         }
         try {
             int port = Integer.parseInt(Files.readString(config.resolveSibling(PORTS_FILE)).strip().split("\t")[0]);
-            String secret = secretOf(config);
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5))
-                    .header(ChdbConfig.SECRET_HEADER, secret).POST(HttpRequest.BodyPublishers.ofString(STOP_QUERY))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            ChdbDoorCalls.endKeepAlive(port, secretOf(config), Duration.ofSeconds(5));
             ENDED.await(20, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             System.err.println("mvlab engine host: clean stop on SIGTERM failed: " + e);
@@ -101,7 +98,7 @@ final class EngineHost {
         String query = "SYSTEM START LISTEN HTTP; " + (tcpPort == null ? "" : "SYSTEM START LISTEN TCP; ")
                 + "INSERT INTO FUNCTION file('" + PORTS_FILE + "', 'TSV', 'http UInt16') "
                 + "SELECT getServerPort('http_port') SETTINGS engine_file_truncate_on_insert=1; "
-                + "SELECT sleepEachRow(1), '" + KEEP_ALIVE_MARKER + "' FROM system.numbers "
+                + "SELECT sleepEachRow(" + KEEP_ALIVE_SLEEP + "), '" + KEEP_ALIVE_MARKER + "' FROM system.numbers "
                 + "SETTINGS max_block_size=1, max_execution_time=0 FORMAT Null";
         List<String> argv = new java.util.ArrayList<>(List.of("clickhouse",
                 "--config-file=" + config.toAbsolutePath(),

@@ -2,6 +2,7 @@ package dev.mvlab.engine.host;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
@@ -29,6 +30,11 @@ final class EngineSupervisor {
     static final int PER_CLIENT = 24;
     /** Requests mvlab's own commands may have in the relay at once. */
     static final int OWN_LANE = 96;
+    /**
+     * On stop, how long the requests already in the relay may take to end before their connections are closed (their
+     * clients get an error; chDB then cancels what still runs). New connections are refused from the start.
+     */
+    static final Duration STOP_GRACE = Duration.ofMillis(Long.getLong("mvlab.engine.stop-grace-ms", 1000));
 
     private final EngineLayout layout;
     private final Path library;
@@ -56,7 +62,8 @@ final class EngineSupervisor {
         connector.setPort(httpPort);
         connector.setIdleTimeout(Duration.ofMinutes(10).toMillis());
         server.addConnector(connector);
-        server.setHandler(relay);
+        server.setHandler(new GracefulHandler(relay));
+        server.setStopTimeout(STOP_GRACE.toMillis());
     }
 
     /**
@@ -151,19 +158,27 @@ final class EngineSupervisor {
         return options;
     }
 
-    /** SIGTERM, {@code mvlab engine stop}, or the owner gone: stop serving, stop chDB cleanly, remove the state. */
+    /**
+     * SIGTERM, {@code mvlab engine stop}, or the owner gone: first the relay stops taking requests and lets those in
+     * flight end (up to {@link #STOP_GRACE}), so an insert it answered is complete; then chDB shuts down cleanly
+     * (tables, pools) once its connections are closed; then the state goes. Each step's time is logged.
+     */
     private void shutdown() {
         stopping = true;
+        Instant begun = Instant.now();
+        log("stopping");
+        try {
+            server.stop(); // graceful: the connector closes, then up to STOP_GRACE for requests in flight
+        } catch (Exception e) {
+            log("relay stop: " + e);
+        }
         relay.upstream(null);
+        Instant relayStopped = Instant.now();
         ChdbProcess current = chdb;
         if (current != null) {
             current.stop();
         }
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log("relay stop: " + e);
-        }
+        Instant chdbStopped = Instant.now();
         SupervisorState.read(layout.stateFile()).filter(s -> s.pid() == ProcessHandle.current().pid())
                 .ifPresent(s -> {
                     try {
@@ -172,7 +187,9 @@ final class EngineSupervisor {
                         // the next start sees a dead pid
                     }
                 });
-        log("stopped");
+        log("stopped in " + Duration.between(begun, Instant.now()).toMillis() + " ms (relay "
+                + Duration.between(begun, relayStopped).toMillis() + " ms, chDB "
+                + Duration.between(relayStopped, chdbStopped).toMillis() + " ms)");
     }
 
     static void log(String message) {

@@ -22,6 +22,12 @@ public final class HostProcesses {
     /** Ends chDB's keep-alive query: clickhouse-local then shuts down. */
     public static final String STOP_QUERY = EngineHost.STOP_QUERY;
 
+    /**
+     * The relay's connections to chDB close after 1 s unused (the JDK's default is 20 min): on its way down
+     * clickhouse-local waits for every open connection, idle ones included, so this bounds that wait in a stop. A
+     * connection opened again on loopback costs a fraction of a millisecond.
+     */
+    private static final String KEEP_ALIVE_OPTION = "-Djdk.httpclient.keepalive.timeout=1";
     private static final List<String> SUPERVISOR_MAINS = List.of(EngineSupervisor.class.getName(),
             "dev.mvlab.engine.EngineSupervisor");
     private static final List<String> CHDB_MAINS = List.of(EngineHost.class.getName(), "dev.mvlab.engine.EngineHost");
@@ -40,7 +46,7 @@ public final class HostProcesses {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", KEEP_ALIVE_OPTION,
                 "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineSupervisor.class.getName(),
@@ -68,7 +74,7 @@ public final class HostProcesses {
         Files.createDirectories(layout.dir());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.httpclient.keepalive.timeout=5",
+                "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", KEEP_ALIVE_OPTION,
                 "-XX:ErrorFile=" + layout.dir().resolve("hs_err_pid%p.log"),
                 "-cp", System.getProperty("java.class.path"), LocalClusterSupervisor.class.getName(),
                 library.toString(), layout.engineDir().toString(), Integer.toString(shards),
@@ -106,6 +112,21 @@ public final class HostProcesses {
         }
         String command = commandLine(process);
         return mains.stream().anyMatch(main -> command.contains(main + " ")) && command.contains(mention);
+    }
+
+    /**
+     * True when the process has ended but is not reaped yet (state {@code Z} or {@code X} in {@code /proc/<pid>/stat}):
+     * {@link ProcessHandle#isAlive()} still says alive then. False when it runs or /proc cannot tell.
+     */
+    public static boolean hasExited(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int afterName = stat.lastIndexOf(')'); // the name may hold spaces and parentheses
+            char state = afterName < 0 || afterName + 2 >= stat.length() ? '?' : stat.charAt(afterName + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
+            return !process.isAlive();
+        }
     }
 
     /** The process's command line, its arguments separated by spaces (from /proc, else as the JDK reports it). */
