@@ -106,7 +106,7 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
                     %s
                   </users>
                   %s
-                  <profiles><default/></profiles>
+                  <profiles><default>%s</default></profiles>
                   <quotas><default/></quotas>
                 </clickhouse>
                 """.formatted(user("default", "", grantQueries(EngineGrants.local()) + grantQueries(extra)),
@@ -114,7 +114,8 @@ record ChdbConfig(Path configFile, String secret, String password, String ownPas
                 user(OWN_USER, ownPassword, ServeRoles.userGrants(ServeRoles.OWN_ALL, databases)),
                 ServeRoles.rolesXml(grantQueries(EngineGrants.relay(access)) + grantQueries(extra),
                         grantQueries(EngineGrants.own(access)) + grantQueries(extra),
-                        databases));
+                        databases),
+                clusterNode ? LocalClusterNodeConfig.profileSettingsXml() : "");
     }
 
     private static String grantQueries(List<String> grants) {

@@ -109,6 +109,22 @@ class LocalClusterNodeTest {
         assertThat(query("s2r1", "SELECT count() FROM default.events")).isEqualTo("2000");
     }
 
+    /**
+     * The default profile's settings that keep nodes from abandoning connections to their peers (docs/clusters.md,
+     * "chDB aborts") are in force on every node, including a node started again after a kill.
+     */
+    @Test
+    @Order(3)
+    void everyNodeRunsWithTheProfileSettingsThatKeepItsPeerConnections() throws Exception {
+        assertThat(LocalClusterNodeConfig.PROFILE_SETTINGS).containsEntry("use_hedged_requests", "0");
+        for (String node : NODES.keySet()) {
+            for (Map.Entry<String, String> setting : LocalClusterNodeConfig.PROFILE_SETTINGS.entrySet()) {
+                assertThat(query(node, "SELECT toString(getSetting('" + setting.getKey() + "') = "
+                        + setting.getValue() + ")")).as(node + ": " + setting).isEqualTo("1");
+            }
+        }
+    }
+
     private static ChdbProcess launch(String name) throws IOException {
         return ChdbProcess.launch(new LocalClusterLayout(engineDir).node(name), LIBRARY, EngineAccess.NONE, List.of(),
                 CONFIGS.get(name));
