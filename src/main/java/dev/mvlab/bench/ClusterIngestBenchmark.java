@@ -19,15 +19,11 @@ import dev.mvlab.model.ClusterTarget;
 import dev.mvlab.model.DataSource;
 import dev.mvlab.render.SqlRenderer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The insert rate of the same events into the same project on one engine and on mvlab's local cluster: the project
@@ -111,7 +107,7 @@ public final class ClusterIngestBenchmark {
         } finally {
             engine.dropDatabase(DATABASE);
             nodes.forEach(node -> node.dropDatabase(DATABASE));
-            deleteTree(checkpoints);
+            IngestBenchmark.deleteTree(checkpoints);
         }
     }
 
@@ -150,17 +146,6 @@ public final class ClusterIngestBenchmark {
         if (count != events) {
             throw new MvlabException(ExitCode.VERDICT, "the round left " + count + " rows in " + table + " on "
                     + where + ", expected " + events, null);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // scratch files only
         }
     }
 }

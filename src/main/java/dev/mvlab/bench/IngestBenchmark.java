@@ -162,7 +162,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a scratch folder and what it holds; what cannot be deleted stays. */
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
