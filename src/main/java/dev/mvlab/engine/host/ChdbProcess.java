@@ -53,7 +53,7 @@ final class ChdbProcess {
         if (access.allows(EngineAccess.Source.FILE) || access.allows(EngineAccess.Source.EXECUTABLE)) {
             command.add("-Dmvlab.host.unconfined=true"); // the user's SQL may reach their files (see FileSandbox)
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineHost.class.getName(),
+        command.addAll(List.of("-cp", HostProcesses.classPath(), EngineHost.class.getName(),
                 library.toString(), layout.dataDir().toString(), config.configFile().toString(),
                 Long.toString(ProcessHandle.current().pid())));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -43,6 +43,20 @@ public final class HostProcesses {
     }
 
     /**
+     * This JVM's class path with every entry absolute: the child processes start in another working directory, so a
+     * relative entry ({@code java -jar target/mvlab.jar}) would name nothing there.
+     */
+    static String classPath() {
+        return absoluteClassPath(System.getProperty("java.class.path"));
+    }
+
+    static String absoluteClassPath(String classPath) {
+        return java.util.Arrays.stream(classPath.split(File.pathSeparator)).filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    }
+
+    /**
      * Starts the supervisor of {@code layout}'s engine in a JVM of its own, its output appended to the engine log.
      *
      * @param ownerPid   when not null, the engine stops by itself when that process ends (test runs)
@@ -57,7 +71,7 @@ public final class HostProcesses {
                 COMMON_POOL_OPTION,
                 "-XX:ErrorFile=" + layout.crashLogDir().resolve("hs_err_pid%p.log")));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineSupervisor.class.getName(),
+        command.addAll(List.of("-cp", classPath(), EngineSupervisor.class.getName(),
                 library.toString(), layout.stateDir().toString(), Integer.toString(httpPort),
                 access.text().isEmpty() ? "-" : access.text(), origins.isEmpty() ? "-" : String.join(",", origins)));
         if (ownerPid != null) {
@@ -85,7 +99,7 @@ public final class HostProcesses {
                 "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", KEEP_ALIVE_OPTION,
                 COMMON_POOL_OPTION,
                 "-XX:ErrorFile=" + layout.dir().resolve("hs_err_pid%p.log"),
-                "-cp", System.getProperty("java.class.path"), LocalClusterSupervisor.class.getName(),
+                "-cp", classPath(), LocalClusterSupervisor.class.getName(),
                 library.toString(), layout.engineDir().toString(), Integer.toString(shards),
                 Integer.toString(replicas), Long.toString(memoryMb), access.text().isEmpty() ? "-" : access.text(),
                 origins.isEmpty() ? "-" : String.join(",", origins)));
