@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code compare_speed: {mv: SELECT ..., raw: SELECT ..., runs: 7}}: asks the same question of a view's table and of
- * the raw table, each {@code runs} times after one warm-up run, and shows the server's median time, the rows and
+ * the raw table, each {@code runs} times after one warm-up run (in turns: view, raw, SELECT 1, view, ...), and shows the server's median time, the rows and
  * bytes each read, and the ratios. What it measures depends on the machine: it is shown, never asserted.
  */
 record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implements Step {
@@ -50,7 +51,7 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
     @Override
     public List<StepOutput> preview() {
         return List.of(new StepOutput.Sql(mv), new StepOutput.Sql(raw),
-                new StepOutput.Info("each runs " + runs + " times after a warm-up; the medians are compared"));
+                new StepOutput.Info("each runs " + runs + " times after a warm-up, in turns; the medians are compared"));
     }
 
     /** How long a comparison waits at most for the merges of the rows inserted just before it. */
@@ -61,13 +62,14 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
         context.emit(new StepOutput.Sql(mv));
         context.emit(new StepOutput.Sql(raw));
         context.emit(new StepOutput.Info(awaitQuiet(context)));
-        Side view = measure(context, mv);
-        Side table = measure(context, raw);
+        List<Side> sides = measureInTurns(context, List.of(mv, raw, "SELECT 1"));
+        Side view = sides.get(0);
+        Side table = sides.get(1);
+        Side floor = sides.get(2);
         List<List<Object>> rows = List.of(view.row("view (mv)"), table.row("raw table"));
         context.emit(new StepOutput.Rows(new QueryResult(List.of("query", "median ms", "fastest ms", "rows read",
                 "bytes read", "result rows"), List.of("String", "String", "String", "UInt64", "UInt64", "UInt64"),
                 rows), 2));
-        Side floor = measure(context, "SELECT 1");
         double speedup = table.median() / Math.max(view.median(), 1e-3);
         double beyondFloor = (table.median() - floor.median()) / Math.max(view.median() - floor.median(), 1e-3);
         double fewer = table.stats().readRows() / (double) Math.max(view.stats().readRows(), 1);
@@ -110,19 +112,40 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
         }
     }
 
-    private Side measure(StepContext context, String sql) {
+    /**
+     * Runs each query once to warm up, then {@code runs} rounds of every query in turn (view, raw, SELECT 1, view, ...)
+     * rather than one query's runs after the other's: a moment when the machine is busy then slows every side of a
+     * round, not one side's whole series, so the ratio of the medians compares like with like.
+     */
+    private List<Side> measureInTurns(StepContext context, List<String> queries) {
         var db = context.db();
-        QueryStats.measure(db.endpoint(), db.name(), sql);
-        List<QueryStats> all = new ArrayList<>();
+        return inTurns(queries, runs, sql -> QueryStats.measure(db.endpoint(), db.name(), sql)).stream()
+                .map(CompareSpeedStep::side).toList();
+    }
+
+    /** Each query's runs, measured by {@code measure}: one warm-up each, then {@code runs} rounds in turns. */
+    static List<List<QueryStats>> inTurns(List<String> queries, int runs, Function<String, QueryStats> measure) {
+        List<List<QueryStats>> runsOf = new ArrayList<>();
+        for (String sql : queries) {
+            measure.apply(sql);
+            runsOf.add(new ArrayList<>());
+        }
         for (int i = 0; i < runs; i++) {
-            all.add(QueryStats.measure(db.endpoint(), db.name(), sql));
+            for (int q = 0; q < queries.size(); q++) {
+                runsOf.get(q).add(measure.apply(queries.get(q)));
+            }
         }
-        all.sort(Comparator.comparing(QueryStats::elapsed));
-        double median = millis(all.get(all.size() / 2));
-        if (all.size() % 2 == 0) {
-            median = (median + millis(all.get(all.size() / 2 - 1))) / 2;
+        return runsOf;
+    }
+
+    private static Side side(List<QueryStats> all) {
+        List<QueryStats> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing(QueryStats::elapsed));
+        double median = millis(sorted.get(sorted.size() / 2));
+        if (sorted.size() % 2 == 0) {
+            median = (median + millis(sorted.get(sorted.size() / 2 - 1))) / 2;
         }
-        return new Side(median, millis(all.get(0)), all.get(all.size() / 2));
+        return new Side(median, millis(sorted.get(0)), sorted.get(sorted.size() / 2));
     }
 
     private static double millis(QueryStats stats) {
