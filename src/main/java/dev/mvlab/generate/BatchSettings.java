@@ -21,9 +21,12 @@ public record BatchSettings(int size, Duration flushInterval, int inserters, int
         this(size, flushInterval, inserters, queue, Compression.AUTO);
     }
 
+    /** The most events one insert may carry. */
+    public static final int MAX_SIZE = 10_000_000;
+
     public BatchSettings {
-        if (size < 1 || size > 10_000_000) {
-            throw new IllegalArgumentException("the batch size must be between 1 and 10000000");
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("the batch size must be between 1 and " + MAX_SIZE);
         }
         if (inserters < 1 || inserters > 16) {
             throw new IllegalArgumentException("inserters must be between 1 and 16");

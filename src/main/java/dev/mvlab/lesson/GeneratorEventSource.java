@@ -56,9 +56,7 @@ public final class GeneratorEventSource implements EventSource {
     public GenerateOutcome events(GenerateRequest request, Database db, Runnable streaming) {
         GeneratorOptions options = new GeneratorOptions(request.options(), GeneratorOptions.STREAM);
         StreamOptions stream = options.stream(request.seed());
-        int batchSize = (int) Math.min(Integer.MAX_VALUE, options.longValue("batch_size",
-                Math.max(1, request.count())));
-        BatchSettings batching = new BatchSettings(batchSize, Duration.ofHours(1), 1, 2,
+        BatchSettings batching = new BatchSettings(options.batchSize(request.count()), Duration.ofHours(1), 1, 2,
                 BatchSettings.DEFAULT.compression());
         LandingIngest ingest = new LandingIngest(db, LandingChoice.choose(project, options.text("datasource", null)),
                 checkpoints, batching, RetryPolicy.DEFAULT);

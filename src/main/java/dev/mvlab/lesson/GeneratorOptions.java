@@ -3,6 +3,7 @@ package dev.mvlab.lesson;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
 import dev.mvlab.generate.ActionWeights;
+import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.units.Quantities;
 
@@ -67,6 +68,18 @@ final class GeneratorOptions {
         } catch (NumberFormatException e) {
             throw invalid(key, "'" + text + "' is not a whole number");
         }
+    }
+
+    /**
+     * The events per insert: {@code batch_size} when given (1 to {@link BatchSettings#MAX_SIZE}), else all {@code count}
+     * events in one insert, or in inserts of the largest size when there are more.
+     */
+    int batchSize(long count) {
+        long value = longValue("batch_size", Math.min(Math.max(1, count), BatchSettings.MAX_SIZE));
+        if (value < 1 || value > BatchSettings.MAX_SIZE) {
+            throw invalid("batch_size", value + " is not between 1 and " + BatchSettings.MAX_SIZE);
+        }
+        return (int) value;
     }
 
     /** A whole number that fits an int (a count of customers or products). */

@@ -31,4 +31,21 @@ class GeneratorOptionsTest {
         assertThatThrownBy(() -> stream(Map.of("start", "2024-13-01"))).isInstanceOf(MvlabException.class)
                 .hasMessageStartingWith("generator option start: '2024-13-01' is not a date");
     }
+
+    @Test
+    void withoutABatchSizeTheEventsGoInOneInsertUpToTheLargestInsertAndAGivenSizeIsChecked() {
+        GeneratorOptions none = new GeneratorOptions(Map.of(), GeneratorOptions.EVENTS);
+        assertThat(none.batchSize(5_000_000)).isEqualTo(5_000_000);
+        // lesson 3 run with --events 20000000 stopped with an internal error here
+        assertThat(none.batchSize(20_000_000)).isEqualTo(10_000_000);
+        assertThat(none.batchSize(0)).isEqualTo(1);
+        assertThat(new GeneratorOptions(Map.of("batch_size", "10_000"), GeneratorOptions.EVENTS).batchSize(30_000))
+                .isEqualTo(10_000);
+        assertThatThrownBy(() -> new GeneratorOptions(Map.of("batch_size", "20000000"), GeneratorOptions.EVENTS)
+                .batchSize(30_000)).isInstanceOf(MvlabException.class)
+                .hasMessage("generator option batch_size: 20000000 is not between 1 and 10000000");
+        assertThatThrownBy(() -> new GeneratorOptions(Map.of("batch_size", "0"), GeneratorOptions.EVENTS)
+                .batchSize(30_000)).isInstanceOf(MvlabException.class)
+                .hasMessage("generator option batch_size: 0 is not between 1 and 10000000");
+    }
 }
