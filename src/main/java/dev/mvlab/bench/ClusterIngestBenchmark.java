@@ -9,6 +9,7 @@ import dev.mvlab.deploy.Apply;
 import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.generate.LandingIngest;
 import dev.mvlab.generate.Progress;
@@ -107,7 +108,7 @@ public final class ClusterIngestBenchmark {
         } finally {
             engine.dropDatabase(DATABASE);
             nodes.forEach(node -> node.dropDatabase(DATABASE));
-            IngestBenchmark.deleteTree(checkpoints);
+            FileTrees.deleteQuietly(checkpoints);
         }
     }
 

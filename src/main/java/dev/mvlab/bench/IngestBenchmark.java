@@ -13,16 +13,13 @@ import dev.mvlab.generate.RunLimits;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.errors.MvlabException;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Measures ingest into a workshop-like landing table with materialized views attached (a purchases filter, an hourly
@@ -136,7 +133,7 @@ public final class IngestBenchmark {
                     cost(endToEnd, millions), cost(serverSide, millions));
         } finally {
             admin.dropDatabase(DATABASE);
-            deleteTree(checkpoints);
+            FileTrees.deleteQuietly(checkpoints);
         }
     }
 
@@ -159,18 +156,6 @@ public final class IngestBenchmark {
         if (count != events) {
             throw new MvlabException(ExitCode.VERDICT, what + " left " + count + " rows in " + LANDING
                     + ", expected " + events, null);
-        }
-    }
-
-    /** Deletes a scratch folder and what it holds; what cannot be deleted stays. */
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // scratch files only
         }
     }
 }

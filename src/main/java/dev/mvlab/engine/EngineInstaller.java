@@ -1,6 +1,7 @@
 package dev.mvlab.engine;
 
 import dev.mvlab.errors.EngineException;
+import dev.mvlab.files.FileTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +73,7 @@ public final class EngineInstaller {
     /** Installs again even when the cache holds the library (a damaged one, or to be sure). */
     public Path reinstall() {
         checkPlatform();
-        deleteTree(versionDir);
+        FileTrees.deleteQuietly(versionDir);
         install();
         return libraryPath();
     }
@@ -136,7 +136,7 @@ public final class EngineInstaller {
             installFromTarball(tarball, work);
             progress.step("installed ClickHouse " + ENGINE_VERSION + " in " + versionDir);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -157,7 +157,7 @@ public final class EngineInstaller {
             Path placed = staged.resolve(LIBRARY);
             Files.writeString(staged.resolve("VERIFIED"), PACKAGE + "@" + PACKAGE_VERSION + "\n" + LIBRARY_SHA256 + "\n"
                     + Files.size(placed) + " " + Files.getLastModifiedTime(placed).toMillis() + "\n");
-            deleteTree(versionDir);
+            FileTrees.deleteQuietly(versionDir);
             try {
                 Files.move(staged, versionDir, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -235,17 +235,6 @@ public final class EngineInstaller {
             throw new EngineException("cannot read " + file + ": " + e.getMessage(), null);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover temp folder is harmless
         }
     }
 }

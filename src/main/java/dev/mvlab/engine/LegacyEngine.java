@@ -6,6 +6,7 @@ import dev.mvlab.engine.host.EngineLayout;
 import dev.mvlab.engine.host.HostProcesses;
 
 import dev.mvlab.errors.EngineException;
+import dev.mvlab.files.FileTrees;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class LegacyEngine {
                 Files.move(legacyData, layout.dataDir());
             } catch (IOException acrossFileSystems) {
                 copyTree(legacyData, layout.dataDir());
-                EngineInstaller.deleteTree(legacyData);
+                FileTrees.deleteQuietly(legacyData);
             }
             Files.writeString(legacyStateDir.resolve(NOTE), "The data of this engine moved to " + layout.dataDir()
                     + " on " + Instant.now() + " (mvlab now runs one engine per user; see README, 'The engine').\n");
