@@ -2,7 +2,7 @@ package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EngineSettings;
-import dev.mvlab.engine.InstallerTestSupport;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.engine.LocalCluster;
 import dev.mvlab.engine.host.LocalClusterState.Node;
 import dev.mvlab.engine.host.LocalClusterState.NodeState;
@@ -50,7 +50,7 @@ class ClusterLessonsTest {
     @BeforeAll
     static void project() {
         Path home = ClickHouseExtension.testRoot().resolve("cluster-lessons");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         project = ProjectCopy.of(REPOSITORY, home.resolve("project"));
         // the engine folder of the in-process commands (MVLAB_HOME of the test run), as `mvlab lesson run` finds it
         settings = EngineSettings.resolve(project, Map.of(), System.getenv());

@@ -1,7 +1,7 @@
 package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.Database;
-import dev.mvlab.engine.InstallerTestSupport;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.engine.EngineSettings;
 import dev.mvlab.engine.LocalCluster;
 import dev.mvlab.engine.host.LocalClusterState.Node;
@@ -27,7 +27,7 @@ class LocalClusterApplyTest {
     @BeforeAll
     static void start() throws IOException {
         home = ClickHouseExtension.testRoot().resolve("local-cluster-apply");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         ProjectCopy.tree(Path.of("src/test/resources/cluster-local"), home);
         // the cluster the CLI finds: the test run's MVLAB_HOME (pom.xml), as `mvlab cluster start` would use
         cluster = new LocalCluster(EngineSettings.resolve(home, Map.of(), System.getenv()), ProcessHandle.current().pid());

@@ -3,7 +3,7 @@ package dev.mvlab.cli;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.engine.EngineSettings;
-import dev.mvlab.engine.InstallerTestSupport;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.engine.LocalCluster;
 import dev.mvlab.engine.host.LocalClusterState.Node;
 import dev.mvlab.testing.ClickHouseExtension;
@@ -38,7 +38,7 @@ class LocalClusterCommandsTest {
     @BeforeAll
     static void start() {
         home = ClickHouseExtension.testRoot().resolve("local-cluster-commands");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         project = ProjectCopy.of(REPOSITORY, home.resolve("workshop"));
         cluster = new LocalCluster(EngineSettings.resolve(home, Map.of(), System.getenv()), ProcessHandle.current().pid());
         cluster.start(2, 2, 512);

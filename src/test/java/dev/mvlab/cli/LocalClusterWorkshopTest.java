@@ -2,7 +2,7 @@ package dev.mvlab.cli;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EngineSettings;
-import dev.mvlab.engine.InstallerTestSupport;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.engine.LocalCluster;
 import dev.mvlab.engine.host.LocalClusterState.Node;
 import dev.mvlab.testing.ClickHouseExtension;
@@ -33,7 +33,7 @@ class LocalClusterWorkshopTest {
     @BeforeAll
     static void start() {
         home = ClickHouseExtension.testRoot().resolve("local-cluster-workshop");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         cluster = new LocalCluster(EngineSettings.resolve(home, Map.of(), System.getenv()), ProcessHandle.current().pid());
         cluster.start(2, 2, 512);
     }

@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.EngineException;
@@ -25,7 +26,7 @@ class EmbeddedEngineLifecycleTest {
 
     private EmbeddedEngine newEngine(String name) throws IOException {
         Path project = ClickHouseExtension.testRoot().resolve(name);
-        InstallerTestSupport.deleteTree(project);
+        FileTrees.deleteQuietly(project);
         Files.createDirectories(project);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project), ProcessHandle.current().pid());
         return engine;
@@ -117,7 +118,7 @@ class EmbeddedEngineLifecycleTest {
         EmbeddedEngine other = newEngine("foreign-owner");
         EngineStatus running = other.start();
         Path home = ClickHouseExtension.testRoot().resolve("foreign-pid");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Path state = Files.createDirectories(home.resolve("engine")).resolve("engine.json");
         EmbeddedEngine mine = new EmbeddedEngine(ClickHouseExtension.testSettings(home));
         // pid reuse: this folder's state names the live host of another engine
@@ -155,12 +156,12 @@ class EmbeddedEngineLifecycleTest {
         }
         old.stop();
         Path project = ClickHouseExtension.testRoot().resolve("legacy-project");
-        InstallerTestSupport.deleteTree(project);
+        FileTrees.deleteQuietly(project);
         Files.createDirectories(project.resolve(".mvlab/engine"));
         Files.move(ClickHouseExtension.testRoot().resolve("legacy-source/engine/data"),
                 project.resolve(".mvlab/engine/data"));
         Path home = ClickHouseExtension.testRoot().resolve("legacy-home");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home).withProjectDir(project),
                 ProcessHandle.current().pid());
         EngineStatus status = engine.start();

@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.DatabaseException;
@@ -27,7 +28,7 @@ class EngineAccessOpenedSecurityTest {
     @BeforeAll
     static void start() throws IOException {
         home = ClickHouseExtension.testRoot().resolve("access-opened");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Files.createDirectories(home);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home, "file,url,remote,executable"),
                 ProcessHandle.current().pid());

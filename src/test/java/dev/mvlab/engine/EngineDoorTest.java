@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
 
@@ -33,7 +34,7 @@ class EngineDoorTest {
     @BeforeAll
     static void start() throws IOException {
         home = ClickHouseExtension.testRoot().resolve("door");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Files.createDirectories(home);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());
         endpoint = engine.start().endpoint();

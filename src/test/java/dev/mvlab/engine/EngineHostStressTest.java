@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.testing.ClickHouseExtension;
@@ -28,7 +29,7 @@ class EngineHostStressTest {
     @Test
     void hostSurvivesParallelInsertsThroughAnMvWhileItsGcRuns() throws Exception {
         Path project = ClickHouseExtension.testRoot().resolve("stress");
-        InstallerTestSupport.deleteTree(project);
+        FileTrees.deleteQuietly(project);
         Files.createDirectories(project);
         EmbeddedEngine engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project),
                 ProcessHandle.current().pid(), List.of("-Dmvlab.host.churn=true"));

@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Endpoint;
 
 import dev.mvlab.engine.host.HostProcesses;
@@ -31,7 +32,7 @@ class EngineIdentitySecurityTest {
     @BeforeAll
     static void start() throws IOException {
         home = ClickHouseExtension.testRoot().resolve("identity");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Files.createDirectories(home);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());
         engine.start();

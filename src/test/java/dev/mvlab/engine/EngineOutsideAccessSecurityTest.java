@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.DatabaseException;
@@ -30,7 +31,7 @@ class EngineOutsideAccessSecurityTest {
     @BeforeAll
     static void start() throws IOException {
         home = ClickHouseExtension.testRoot().resolve("outside-access");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Files.createDirectories(home);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());
         engine.start();

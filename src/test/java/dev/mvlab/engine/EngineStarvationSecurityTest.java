@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.engine.host.HostProcesses;
@@ -39,7 +40,7 @@ class EngineStarvationSecurityTest {
     @BeforeAll
     static void start() throws IOException {
         Path home = ClickHouseExtension.testRoot().resolve("starvation");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Files.createDirectories(home);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid(),
                 List.of("-Dmvlab.relay.body-idle-seconds=3"));

@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.testing.ClickHouseExtension;
@@ -32,7 +33,7 @@ class EngineStopInFlightTest {
 
     private EmbeddedEngine newEngine(String name) throws IOException {
         Path project = ClickHouseExtension.testRoot().resolve(name);
-        InstallerTestSupport.deleteTree(project);
+        FileTrees.deleteQuietly(project);
         Files.createDirectories(project);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project), ProcessHandle.current().pid());
         return engine;

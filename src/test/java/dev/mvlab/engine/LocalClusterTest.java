@@ -1,5 +1,6 @@
 package dev.mvlab.engine;
 
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.engine.host.LocalClusterState;
@@ -37,7 +38,7 @@ class LocalClusterTest {
     @BeforeAll
     static void start() throws IOException {
         home = ClickHouseExtension.testRoot().resolve("local-cluster");
-        InstallerTestSupport.deleteTree(home);
+        FileTrees.deleteQuietly(home);
         Files.createDirectories(home);
         Files.writeString(home.resolve("mvlab.properties"), "home=" + home + "\nengine.origins=\n");
         cluster = new LocalCluster(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());

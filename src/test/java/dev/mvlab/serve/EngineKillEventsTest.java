@@ -6,7 +6,7 @@ import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.engine.EngineStatus;
-import dev.mvlab.engine.InstallerTestSupport;
+import dev.mvlab.files.FileTrees;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
@@ -50,7 +50,7 @@ class EngineKillEventsTest {
     @Test
     void answeredRequestsSurviveAndRetriedKeysAreStoredOnce() throws Exception {
         Path root = ClickHouseExtension.testRoot().resolve("serve-kill");
-        InstallerTestSupport.deleteTree(root);
+        FileTrees.deleteQuietly(root);
         Files.createDirectories(root);
         engine = new EmbeddedEngine(ClickHouseExtension.testSettings(root), ProcessHandle.current().pid());
         EngineStatus first = engine.start();
