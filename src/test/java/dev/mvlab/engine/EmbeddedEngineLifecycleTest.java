@@ -7,8 +7,9 @@ import dev.mvlab.errors.EngineException;
 import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.engine.host.SupervisorState;
 import dev.mvlab.testing.ClickHouseExtension;
-import org.junit.jupiter.api.AfterEach;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,26 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Engines of their own (not the run's shared one): start, stop, restart, idempotence, a taken port. */
 class EmbeddedEngineLifecycleTest {
-    private EmbeddedEngine engine;
-
-    private EmbeddedEngine newEngine(String name) throws IOException {
-        Path project = ClickHouseExtension.testRoot().resolve(name);
-        FileTrees.deleteQuietly(project);
-        Files.createDirectories(project);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project), ProcessHandle.current().pid());
-        return engine;
-    }
-
-    @AfterEach
-    void stopEngine() {
-        if (engine != null) {
-            engine.stop();
-        }
-    }
+    @RegisterExtension
+    final OwnEngines engines = OwnEngines.perTest();
 
     @Test
     void stopLeavesNoProcessNorListenerAndARestartKeepsTablesAndRows() throws IOException {
-        EmbeddedEngine engine = newEngine("lifecycle");
+        EmbeddedEngine engine = engines.create("lifecycle");
         EngineStatus first = engine.start();
         assertThat(first.running()).isTrue();
         assertThat(first.version()).startsWith("26.7");
@@ -72,7 +59,7 @@ class EmbeddedEngineLifecycleTest {
 
     @Test
     void aSecondStartFindsTheRunningEngine() throws IOException {
-        EmbeddedEngine engine = newEngine("idempotent");
+        EmbeddedEngine engine = engines.create("idempotent");
         EngineStatus first = engine.start();
         EngineStatus again = engine.start();
         assertThat(again.pid()).isEqualTo(first.pid());
@@ -85,7 +72,7 @@ class EmbeddedEngineLifecycleTest {
 
     @Test
     void aStalePidFileDoesNotBlockStart() throws IOException {
-        EmbeddedEngine engine = newEngine("stale");
+        EmbeddedEngine engine = engines.create("stale");
         Path state = ClickHouseExtension.testRoot().resolve("stale").resolve("engine/engine.json");
         Files.createDirectories(state.getParent());
         // pid 1 is alive but is not an engine host: it must not be trusted
@@ -103,7 +90,7 @@ class EmbeddedEngineLifecycleTest {
             Path project = ClickHouseExtension.testRoot().resolve("taken");
             Files.createDirectories(project);
             EngineSettings settings = ClickHouseExtension.testSettings(project).withPorts(taken.getLocalPort(), 0);
-            engine = new EmbeddedEngine(settings, ProcessHandle.current().pid());
+            EmbeddedEngine engine = engines.track(new EmbeddedEngine(settings, ProcessHandle.current().pid()));
             assertThatThrownBy(engine::start)
                     .isInstanceOf(EngineException.class)
                     .hasMessage("the HTTP port " + taken.getLocalPort() + " on 127.0.0.1 is taken by another process, "
@@ -115,7 +102,7 @@ class EmbeddedEngineLifecycleTest {
 
     @Test
     void stopLeavesAnotherEnginesLiveHostAlone() throws IOException {
-        EmbeddedEngine other = newEngine("foreign-owner");
+        EmbeddedEngine other = engines.create("foreign-owner");
         EngineStatus running = other.start();
         Path home = ClickHouseExtension.testRoot().resolve("foreign-pid");
         FileTrees.deleteQuietly(home);
@@ -137,7 +124,7 @@ class EmbeddedEngineLifecycleTest {
     @Test
     void aHomeWithQuotesOrSqlInItsNameStartsAndRunsNothingOfIt() throws IOException {
         String crafted = "o'neil home/x'); CREATE DATABASE pwned; SELECT ('";
-        EmbeddedEngine engine = newEngine(crafted);
+        EmbeddedEngine engine = engines.create(crafted);
         EngineStatus status = engine.start();
         assertThat(status.dataDir().toString()).contains("o'neil home");
         try (Database db = Database.connect(status.endpoint(), "default")) {
@@ -149,7 +136,7 @@ class EmbeddedEngineLifecycleTest {
 
     @Test
     void theEngineOfAnOlderMvlabInAProjectFolderMovesToTheUsersEngineWithItsData() throws IOException {
-        EmbeddedEngine old = newEngine("legacy-source");
+        EmbeddedEngine old = engines.create("legacy-source");
         try (Database db = Database.connect(old.start().endpoint(), "default")) {
             db.execute("CREATE TABLE carried (id UInt64) ENGINE = MergeTree ORDER BY id");
             db.execute("INSERT INTO carried SELECT number FROM numbers(777)");
@@ -162,8 +149,8 @@ class EmbeddedEngineLifecycleTest {
                 project.resolve(".mvlab/engine/data"));
         Path home = ClickHouseExtension.testRoot().resolve("legacy-home");
         FileTrees.deleteQuietly(home);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home).withProjectDir(project),
-                ProcessHandle.current().pid());
+        EmbeddedEngine engine = engines.track(new EmbeddedEngine(
+                ClickHouseExtension.testSettings(home).withProjectDir(project), ProcessHandle.current().pid()));
         EngineStatus status = engine.start();
         assertThat(status.dataDir()).isEqualTo(home.resolve("engine/data"));
         try (Database db = Database.connect(status.endpoint(), "default")) {
@@ -176,7 +163,7 @@ class EmbeddedEngineLifecycleTest {
 
     @Test
     void sigtermToTheEngineHostStopsItCleanlyAndChdbComesBackWhenItDies() throws IOException {
-        EmbeddedEngine engine = newEngine("signals");
+        EmbeddedEngine engine = engines.create("signals");
         EngineStatus first = engine.start();
         long chdb = SupervisorState.read(ClickHouseExtension.testRoot().resolve("signals/engine/engine.json"))
                 .orElseThrow().chdbPid();

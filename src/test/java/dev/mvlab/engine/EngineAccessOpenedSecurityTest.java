@@ -1,13 +1,14 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,17 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link EngineOutsideAccessSecurityTest} finds closed opens to the credential.
  */
 class EngineAccessOpenedSecurityTest {
+    @RegisterExtension
+    static final OwnEngines ENGINES = OwnEngines.perClass();
     private static EmbeddedEngine engine;
     private static Database credential;
     private static Path home;
 
     @BeforeAll
     static void start() throws IOException {
+        engine = ENGINES.create("access-opened", "file,url,remote,executable");
         home = ClickHouseExtension.testRoot().resolve("access-opened");
-        FileTrees.deleteQuietly(home);
-        Files.createDirectories(home);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home, "file,url,remote,executable"),
-                ProcessHandle.current().pid());
         engine.start();
         credential = Database.connect(engine.credentialEndpoint().orElseThrow(), "default");
     }
@@ -39,7 +39,6 @@ class EngineAccessOpenedSecurityTest {
     @AfterAll
     static void stop() {
         credential.close();
-        engine.stop();
     }
 
     @Test

@@ -1,14 +1,14 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
 
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.testing.ClickHouseExtension;
-import org.junit.jupiter.api.AfterAll;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,22 +27,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a socket, so that the test sends exactly what a browser or another local program would.
  */
 class EngineDoorTest {
+    @RegisterExtension
+    static final OwnEngines ENGINES = OwnEngines.perClass();
     private static EmbeddedEngine engine;
     private static Endpoint endpoint;
     private static Path home;
 
     @BeforeAll
     static void start() throws IOException {
+        engine = ENGINES.create("door");
         home = ClickHouseExtension.testRoot().resolve("door");
-        FileTrees.deleteQuietly(home);
-        Files.createDirectories(home);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());
         endpoint = engine.start().endpoint();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.stop();
     }
 
     private record Answer(int status, String body) {

@@ -1,10 +1,11 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * collector and implicit null checks run ({@code -Dmvlab.host.churn=true}), and the MV's totals stay exact.
  */
 class EngineHostStressTest {
+    @RegisterExtension
+    final OwnEngines engines = OwnEngines.perTest();
     private static final Duration LOAD = Duration.ofSeconds(30);
 
     @Test
     void hostSurvivesParallelInsertsThroughAnMvWhileItsGcRuns() throws Exception {
+        EmbeddedEngine engine = engines.create("stress", List.of("-Dmvlab.host.churn=true"));
         Path project = ClickHouseExtension.testRoot().resolve("stress");
-        FileTrees.deleteQuietly(project);
-        Files.createDirectories(project);
-        EmbeddedEngine engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project),
-                ProcessHandle.current().pid(), List.of("-Dmvlab.host.churn=true"));
         try {
             EngineStatus status = engine.start();
             long hostPid = status.pid();

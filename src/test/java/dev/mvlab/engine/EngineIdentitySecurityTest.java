@@ -1,18 +1,17 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Endpoint;
 
 import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.testing.ClickHouseExtension;
-import org.junit.jupiter.api.AfterAll;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine's folder is told to credential holders only, and mvlab still finds its own engine by URL.
  */
 class EngineIdentitySecurityTest {
+    @RegisterExtension
+    static final OwnEngines ENGINES = OwnEngines.perClass();
     private static EmbeddedEngine engine;
     private static Path home;
     private static int port;
@@ -31,18 +32,11 @@ class EngineIdentitySecurityTest {
 
     @BeforeAll
     static void start() throws IOException {
+        engine = ENGINES.create("identity");
         home = ClickHouseExtension.testRoot().resolve("identity");
-        FileTrees.deleteQuietly(home);
-        Files.createDirectories(home);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());
         engine.start();
         port = engine.endpoint().orElseThrow().httpPort();
         credential = engine.credential();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.stop();
     }
 
     private static String encoded(String text) {

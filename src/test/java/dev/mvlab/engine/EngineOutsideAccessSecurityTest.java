@@ -1,13 +1,14 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.errors.DatabaseException;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and (for mvlab's own commands) dictionaries of the engine's own tables still work.
  */
 class EngineOutsideAccessSecurityTest {
+    @RegisterExtension
+    static final OwnEngines ENGINES = OwnEngines.perClass();
     private static EmbeddedEngine engine;
     private static Database credential;
     private static Database own;
@@ -30,10 +33,8 @@ class EngineOutsideAccessSecurityTest {
 
     @BeforeAll
     static void start() throws IOException {
+        engine = ENGINES.create("outside-access");
         home = ClickHouseExtension.testRoot().resolve("outside-access");
-        FileTrees.deleteQuietly(home);
-        Files.createDirectories(home);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid());
         engine.start();
         credential = Database.connect(engine.credentialEndpoint().orElseThrow(), "default");
         own = Database.connect(engine.endpoint().orElseThrow(), "default");
@@ -43,7 +44,6 @@ class EngineOutsideAccessSecurityTest {
     static void stop() {
         credential.close();
         own.close();
-        engine.stop();
     }
 
     private static int relayPort() {

@@ -1,20 +1,20 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 
 import dev.mvlab.engine.host.HostProcesses;
 import dev.mvlab.testing.ClickHouseExtension;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credential do not starve mvlab's own commands, a stalled body gets 408, and a query whose client left is killed.
  */
 class EngineStarvationSecurityTest {
+    @RegisterExtension
+    static final OwnEngines ENGINES = OwnEngines.perClass();
     private static EmbeddedEngine engine;
     private static Database own;
     private static int port;
@@ -39,11 +41,9 @@ class EngineStarvationSecurityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path home = ClickHouseExtension.testRoot().resolve("starvation");
-        FileTrees.deleteQuietly(home);
-        Files.createDirectories(home);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(home), ProcessHandle.current().pid(),
+        engine = ENGINES.create("starvation",
                 List.of("-Dmvlab.relay.body-idle-seconds=3"));
+        Path home = ClickHouseExtension.testRoot().resolve("starvation");
         engine.start();
         own = Database.connect(engine.endpoint().orElseThrow(), "default");
         port = engine.endpoint().orElseThrow().httpPort();
@@ -53,7 +53,6 @@ class EngineStarvationSecurityTest {
     @AfterAll
     static void stop() {
         own.close();
-        engine.stop();
     }
 
     /** Opens a connection and sends a request's head (and the start of its body); the body may never end. */

@@ -1,11 +1,10 @@
 package dev.mvlab.engine;
 
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
-import dev.mvlab.testing.ClickHouseExtension;
-import org.junit.jupiter.api.AfterEach;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,22 +27,8 @@ class EngineStopInFlightTest {
     private static final int STREAMED_ROWS = 400_000;
     private static final long SELECTED_ROWS = 40_000_000L;
 
-    private EmbeddedEngine engine;
-
-    private EmbeddedEngine newEngine(String name) throws IOException {
-        Path project = ClickHouseExtension.testRoot().resolve(name);
-        FileTrees.deleteQuietly(project);
-        Files.createDirectories(project);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project), ProcessHandle.current().pid());
-        return engine;
-    }
-
-    @AfterEach
-    void stopEngine() {
-        if (engine != null) {
-            engine.stop();
-        }
-    }
+    @RegisterExtension
+    final OwnEngines engines = OwnEngines.perTest();
 
     /** What the inserting client saw: an HTTP status, or -1 when its connection broke. */
     private record Outcome(int status, String detail) {
@@ -55,7 +39,7 @@ class EngineStopInFlightTest {
 
     @Test
     void aStopWhileAnInsertBodyStreamsGivesItsClientAnErrorOrEveryRow() throws Exception {
-        EmbeddedEngine engine = newEngine("stop-streaming");
+        EmbeddedEngine engine = engines.create("stop-streaming");
         Endpoint endpoint = engine.start().endpoint();
         try (Database db = Database.connect(endpoint, "default")) {
             db.execute("CREATE TABLE streamed (n UInt64) ENGINE = MergeTree ORDER BY n");
@@ -82,7 +66,7 @@ class EngineStopInFlightTest {
 
     @Test
     void aStopWhileChdbRunsAnInsertGivesItsClientAnErrorOrEveryRow() throws Exception {
-        EmbeddedEngine engine = newEngine("stop-running");
+        EmbeddedEngine engine = engines.create("stop-running");
         Endpoint endpoint = engine.start().endpoint();
         try (Database db = Database.connect(endpoint, "default")) {
             db.execute("CREATE TABLE selected (n UInt64) ENGINE = MergeTree ORDER BY n");

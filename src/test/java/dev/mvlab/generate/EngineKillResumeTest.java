@@ -7,18 +7,15 @@ import dev.mvlab.engine.EngineStatus;
 import dev.mvlab.errors.EngineException;
 import dev.mvlab.errors.ExitCode;
 import dev.mvlab.testing.ClickHouseExtension;
-import org.junit.jupiter.api.AfterEach;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,22 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stream of that seed.
  */
 class EngineKillResumeTest {
+    @RegisterExtension
+    final OwnEngines engines = OwnEngines.perTest();
     private static final long EVENTS = 400_000;
     private EmbeddedEngine engine;
 
-    @AfterEach
-    void stopEngine() {
-        if (engine != null) {
-            engine.stop();
-        }
-    }
-
     @Test
     void aRunCutByAKilledEngineResumesToExactlyTheIntendedStream() throws Exception {
+        engine = engines.create("generate-kill");
         Path project = ClickHouseExtension.testRoot().resolve("generate-kill");
-        deleteTree(project);
-        Files.createDirectories(project);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(project), ProcessHandle.current().pid());
         EngineStatus first = engine.start();
         try (Database admin = Database.connect(first.endpoint(), "default")) {
             admin.createDatabase("shop");
@@ -96,14 +86,6 @@ class EngineKillResumeTest {
             assertThat(db.queryLong("SELECT count() FROM estore_events")).isEqualTo(EVENTS);
             Workshop.assertViewsMatch(db, "estore_events");
             Workshop.assertNoRuleViolations(db, "estore_events");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -6,20 +6,19 @@ import dev.mvlab.deploy.ApplyOptions;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.engine.EmbeddedEngine;
 import dev.mvlab.engine.EngineStatus;
-import dev.mvlab.files.FileTrees;
 import dev.mvlab.graph.GraphBuilder;
 import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;
 import dev.mvlab.testing.ClickHouseExtension;
-import org.junit.jupiter.api.AfterEach;
+import dev.mvlab.testing.OwnEngines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,23 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the restart, and the requests left unanswered, retried with their keys, are stored once, not twice.
  */
 class EngineKillEventsTest {
+    @RegisterExtension
+    final OwnEngines engines = OwnEngines.perTest();
     private static final int CLIENTS = 6;
     private static final int LINES = 20;
     private EmbeddedEngine engine;
 
-    @AfterEach
-    void stopEngine() {
-        if (engine != null) {
-            engine.stop();
-        }
-    }
-
     @Test
     void answeredRequestsSurviveAndRetriedKeysAreStoredOnce() throws Exception {
+        engine = engines.create("serve-kill");
         Path root = ClickHouseExtension.testRoot().resolve("serve-kill");
-        FileTrees.deleteQuietly(root);
-        Files.createDirectories(root);
-        engine = new EmbeddedEngine(ClickHouseExtension.testSettings(root), ProcessHandle.current().pid());
         EngineStatus first = engine.start();
         ProjectGraph graph = GraphBuilder.build(ProjectLoader.load(ServeFixture.RESOURCES.resolve("shop")));
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates());
