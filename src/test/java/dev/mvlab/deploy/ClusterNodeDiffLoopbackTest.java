@@ -10,7 +10,6 @@ import dev.mvlab.model.ClusterKind;
 import dev.mvlab.model.ClusterTarget;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;
-import dev.mvlab.render.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,23 +34,9 @@ class ClusterNodeDiffLoopbackTest {
         ClusterTarget target = ClusterTarget.local(LoopbackChdbCluster.NAME);
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates(), target);
         try (LoopbackChdbCluster cluster = LoopbackChdbCluster.start(dir, 2)) {
-            for (int node = 0; node < 2; node++) {
-                try (Database server = cluster.connect(node, "default")) {
-                    server.createDatabase("w");
-                    try (Database db = server.use("w")) {
-                        for (Statement statement : renderer.applyPlan(graph).statements()) {
-                            if (statement.kind().creates()) {
-                                db.execute(statement.sql());
-                            }
-                        }
-                    }
-                }
-            }
+            cluster.createWorkshopOnEveryNode("w", renderer, graph, 1000);
             try (Database w = cluster.connect(0, "w")) {
-                // the rendered layout runs: rows inserted through the Distributed table reach each shard's views
-                w.execute("INSERT INTO estore_events SELECT if(number % 2 = 0, 'purchase', 'view'), "
-                        + "toString(number % 97), toString(number % 13), 1.5, now() FROM numbers(1000)");
-                w.execute("SYSTEM FLUSH DISTRIBUTED estore_events");
+                // the rendered layout runs: rows inserted through the Distributed table reached each shard's views
                 assertThat(w.queryLong("SELECT count() FROM purchases")).isEqualTo(500);
                 assertThat(w.queryLong("SELECT count() FROM purchases_local")).isBetween(1L, 499L);
             }

@@ -6,6 +6,9 @@ import com.sun.jna.Pointer;
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.engine.EngineInstaller;
+import dev.mvlab.graph.ProjectGraph;
+import dev.mvlab.render.SqlRenderer;
+import dev.mvlab.render.Statement;
 import dev.mvlab.testing.ClickHouseExtension;
 
 import java.io.File;
@@ -96,6 +99,31 @@ final class LoopbackChdbCluster implements AutoCloseable {
 
     int tcpPort(int node) {
         return tcpPorts.get(node);
+    }
+
+    /**
+     * Creates {@code database} on every node with what {@code renderer} renders for the workshop project's graph (the
+     * statements that create), then inserts {@code events} events (half purchases) through node 1's Distributed
+     * {@code estore_events} and flushes them to their shards.
+     */
+    void createWorkshopOnEveryNode(String database, SqlRenderer renderer, ProjectGraph graph, int events) {
+        for (int node = 0; node < processes.size(); node++) {
+            try (Database server = connect(node, "default")) {
+                server.createDatabase(database);
+                try (Database db = server.use(database)) {
+                    for (Statement statement : renderer.applyPlan(graph).statements()) {
+                        if (statement.kind().creates()) {
+                            db.execute(statement.sql());
+                        }
+                    }
+                }
+            }
+        }
+        try (Database first = connect(0, database)) {
+            first.execute("INSERT INTO estore_events SELECT if(number % 2 = 0, 'purchase', 'view'), "
+                    + "toString(number % 97), toString(number % 13), 1.5, now() FROM numbers(" + events + ")");
+            first.execute("SYSTEM FLUSH DISTRIBUTED estore_events");
+        }
     }
 
     /** Ends one node's process (a node down). */

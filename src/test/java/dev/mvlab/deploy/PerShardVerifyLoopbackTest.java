@@ -7,7 +7,6 @@ import dev.mvlab.graph.ProjectGraph;
 import dev.mvlab.model.ClusterTarget;
 import dev.mvlab.render.SqlRenderer;
 import dev.mvlab.render.SqlTemplates;
-import dev.mvlab.render.Statement;
 import dev.mvlab.verify.Check;
 import dev.mvlab.verify.CheckResult;
 import dev.mvlab.verify.Tolerance;
@@ -41,22 +40,8 @@ class PerShardVerifyLoopbackTest {
         SqlRenderer renderer = new SqlRenderer(new SqlTemplates(), ClusterTarget.local(LoopbackChdbCluster.NAME));
         Set<String> distributed = Set.of("estore_events", "purchases");
         try (LoopbackChdbCluster cluster = LoopbackChdbCluster.start(dir, 2)) {
-            for (int node = 0; node < 2; node++) {
-                try (Database server = cluster.connect(node, "default")) {
-                    server.createDatabase("w");
-                    try (Database db = server.use("w")) {
-                        for (Statement statement : renderer.applyPlan(graph).statements()) {
-                            if (statement.kind().creates()) {
-                                db.execute(statement.sql());
-                            }
-                        }
-                    }
-                }
-            }
+            cluster.createWorkshopOnEveryNode("w", renderer, graph, 1000);
             try (Database w = cluster.connect(0, "w"); Database second = cluster.connect(1, "w")) {
-                w.execute("INSERT INTO estore_events SELECT if(number % 2 = 0, 'purchase', 'view'), "
-                        + "toString(number % 97), toString(number % 13), 1.5, now() FROM numbers(1000)");
-                w.execute("SYSTEM FLUSH DISTRIBUTED estore_events");
 
                 VerificationReport good = new Verifier().verifyPerShard(List.of(PURCHASES), w, distributed);
                 assertThat(good.results()).extracting(r -> r.check().name()).containsExactly(
