@@ -8,7 +8,6 @@ import dev.mvlab.generate.JsonPathMapping;
 import dev.mvlab.generate.LandingIngest;
 import dev.mvlab.generate.LandingTable;
 import dev.mvlab.generate.Progress;
-import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.generate.RunLimits;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.errors.ExitCode;
@@ -64,15 +63,27 @@ public final class IngestBenchmark {
     private final Database admin;
     private final Path workDir;
     private final CpuClock serverCpu;
+    private final CpuClock relayCpu;
 
     /**
      * @param admin     a connection to any existing database of the server; {@code workDir} holds the checkpoints
      * @param serverCpu the engine process's CPU time, or {@link CpuClock#UNKNOWN}
      */
     public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu) {
+        this(admin, workDir, serverCpu, CpuClock.UNKNOWN);
+    }
+
+    /** @param relayCpu the CPU time of the engine's relay alone (a part of {@code serverCpu}), or unknown */
+    public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu, CpuClock relayCpu) {
         this.admin = admin;
         this.workDir = workDir;
         this.serverCpu = serverCpu;
+        this.relayCpu = relayCpu;
+    }
+
+    /** The embedded engine whose relay runs as process {@code pid} (chDB as its child): both clocks. */
+    public static IngestBenchmark ofLocalEngine(Database admin, Path workDir, long pid) {
+        return new IngestBenchmark(admin, workDir, CpuClock.linuxProcess(pid), CpuClock.linuxProcessAlone(pid));
     }
 
     /** The workshop's landing data source, as its datafile declares it. */
@@ -111,22 +122,22 @@ public final class IngestBenchmark {
             // an uncounted warm-up: the rounds measure compiled code, not the JIT at work
             new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT).run(options, true,
                     RunLimits.events(Math.min(events, WARM_UP)), false, Progress.Listener.NONE);
-            long[] endToEnd = new long[2];
-            long[] serverSide = new long[2];
+            long[] endToEnd = new long[3];
+            long[] serverSide = new long[3];
             for (int round = 0; round < rounds; round++) {
                 truncate(db);
-                long[] before = {clientCpu.nanos(), serverCpu.nanos()};
+                long[] before = now(clientCpu);
                 GenerateResult result = new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT)
                         .run(options, true, RunLimits.events(events), false, Progress.Listener.NONE);
-                add(endToEnd, before, clientCpu, serverCpu);
+                add(endToEnd, before, now(clientCpu));
                 expectCount(db, events, "the end-to-end run");
                 client.add(result.rate());
                 truncate(db);
-                before = new long[]{clientCpu.nanos(), serverCpu.nanos()};
+                before = now(clientCpu);
                 long start = System.nanoTime();
                 db.execute(serverInsert);
                 server.add(events / ((System.nanoTime() - start) / 1e9));
-                add(serverSide, before, clientCpu, serverCpu);
+                add(serverSide, before, now(clientCpu));
                 expectCount(db, events, "the server-side insert");
             }
             String version = String.valueOf(db.query("SELECT version()").scalar());
@@ -140,14 +151,19 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void add(long[] total, long[] before, CpuClock client, CpuClock server) {
-        total[0] = before[0] < 0 || total[0] < 0 ? -1 : total[0] + client.nanos() - before[0];
-        total[1] = before[1] < 0 || total[1] < 0 ? -1 : total[1] + server.nanos() - before[1];
+    private long[] now(CpuClock client) {
+        return new long[]{client.nanos(), serverCpu.nanos(), relayCpu.nanos()};
+    }
+
+    private static void add(long[] total, long[] before, long[] after) {
+        for (int i = 0; i < total.length; i++) {
+            total[i] = before[i] < 0 || after[i] < 0 || total[i] < 0 ? -1 : total[i] + after[i] - before[i];
+        }
     }
 
     private static BenchResult.Cost cost(long[] nanos, double millions) {
         return new BenchResult.Cost(nanos[0] < 0 ? -1 : nanos[0] / 1e9 / millions,
-                nanos[1] < 0 ? -1 : nanos[1] / 1e9 / millions);
+                nanos[1] < 0 ? -1 : nanos[1] / 1e9 / millions, nanos[2] < 0 ? -1 : nanos[2] / 1e9 / millions);
     }
 
     private static void truncate(Database db) {
