@@ -26,11 +26,7 @@ public final class HttpInserter {
             394, 999);
     private static final Pattern CODE = Pattern.compile("Code: (\\d+)\\.");
 
-    /**
-     * The settings of every batch: synchronous, deduplicated (in the views too), lenient date-times, and the body read
-     * by one parser: parallel parsing cuts a body into segments for threads of their own, which for lines that are
-     * only split at their newlines (LineAsString) costs chDB more CPU than it saves (docs/benchmarks.md).
-     */
+    /** The settings of every batch: synchronous, deduplicated (in the views too), lenient date-times. */
     private static final Map<String, String> SETTINGS = settings();
 
     private final HttpQueries channel;
@@ -66,7 +62,6 @@ public final class HttpInserter {
         settings.put("insert_deduplicate", "1");
         settings.put("deduplicate_blocks_in_dependent_materialized_views", "1");
         settings.put("date_time_input_format", "best_effort");
-        settings.put("input_format_parallel_parsing", "0");
         return settings;
     }
 
