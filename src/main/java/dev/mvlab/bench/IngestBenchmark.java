@@ -2,6 +2,7 @@ package dev.mvlab.bench;
 
 import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.ServerCatalog;
 import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.generate.GenerateResult;
 import dev.mvlab.generate.JsonPathMapping;
@@ -18,6 +19,7 @@ import dev.mvlab.model.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -127,6 +129,7 @@ public final class IngestBenchmark {
                 long[] before = now(clientCpu);
                 GenerateResult result = new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT)
                         .run(options, true, RunLimits.events(events), false, Progress.Listener.NONE);
+                settle(db);
                 add(endToEnd, before, now(clientCpu));
                 expectCount(db, events, "the end-to-end run");
                 client.add(result.rate());
@@ -135,6 +138,7 @@ public final class IngestBenchmark {
                 long start = System.nanoTime();
                 db.execute(serverInsert);
                 server.add(events / ((System.nanoTime() - start) / 1e9));
+                settle(db);
                 add(serverSide, before, now(clientCpu));
                 expectCount(db, events, "the server-side insert");
             }
@@ -165,6 +169,26 @@ public final class IngestBenchmark {
     /** The landing table and its views, in the benchmark's database. */
     static List<String> schema() {
         return SCHEMA;
+    }
+
+    /**
+     * Waits until no merge has run in the benchmark's database for a second (at most 30 s), so that each phase's CPU
+     * includes the merges its parts cause: the next round's TRUNCATE would otherwise cancel them uncounted, which
+     * favoured the side whose insert returns sooner. Rates are timed before this.
+     */
+    private static void settle(Database db) {
+        ServerCatalog catalog = ServerCatalog.of(db);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int quiet = 0;
+        while (quiet < 10 && System.nanoTime() < deadline) {
+            quiet = catalog.mergesRunning(DATABASE) == 0 ? quiet + 1 : 0;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private long[] now(CpuClock client) {
