@@ -23,7 +23,7 @@ final class RelayBodyPool {
         this.budget = budget;
     }
 
-    /** An array of at least {@code length} bytes, or null when the budget has no room for one. */
+    /** An array of at least {@code length} bytes, or null when the budget (or the heap) has no room for one. */
     byte[] take(int length) {
         int capacity = (int) Math.min(Integer.MAX_VALUE - 8, ((long) length + GRAIN - 1) / GRAIN * GRAIN);
         synchronized (this) {
@@ -45,7 +45,14 @@ final class RelayBodyPool {
             }
             allocated += capacity;
         }
-        return new byte[capacity];
+        try {
+            return new byte[capacity];
+        } catch (OutOfMemoryError e) { // the heap has other tenants: the body spools instead
+            synchronized (this) {
+                allocated -= capacity;
+            }
+            return null;
+        }
     }
 
     /** Gives an array of {@link #take} back for the next body. */
