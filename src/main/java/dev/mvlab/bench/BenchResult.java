@@ -15,9 +15,15 @@ public record BenchResult(long events, long bytes, BatchSettings batching, List<
 
     /**
      * CPU seconds per million events summed over the rounds, of this JVM (generator and HTTP client) and of the
-     * engine process (parsing, mapping, writing, views, merges); -1 when unknown (an engine on another machine).
+     * engine process (parsing, mapping, writing, views, merges); -1 when unknown (an engine on another machine). Of
+     * the engine's, {@code relay}: its HTTP relay's JVM alone (-1 when unknown or not an embedded engine); the rest
+     * is chDB's process.
      */
-    public record Cost(double client, double server) {
+    public record Cost(double client, double server, double relay) {
+        /** chDB's part of the engine's CPU (the engine's when the relay's is unknown). */
+        public double chdb() {
+            return server < 0 ? -1 : server - Math.max(0, relay);
+        }
     }
 
     public double bestClient() {

@@ -53,14 +53,33 @@ public interface CpuClock {
         };
     }
 
-    /** Clock ticks of the process, of its children that ended, and of its live descendants. */
-    private static long processTree(long pid) throws IOException {
-        Path proc = Path.of("/proc", Long.toString(pid));
+    /**
+     * Another process on this Linux machine alone, without its children (the embedded engine's relay, whose child is
+     * chDB's process), from {@code /proc/<pid>/stat}.
+     */
+    static CpuClock linuxProcessAlone(long pid) {
+        return () -> {
+            try {
+                return ownTicks(Path.of("/proc", Long.toString(pid)), false) * 10_000_000L;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        };
+    }
+
+    /** utime + stime of the process, and with {@code children} cutime + cstime (its children that ended). */
+    private static long ownTicks(Path proc, boolean children) throws IOException {
         String text = Files.readString(proc.resolve("stat"));
         String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                + Long.parseLong(fields[14]);
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return children ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    }
+
+    /** Clock ticks of the process, of its children that ended, and of its live descendants. */
+    private static long processTree(long pid) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        long ticks = ownTicks(proc, true);
         try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
             for (Path task : tasks.toList()) {
                 String children = readOrEmpty(task.resolve("children")).strip();

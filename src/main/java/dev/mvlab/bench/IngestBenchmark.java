@@ -2,13 +2,13 @@ package dev.mvlab.bench;
 
 import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.clickhouse.Database;
+import dev.mvlab.clickhouse.ServerCatalog;
 import dev.mvlab.generate.BatchSettings;
 import dev.mvlab.generate.GenerateResult;
 import dev.mvlab.generate.JsonPathMapping;
 import dev.mvlab.generate.LandingIngest;
 import dev.mvlab.generate.LandingTable;
 import dev.mvlab.generate.Progress;
-import dev.mvlab.clickhouse.RetryPolicy;
 import dev.mvlab.generate.RunLimits;
 import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.errors.ExitCode;
@@ -18,6 +18,7 @@ import dev.mvlab.model.Column;
 import dev.mvlab.model.DataSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,15 +62,27 @@ public final class IngestBenchmark {
     private final Database admin;
     private final Path workDir;
     private final CpuClock serverCpu;
+    private final CpuClock relayCpu;
 
     /**
      * @param admin     a connection to any existing database of the server; {@code workDir} holds the checkpoints
      * @param serverCpu the engine process's CPU time, or {@link CpuClock#UNKNOWN}
      */
     public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu) {
+        this(admin, workDir, serverCpu, CpuClock.UNKNOWN);
+    }
+
+    /** @param relayCpu the CPU time of the engine's relay alone (a part of {@code serverCpu}), or unknown */
+    public IngestBenchmark(Database admin, Path workDir, CpuClock serverCpu, CpuClock relayCpu) {
         this.admin = admin;
         this.workDir = workDir;
         this.serverCpu = serverCpu;
+        this.relayCpu = relayCpu;
+    }
+
+    /** The embedded engine whose relay runs as process {@code pid} (chDB as its child): both clocks. */
+    public static IngestBenchmark ofLocalEngine(Database admin, Path workDir, long pid) {
+        return new IngestBenchmark(admin, workDir, CpuClock.linuxProcess(pid), CpuClock.linuxProcessAlone(pid));
     }
 
     /** The workshop's landing data source, as its datafile declares it. */
@@ -99,31 +112,31 @@ public final class IngestBenchmark {
                     .columnTypes(landing()));
             // the ceiling may use every core of the server for one insert
             long threads = db.queryLong("SELECT toUInt64(getSetting('max_threads'))");
-            String serverInsert = mapping.insertFromTable(DATABASE, LANDING, staged.table())
-                    + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort', "
-                    + "max_insert_threads = " + threads;
+            String serverInsert = ceilingInsert(mapping, staged.table(), threads, batching.size());
             List<Double> client = new ArrayList<>();
             List<Double> server = new ArrayList<>();
             CpuClock clientCpu = CpuClock.thisProcess();
             // an uncounted warm-up: the rounds measure compiled code, not the JIT at work
             new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT).run(options, true,
                     RunLimits.events(Math.min(events, WARM_UP)), false, Progress.Listener.NONE);
-            long[] endToEnd = new long[2];
-            long[] serverSide = new long[2];
+            long[] endToEnd = new long[3];
+            long[] serverSide = new long[3];
             for (int round = 0; round < rounds; round++) {
                 truncate(db);
-                long[] before = {clientCpu.nanos(), serverCpu.nanos()};
+                long[] before = now(clientCpu);
                 GenerateResult result = new LandingIngest(db, landing(), checkpoints, batching, RetryPolicy.DEFAULT)
                         .run(options, true, RunLimits.events(events), false, Progress.Listener.NONE);
-                add(endToEnd, before, clientCpu, serverCpu);
+                settle(db);
+                add(endToEnd, before, now(clientCpu));
                 expectCount(db, events, "the end-to-end run");
                 client.add(result.rate());
                 truncate(db);
-                before = new long[]{clientCpu.nanos(), serverCpu.nanos()};
+                before = now(clientCpu);
                 long start = System.nanoTime();
                 db.execute(serverInsert);
                 server.add(events / ((System.nanoTime() - start) / 1e9));
-                add(serverSide, before, clientCpu, serverCpu);
+                settle(db);
+                add(serverSide, before, now(clientCpu));
                 expectCount(db, events, "the server-side insert");
             }
             String version = String.valueOf(db.query("SELECT version()").scalar());
@@ -137,14 +150,57 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void add(long[] total, long[] before, CpuClock client, CpuClock server) {
-        total[0] = before[0] < 0 || total[0] < 0 ? -1 : total[0] + client.nanos() - before[0];
-        total[1] = before[1] < 0 || total[1] < 0 ? -1 : total[1] + server.nanos() - before[1];
+    /**
+     * The server-side ceiling's insert: the staged lines through the same mapping, on {@code threads} threads, in
+     * blocks of the batches' size. Left to itself ClickHouse squashes the staged batches into blocks of a million
+     * rows: one part per table instead of one per batch, fewer rows out of the roll-ups, fewer merges, which is work
+     * the end-to-end run cannot skip.
+     */
+    static String ceilingInsert(JsonPathMapping mapping, String stagedTable, long threads, int batchLines) {
+        return mapping.insertFromTable(DATABASE, LANDING, stagedTable)
+                + " SETTINGS insert_deduplicate = 0, async_insert = 0, date_time_input_format = 'best_effort', "
+                + "max_insert_threads = " + threads + ", min_insert_block_size_rows = " + batchLines
+                + ", min_insert_block_size_bytes = 0";
+    }
+
+    /** The landing table and its views, in the benchmark's database. */
+    static List<String> schema() {
+        return SCHEMA;
+    }
+
+    /**
+     * Waits until no merge has run in the benchmark's database for a second (at most 30 s), so that each phase's CPU
+     * includes the merges its parts cause: the next round's TRUNCATE would otherwise cancel them uncounted, which
+     * favoured the side whose insert returns sooner. Rates are timed before this.
+     */
+    private static void settle(Database db) {
+        ServerCatalog catalog = ServerCatalog.of(db);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int quiet = 0;
+        while (quiet < 10 && System.nanoTime() < deadline) {
+            quiet = catalog.mergesRunning(DATABASE) == 0 ? quiet + 1 : 0;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long[] now(CpuClock client) {
+        return new long[]{client.nanos(), serverCpu.nanos(), relayCpu.nanos()};
+    }
+
+    private static void add(long[] total, long[] before, long[] after) {
+        for (int i = 0; i < total.length; i++) {
+            total[i] = before[i] < 0 || after[i] < 0 || total[i] < 0 ? -1 : total[i] + after[i] - before[i];
+        }
     }
 
     private static BenchResult.Cost cost(long[] nanos, double millions) {
         return new BenchResult.Cost(nanos[0] < 0 ? -1 : nanos[0] / 1e9 / millions,
-                nanos[1] < 0 ? -1 : nanos[1] / 1e9 / millions);
+                nanos[1] < 0 ? -1 : nanos[1] / 1e9 / millions, nanos[2] < 0 ? -1 : nanos[2] / 1e9 / millions);
     }
 
     private static void truncate(Database db) {

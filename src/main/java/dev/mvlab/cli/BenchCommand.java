@@ -80,8 +80,9 @@ final class BenchCommand implements Runnable {
             }
             try (Database admin = engine.connect(spec.commandLine().getErr(), "default")) {
                 Long pid = engine.runtime().status().pid();
-                BenchResult r = new IngestBenchmark(admin, engine.project().resolve(".mvlab").resolve("bench"),
-                        pid == null ? CpuClock.UNKNOWN : CpuClock.linuxProcess(pid)).run(events, batching, rounds);
+                Path work = engine.project().resolve(".mvlab").resolve("bench");
+                BenchResult r = (pid == null ? new IngestBenchmark(admin, work, CpuClock.UNKNOWN)
+                        : IngestBenchmark.ofLocalEngine(admin, work, pid)).run(events, batching, rounds);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "ingest benchmark: %d events per round (%.1f MB of NDJSON), batches of %d, "
                         + "%d inserters, compression %s, %d rounds, ClickHouse %s, %d cores%n", r.events(),
@@ -96,6 +97,11 @@ final class BenchCommand implements Runnable {
                     out.printf(Locale.ROOT, "CPU s per million events: end to end %.2f (mvlab %.2f + engine %.2f), "
                             + "server-side %.2f (engine)%n", r.endToEndCost().client() + r.endToEndCost().server(),
                             r.endToEndCost().client(), r.endToEndCost().server(), r.serverSideCost().server());
+                    if (r.endToEndCost().relay() >= 0) {
+                        out.printf(Locale.ROOT, "  of the engine's: end to end relay %.2f + chDB %.2f, server-side "
+                                + "relay %.2f + chDB %.2f%n", r.endToEndCost().relay(), r.endToEndCost().chdb(),
+                                r.serverSideCost().relay(), r.serverSideCost().chdb());
+                    }
                     double cpuRatio = (r.endToEndCost().client() + r.endToEndCost().server())
                             / r.serverSideCost().server();
                     out.println("goals (issue 20):");

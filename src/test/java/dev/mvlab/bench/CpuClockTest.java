@@ -26,6 +26,8 @@ class CpuClockTest {
             long treeNanos = CpuClock.linuxProcess(parent.pid()).nanos();
             assertThat(childNanos).isPositive();
             assertThat(treeNanos).isGreaterThanOrEqualTo(childNanos);
+            // the parent alone (the relay without chDB) has only waited: less than its spinning child
+            assertThat(CpuClock.linuxProcessAlone(parent.pid()).nanos()).isNotNegative().isLessThan(childNanos);
         } finally {
             parent.descendants().forEach(ProcessHandle::destroy);
             parent.destroy();
@@ -35,5 +37,6 @@ class CpuClockTest {
     @Test
     void anEndedProcessIsUnknown() {
         assertThat(CpuClock.linuxProcess(Long.MAX_VALUE).nanos()).isEqualTo(-1);
+        assertThat(CpuClock.linuxProcessAlone(Long.MAX_VALUE).nanos()).isEqualTo(-1);
     }
 }

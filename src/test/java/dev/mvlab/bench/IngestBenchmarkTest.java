@@ -2,6 +2,9 @@ package dev.mvlab.bench;
 
 import dev.mvlab.clickhouse.Database;
 import dev.mvlab.generate.BatchSettings;
+import dev.mvlab.generate.JsonPathMapping;
+import dev.mvlab.generate.LandingTable;
+import dev.mvlab.generate.StreamOptions;
 import dev.mvlab.testing.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,5 +37,26 @@ class IngestBenchmarkTest {
                 .isZero();
         assertThat(result.stagingTable()).isEqualTo(IngestBenchmark.DATABASE + "." + IngestBenchmark.STAGING);
         assertThat(work.resolve("checkpoints")).doesNotExist();
+    }
+
+    @Test
+    void theServerSideCeilingWritesOnePartPerBatchLikeTheEndToEndRun(Database admin) {
+        admin.dropDatabase(IngestBenchmark.DATABASE);
+        admin.createDatabase(IngestBenchmark.DATABASE);
+        try (Database db = admin.use(IngestBenchmark.DATABASE)) {
+            IngestBenchmark.schema().forEach(db::execute);
+            db.execute("SYSTEM STOP MERGES " + IngestBenchmark.LANDING);
+            StagedBatches staged = StagedBatches.upload(db, IngestBenchmark.STAGING, StreamOptions.defaults(1), 3_000,
+                    1_000);
+            JsonPathMapping mapping = JsonPathMapping.of(IngestBenchmark.landing(),
+                    new LandingTable(db, IngestBenchmark.LANDING).columnTypes(IngestBenchmark.landing()));
+            db.execute(IngestBenchmark.ceilingInsert(mapping, staged.table(), 2, 1_000));
+            assertThat(db.queryLong("SELECT count() FROM " + IngestBenchmark.LANDING)).isEqualTo(3_000);
+            // without the block size, ClickHouse squashes the three staged batches into one block, one part
+            assertThat(db.queryLong("SELECT count() FROM system.parts WHERE database = ? AND table = ? AND active",
+                    IngestBenchmark.DATABASE, IngestBenchmark.LANDING)).isEqualTo(staged.batches());
+        } finally {
+            admin.dropDatabase(IngestBenchmark.DATABASE);
+        }
     }
 }

@@ -14,17 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client's complete request body, read before anything goes to chDB. A body that declares its length is read into
- * one array of that length when it is at most {@link #IN_MEMORY}, or at most {@link #DECLARED_IN_MEMORY} while the
- * bodies held in memory by this process stay within {@link #MEMORY_BUDGET} (an insert batch of 12-16 MB thus costs
- * one copy, not a spool file written and read back); any other body is kept in memory up to {@link #IN_MEMORY}, else
- * in a spool file of the engine's private folder (deleted on close). The body goes to chDB as read-only slices of its array, not copied.
+ * one array: an exact one up to {@link #POOLED_FROM}, else, up to {@link #DECLARED_IN_MEMORY}, a reused array of the
+ * {@link RelayBodyPool} while all such arrays stay within {@link #MEMORY_BUDGET} (an insert batch of 12-16 MB thus
+ * costs one copy, not a spool file written and read back, and no fresh array for the collector to move); a body
+ * without a length, or past the budget, is kept in memory up to {@link #IN_MEMORY}, else in a spool file of the
+ * engine's private folder (deleted on close). The body goes to chDB as read-only slices of its array, not copied.
  */
 final class RequestBody implements AutoCloseable {
     static final int IN_MEMORY = 4 << 20;
+    /** From this declared length on, a body is read into an array of the pool. */
+    static final int POOLED_FROM = 1 << 20;
     /** The largest body with a declared length read into memory: mvlab's insert batches are cut at 32 MB. */
     static final int DECLARED_IN_MEMORY = 32 << 20;
-    /** The bytes all bodies in memory may hold at once (the relay's heap is 128 MB); beyond it they spool. */
+    /** The bytes all pooled arrays may hold at once, in use or free (the relay's heap is 128 MB). */
     static final long MEMORY_BUDGET = 64L << 20;
+    private static final RelayBodyPool POOL = new RelayBodyPool(MEMORY_BUDGET);
+    /** The lengths of the bodies in pooled arrays now. */
     private static final AtomicLong HELD = new AtomicLong();
 
     /** Where large bodies wait. */
@@ -34,42 +39,52 @@ final class RequestBody implements AutoCloseable {
     private final byte[] bytes;
     private final int length;
     private final Path file;
-    private long reserved;
+    /** The array came from the pool and goes back on close. */
+    private boolean pooled;
 
-    private RequestBody(byte[] bytes, int length, Path file, long reserved) {
+    private RequestBody(byte[] bytes, int length, Path file, boolean pooled) {
         this.bytes = bytes;
         this.length = length;
         this.file = file;
-        this.reserved = reserved;
+        this.pooled = pooled;
     }
 
     /** @param declaredLength the request's {@code Content-Length}, or -1 when it has none */
     static RequestBody read(InputStream in, long declaredLength, Spool spool) throws IOException {
-        if (declaredLength >= 0 && declaredLength <= IN_MEMORY) { // a query, a small insert: no 64 KB chunk
-            return new RequestBody(exactly(in, (int) declaredLength), (int) declaredLength, null, 0);
+        if (declaredLength >= 0 && declaredLength < POOLED_FROM) { // a query, a small insert: no 64 KB chunk
+            return new RequestBody(exactly(in, new byte[(int) declaredLength], (int) declaredLength), (int) declaredLength,
+                    null, false);
         }
-        if (declaredLength > IN_MEMORY && declaredLength <= DECLARED_IN_MEMORY && reserve(declaredLength)) {
+        byte[] array = declaredLength >= 0 && declaredLength <= DECLARED_IN_MEMORY
+                ? POOL.take((int) declaredLength) : null;
+        if (array != null) {
+            int length = (int) declaredLength;
+            HELD.addAndGet(length);
             try {
-                return new RequestBody(exactly(in, (int) declaredLength), (int) declaredLength, null, declaredLength);
+                return new RequestBody(exactly(in, array, length), length, null, true);
             } catch (IOException | RuntimeException | Error e) {
-                HELD.addAndGet(-declaredLength);
+                HELD.addAndGet(-length);
+                POOL.giveBack(array);
                 throw e;
             }
+        }
+        if (declaredLength >= 0 && declaredLength <= IN_MEMORY) { // the pool is full: an array of its own
+            return new RequestBody(exactly(in, new byte[(int) declaredLength], (int) declaredLength), (int) declaredLength,
+                    null, false);
         }
         return read(in, spool);
     }
 
-    /** The body of a declared length: exactly that many bytes, or an error. */
-    private static byte[] exactly(InputStream in, int length) throws IOException {
-        byte[] exact = new byte[length];
-        int n = in.readNBytes(exact, 0, length);
+    /** Reads a body of a declared length into {@code into}: exactly that many bytes, or an error. */
+    private static byte[] exactly(InputStream in, byte[] into, int length) throws IOException {
+        int n = in.readNBytes(into, 0, length);
         if (n < length) {
             throw new EOFException("the body ended after " + n + " of its " + length + " bytes");
         }
         if (in.read() >= 0) {
             throw new IOException("the body is longer than its Content-Length " + length);
         }
-        return exact;
+        return into;
     }
 
     static RequestBody read(InputStream in, Spool spool) throws IOException {
@@ -82,24 +97,17 @@ final class RequestBody implements AutoCloseable {
                 return spill(memory, chunk, in, spool);
             }
         }
-        return new RequestBody(memory.array(), memory.size(), null, 0);
+        return new RequestBody(memory.array(), memory.size(), null, false);
     }
 
-    /** The bytes of bodies in memory now, counted against {@link #MEMORY_BUDGET}. */
+    /** The bytes of bodies in pooled arrays now. */
     static long held() {
         return HELD.get();
     }
 
-    private static boolean reserve(long bytes) {
-        while (true) {
-            long now = HELD.get();
-            if (now + bytes > MEMORY_BUDGET) {
-                return false;
-            }
-            if (HELD.compareAndSet(now, now + bytes)) {
-                return true;
-            }
-        }
+    /** The bytes of the pool's arrays, in use or free: at most {@link #MEMORY_BUDGET}. */
+    static long pooledBytes() {
+        return POOL.allocated();
     }
 
     /** A growing buffer whose array is handed out as it is (no copy to its size). */
@@ -123,7 +131,7 @@ final class RequestBody implements AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new RequestBody(null, 0, file, 0);
+        return new RequestBody(null, 0, file, false);
     }
 
     /** True when the body is held in memory (not in a spool file). */
@@ -140,9 +148,10 @@ final class RequestBody implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (reserved > 0) {
-            HELD.addAndGet(-reserved);
-            reserved = 0;
+        if (pooled) {
+            pooled = false;
+            HELD.addAndGet(-length);
+            POOL.giveBack(bytes);
         }
         if (file != null) {
             Files.deleteIfExists(file);

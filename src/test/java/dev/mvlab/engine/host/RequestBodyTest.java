@@ -90,6 +90,23 @@ class RequestBodyTest {
     }
 
     @Test
+    void aShorterBatchInAReusedArrayIsSentWithoutTheTailOfTheOneBefore() throws Exception {
+        RequestBody.Spool spool = new RequestBody.Spool(spoolDir);
+        byte[] longer = bytes((12 << 20) + 900_000, 5);
+        byte[] shorter = bytes((12 << 20) + 100_000, 6);
+        try (RequestBody first = RequestBody.read(new ByteArrayInputStream(longer), longer.length, spool)) {
+            assertThat(published(first)).isEqualTo(longer);
+        }
+        long pooled = RequestBody.pooledBytes();
+        try (RequestBody second = RequestBody.read(new ByteArrayInputStream(shorter), shorter.length, spool)) {
+            assertThat(second.inMemory()).isTrue();
+            assertThat(published(second)).isEqualTo(shorter);
+            assertThat(RequestBody.pooledBytes()).as("the first batch's array again, no new one").isEqualTo(pooled);
+        }
+        assertThat(RequestBody.pooledBytes()).isLessThanOrEqualTo(RequestBody.MEMORY_BUDGET);
+    }
+
+    @Test
     void bodiesBeyondTheMemoryBudgetSpoolToAFileAndAreDeletedAfterwards() throws Exception {
         RequestBody.Spool spool = new RequestBody.Spool(spoolDir);
         long before = RequestBody.held();
