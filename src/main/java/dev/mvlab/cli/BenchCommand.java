@@ -175,9 +175,11 @@ final class BenchCommand implements Runnable {
                 ServeBenchResult.WrkCheck w = r.wrkCheck();
                 w.wrk().ifPresentOrElse(f -> out.printf(Locale.ROOT, "the same posts by wrk (%d connections, %d s): "
                                 + "%,.0f req/s, p50 %.1f ms, p99 %.1f ms; the load client right after: %,.0f events/s, "
-                                + "p99 %.1f ms%s; ratio load client / wrk %.2f%n", r.singleClients(), wrkSeconds,
-                                f.perSecond(), f.p50(), f.p99(), w.loadClientAfter().perSecond(),
-                                w.loadClientAfter().p99(), failures(w.loadClientAfter()), w.ratio()),
+                                + "p99 %.1f ms%s (its CPU %.2f s for %.1f s); ratio load client / wrk %.2f%n",
+                                r.singleClients(), wrkSeconds, f.perSecond(), f.p50(), f.p99(),
+                                w.loadClientAfter().perSecond(), w.loadClientAfter().p99(),
+                                failures(w.loadClientAfter()), w.loadClientAfter().clientCpuSeconds(),
+                                w.loadClientAfter().seconds(), w.ratio()),
                         () -> out.println("wrk comparison: " + w.note()));
                 LoadClients.Outcome a = r.endpoint();
                 LoadClients.Outcome d = r.direct();
