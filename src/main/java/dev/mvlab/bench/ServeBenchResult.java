@@ -14,6 +14,8 @@ package dev.mvlab.bench;
  * @param oneClientEndpoint one client calling the endpoint, for its latency
  * @param oneClientDirect one client sending the same SQL straight to ClickHouse
  * @param wrkCheck       the single-event posts by wrk against the load client's, side by side
+ * @param singleServer   which server the single-event posts and wrk went to (its own JVM, or the bench's, and why)
+ * @param singleServerCpu CPU seconds of that server during the measured single-event posts; NaN when unknown
  */
 public record ServeBenchResult(long events, int batchLines, int batchClients, double directIngest, double apiIngest,
                                CpuSpent directCpu, CpuSpent apiCpu,
@@ -21,7 +23,8 @@ public record ServeBenchResult(long events, int batchLines, int batchClients, do
                                LoadClients.Outcome singleEvents, int singleClients, String endpointCall,
                                LoadClients.Outcome endpoint, LoadClients.Outcome direct, int endpointClients,
                                LoadClients.Outcome oneClientEndpoint, LoadClients.Outcome oneClientDirect,
-                               double startupSeconds, WrkCheck wrkCheck) {
+                               double startupSeconds, WrkCheck wrkCheck, String singleServer,
+                               double singleServerCpu) {
 
     /**
      * wrk and the load client on the same single-event posts: the load client once more right after wrk, so the two

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code mvlab bench serve}: the API against its baselines, side by side in one run on the workshop project (its
@@ -52,12 +53,14 @@ public final class ServeBenchmark {
     static final Map<String, String> ENDPOINT_PARAMS = Map.of("hours", "100000", "limit", "5");
     private static final String NDJSON = "application/x-ndjson";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SINGLE_WARM_UP = Duration.ofSeconds(10);
 
     private final Database admin;
     private final ProjectGraph graph;
     private final SqlRenderer renderer;
     private final Path workDir;
     private final CpuClock engineCpu;
+    private final List<String> serveArguments;
 
     /** The sizes of the three measurements. */
     public record Sizes(long events, int batchLines, int batchClients, int singleEvents, int singleClients,
@@ -72,6 +75,16 @@ public final class ServeBenchmark {
 
     /** @param engineCpu the engine's CPU time (its relay and chDB), or {@link CpuClock#UNKNOWN} */
     public ServeBenchmark(Database admin, ProjectGraph graph, SqlRenderer renderer, Path workDir, CpuClock engineCpu) {
+        this(admin, graph, renderer, workDir, engineCpu, null);
+    }
+
+    /**
+     * @param serveArguments the project and engine options for a {@code mvlab serve} in its own JVM, which the
+     *                       single-event posts then measure; null: they measure the API in this JVM
+     */
+    public ServeBenchmark(Database admin, ProjectGraph graph, SqlRenderer renderer, Path workDir, CpuClock engineCpu,
+                          List<String> serveArguments) {
+        this.serveArguments = serveArguments == null ? null : List.copyOf(serveArguments);
         this.admin = admin;
         this.graph = graph;
         this.renderer = renderer;
@@ -135,20 +148,42 @@ public final class ServeBenchmark {
                             sizes.events());
 
                     truncate(db);
-                    List<NioLoadClient.Call> singleCalls = new ArrayList<>(sizes.singleEvents());
-                    for (int i = 0; i < sizes.singleEvents(); i++) {
-                        singleCalls.add(NioLoadClient.post(batchUri, bearer, NDJSON, lines.get(i)));
+                    // the single-event posts measure the server as users run it: mvlab serve in its own JVM (here
+                    // the server shares its JVM, heap and GC with the generated events and the load client)
+                    StringBuilder why = new StringBuilder();
+                    Optional<ServeProcess> own = serveArguments == null ? Optional.empty() : ServeProcess.start(
+                            DATABASE, serveArguments, workDir.resolve("serve-process.log"), Duration.ofMinutes(3), why);
+                    LoadClients.Outcome singles;
+                    ServeBenchResult.WrkCheck wrkCheck;
+                    String singleServer = own.map(ServeProcess::describe).orElse("the API in the bench's JVM"
+                            + (why.length() == 0 ? "" : " (" + why + ")"));
+                    double singleServerCpu = Double.NaN;
+                    try {
+                        String singleUri = own.map(p -> p.url() + "/v0/events?name=" + LANDING).orElse(batchUri);
+                        String singleBearer = own.map(p -> "Bearer " + p.adminToken()).orElse(bearer);
+                        List<NioLoadClient.Call> singleCalls = new ArrayList<>(sizes.singleEvents());
+                        for (int i = 0; i < sizes.singleEvents(); i++) {
+                            singleCalls.add(NioLoadClient.post(singleUri, singleBearer, NDJSON, lines.get(i)));
+                        }
+                        // uncounted posts first, for a while: the warm-ups above posted batches, not single events,
+                        // and a server in a new JVM compiles its path anew (the first 20,000 posts ran at half the
+                        // rate of the same posts ten seconds later, at 150 us of the server's CPU a post)
+                        LoadClients.Outcome warm = NioLoadClient.of(singleUri, sizes.singleClients(), ANSWER_TIMEOUT)
+                                .run(singleCalls.size(), SINGLE_WARM_UP, singleCalls::get);
+                        awaitCount(db, warm.succeeded(), "the single-event warm-up");
+                        truncate(db);
+                        CpuClock serverCpu = own.map(ServeProcess::cpu).orElse(CpuClock.UNKNOWN);
+                        long cpuBefore = serverCpu.nanos();
+                        singles = NioLoadClient.of(singleUri, sizes.singleClients(), ANSWER_TIMEOUT)
+                                .run(singleCalls.size(), singleCalls::get);
+                        if (cpuBefore >= 0 && serverCpu.nanos() >= 0) {
+                            singleServerCpu = (serverCpu.nanos() - cpuBefore) / 1e9;
+                        }
+                        awaitCount(db, sizes.singleEvents(), "the single-event posts");
+                        wrkCheck = wrkCheck(sizes, singleUri, singleBearer, lines);
+                    } finally {
+                        own.ifPresent(ServeProcess::close);
                     }
-                    // an uncounted round first: the warm-ups above posted batches, not single events (the first
-                    // single-event round ran at a fifth of the rate of the same posts a minute later)
-                    NioLoadClient.of(batchUri, sizes.singleClients(), ANSWER_TIMEOUT).run(singleCalls.size(),
-                            singleCalls::get);
-                    awaitCount(db, sizes.singleEvents(), "the single-event warm-up");
-                    truncate(db);
-                    LoadClients.Outcome singles = NioLoadClient.of(batchUri, sizes.singleClients(), ANSWER_TIMEOUT)
-                            .run(singleCalls.size(), singleCalls::get);
-                    awaitCount(db, sizes.singleEvents(), "the single-event posts");
-                    ServeBenchResult.WrkCheck wrkCheck = wrkCheck(sizes, batchUri, bearer, lines);
 
                     String query = ENDPOINT_PARAMS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .reduce((a, b) -> a + "&" + b).orElse("");
@@ -171,7 +206,8 @@ public final class ServeBenchmark {
                     return new ServeBenchResult(sizes.events(), sizes.batchLines(), sizes.batchClients(),
                             direct.rate(), apiRate, directCpu, apiCpu, batches, singles, sizes.singleClients(),
                             "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi, viaClickHouse,
-                            sizes.endpointClients(), oneApi, oneClickHouse, startup, wrkCheck);
+                            sizes.endpointClients(), oneApi, oneClickHouse, startup, wrkCheck, singleServer,
+                            singleServerCpu);
                 }
             }
         } finally {
