@@ -31,9 +31,14 @@ public final class ServeProcess implements AutoCloseable {
     private final String jvmOptions;
     private final Path log;
 
+    /** Stops the server when the bench is interrupted (Ctrl-C) before it closes it. */
+    private final Thread stopOnExit;
+
     private ServeProcess(Process process, String url, String adminToken, String jvmOptions, Path log) {
         this.process = process;
         this.log = log;
+        this.stopOnExit = new Thread(process::destroy, "mvlab-bench-serve-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         this.url = url;
         this.adminToken = adminToken;
         this.jvmOptions = jvmOptions;
@@ -63,6 +68,21 @@ public final class ServeProcess implements AutoCloseable {
             why.append("cannot start mvlab serve: ").append(e.getMessage());
             return Optional.empty();
         }
+        Thread stopIfInterrupted = new Thread(process::destroy, "mvlab-bench-serve-start");
+        Runtime.getRuntime().addShutdownHook(stopIfInterrupted);
+        try {
+            return await(process, log, timeout, options, why);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopIfInterrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private static Optional<ServeProcess> await(Process process, Path log, Duration timeout, String options,
+                                                StringBuilder why) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String output = read(log);
@@ -109,6 +129,11 @@ public final class ServeProcess implements AutoCloseable {
     /** Stops the server (SIGTERM: it sends what is queued, then ends); its log goes (it prints the tokens). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
         stop(process);
         try {
             Files.deleteIfExists(log);
