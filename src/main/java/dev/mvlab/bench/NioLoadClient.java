@@ -27,6 +27,8 @@ import java.util.function.IntFunction;
 public final class NioLoadClient {
     private static final int READ_BUFFER = 64 << 10;
     private static final int MAX_HEAD = 64 << 10;
+    /** How often the calls in flight are checked against the timeout (and stalled connections restarted). */
+    private static final long CHECK_EVERY_NANOS = 20_000_000L;
 
     private final InetSocketAddress address;
     private final int connections;
@@ -131,6 +133,7 @@ public final class NioLoadClient {
                 open[c].next();
             }
             long timeoutNanos = answerTimeout.toNanos();
+            long lastCheck = System.nanoTime();
             while (ended < made || mayStart()) {
                 selector.select(Math.max(1, Math.min(100, answerTimeout.toMillis())));
                 for (SelectionKey key : selector.selectedKeys()) {
@@ -141,6 +144,10 @@ public final class NioLoadClient {
                 }
                 selector.selectedKeys().clear();
                 long now = System.nanoTime();
+                if (now - lastCheck < CHECK_EVERY_NANOS) {
+                    continue;
+                }
+                lastCheck = now;
                 for (Connection connection : open) {
                     if (connection != null && connection.inFlight && now - connection.sent > timeoutNanos) {
                         connection.failed("no complete answer within " + answerTimeout.toMillis() + " ms");
@@ -287,8 +294,10 @@ public final class NioLoadClient {
                             close();
                         }
                         ended(answer.status() >= 300 ? "HTTP " + answer.status() : null);
+                        return; // the next call was just sent: its answer cannot be here yet (no pipelining)
                     } else if (state == AnswerReader.State.MALFORMED) {
                         failed("not an HTTP answer: " + answer.problem());
+                        return;
                     }
                 }
             }

@@ -27,14 +27,15 @@ public record ServeBenchResult(long events, int batchLines, int batchClients, do
                                double singleServerCpu) {
 
     /**
-     * wrk and the load client on the same single-event posts: the load client once more right after wrk, so the two
-     * are side by side; {@code wrk} is empty (and {@code note} says why) when wrk was not run.
+     * wrk and the load client on the same single-event posts: the load client just before and just after wrk, so the
+     * two are side by side; {@code wrk} is empty (and {@code note} says why) when wrk was not run.
      */
-    public record WrkCheck(java.util.Optional<WrkComparison.Figures> wrk, LoadClients.Outcome loadClientAfter,
-                           String note) {
-        /** The load client's rate right after wrk over wrk's rate; NaN without wrk. */
+    public record WrkCheck(java.util.Optional<WrkComparison.Figures> wrk, LoadClients.Outcome loadClientBefore,
+                           LoadClients.Outcome loadClientAfter, String note) {
+        /** The load client's mean rate before and after wrk over wrk's rate; NaN without wrk. */
         public double ratio() {
-            return wrk.map(w -> loadClientAfter.perSecond() / w.perSecond()).orElse(Double.NaN);
+            return wrk.map(w -> (loadClientBefore.perSecond() + loadClientAfter.perSecond()) / 2 / w.perSecond())
+                    .orElse(Double.NaN);
         }
     }
 

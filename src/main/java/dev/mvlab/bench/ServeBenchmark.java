@@ -53,7 +53,7 @@ public final class ServeBenchmark {
     static final Map<String, String> ENDPOINT_PARAMS = Map.of("hours", "100000", "limit", "5");
     private static final String NDJSON = "application/x-ndjson";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration SINGLE_WARM_UP = Duration.ofSeconds(10);
+    private static final Duration SINGLE_WARM_UP = Duration.ofSeconds(20);
 
     private final Database admin;
     private final ProjectGraph graph;
@@ -166,11 +166,14 @@ public final class ServeBenchmark {
                             singleCalls.add(NioLoadClient.post(singleUri, singleBearer, NDJSON, lines.get(i)));
                         }
                         // uncounted posts first, for a while: the warm-ups above posted batches, not single events,
-                        // and a server in a new JVM compiles its path anew (the first 20,000 posts ran at half the
-                        // rate of the same posts ten seconds later, at 150 us of the server's CPU a post)
-                        LoadClients.Outcome warm = NioLoadClient.of(singleUri, sizes.singleClients(), ANSWER_TIMEOUT)
-                                .run(singleCalls.size(), SINGLE_WARM_UP, singleCalls::get);
-                        awaitCount(db, warm.succeeded(), "the single-event warm-up");
+                        // and a server in a new JVM compiles its path anew (on the loaded 2-core machine its first
+                        // 20,000 posts cost 150 us of its CPU each, 60 us half a minute later; after 10 s of
+                        // posts it still ran at less than half the rate of 20 s later)
+                        NioLoadClient.of(singleUri, sizes.singleClients(), ANSWER_TIMEOUT).run(singleCalls.size(),
+                                SINGLE_WARM_UP, singleCalls::get);
+                        // then wrk beside the load client, which warms the server further before the counted posts
+                        wrkCheck = wrkCheck(sizes, singleUri, singleBearer, lines);
+                        awaitQuiet(db);
                         truncate(db);
                         CpuClock serverCpu = own.map(ServeProcess::cpu).orElse(CpuClock.UNKNOWN);
                         long cpuBefore = serverCpu.nanos();
@@ -180,7 +183,6 @@ public final class ServeBenchmark {
                             singleServerCpu = (serverCpu.nanos() - cpuBefore) / 1e9;
                         }
                         awaitCount(db, sizes.singleEvents(), "the single-event posts");
-                        wrkCheck = wrkCheck(sizes, singleUri, singleBearer, lines);
                     } finally {
                         own.ifPresent(ServeProcess::close);
                     }
@@ -216,25 +218,29 @@ public final class ServeBenchmark {
     }
 
     /**
-     * wrk posts the first event for {@code wrkDuration} with the single-event clients' number of connections, then
-     * the load client posts the same event as long through as many connections; skipped (and said why) without wrk or with a zero duration.
+     * wrk posts the first event for {@code wrkDuration} with the single-event clients' number of connections, between
+     * two runs of the load client posting the same event as long through as many connections (before and after, so
+     * that a server still warming up or a machine getting busier weighs on both sides alike); skipped (and said why)
+     * without wrk or with a zero duration.
      */
     private ServeBenchResult.WrkCheck wrkCheck(Sizes sizes, String uri, String bearer, List<byte[]> lines) {
         if (sizes.wrkDuration().isZero()) {
-            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, "not asked (--wrk-seconds 0)");
+            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, null, "not asked (--wrk-seconds 0)");
         }
         java.util.Optional<Path> wrk = WrkComparison.find();
         if (wrk.isEmpty()) {
-            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null,
+            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, null,
                     "no wrk on the PATH (docs/benchmarks.md: how to get it without root)");
         }
-        WrkComparison.Figures figures = WrkComparison.run(wrk.get(), workDir.resolve("wrk"), uri, bearer,
-                lines.get(0), sizes.singleClients(), sizes.wrkDuration());
         // the same post, the same connections, for as long as wrk
         NioLoadClient.Call same = NioLoadClient.post(uri, bearer, NDJSON, lines.get(0));
+        LoadClients.Outcome before = NioLoadClient.of(uri, sizes.singleClients(), ANSWER_TIMEOUT)
+                .run(1, sizes.wrkDuration(), i -> same);
+        WrkComparison.Figures figures = WrkComparison.run(wrk.get(), workDir.resolve("wrk"), uri, bearer,
+                lines.get(0), sizes.singleClients(), sizes.wrkDuration());
         LoadClients.Outcome after = NioLoadClient.of(uri, sizes.singleClients(), ANSWER_TIMEOUT)
                 .run(1, sizes.wrkDuration(), i -> same);
-        return new ServeBenchResult.WrkCheck(java.util.Optional.of(figures), after, "wrk " + wrk.get());
+        return new ServeBenchResult.WrkCheck(java.util.Optional.of(figures), before, after, "wrk " + wrk.get());
     }
 
     private static Request post(HttpClient http, String uri, String authorization, byte[] body) {
@@ -298,6 +304,25 @@ public final class ServeBenchmark {
         if (count != events) {
             throw new MvlabException(ExitCode.VERDICT, what + " left " + count + " rows in " + LANDING + ", expected "
                     + events, null);
+        }
+    }
+
+    /** Waits until the row count stops growing (posts of unknown number, e.g. wrk's, all committed). */
+    private static void awaitQuiet(Database db) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long count = db.queryLong("SELECT count() FROM " + LANDING);
+            if (count == last) {
+                return;
+            }
+            last = count;
+            try {
+                Thread.sleep(1000); // longer than the group commit's linger
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

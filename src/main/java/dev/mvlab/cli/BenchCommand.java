@@ -186,10 +186,11 @@ final class BenchCommand implements Runnable {
                                 r.singleServerCpu() / Math.max(1, s.requests()) * 1e6));
                 ServeBenchResult.WrkCheck w = r.wrkCheck();
                 w.wrk().ifPresentOrElse(f -> out.printf(Locale.ROOT, "the same posts by wrk (%d connections, %d s): "
-                                + "%,.0f req/s, p50 %.1f ms, p99 %.1f ms; the load client right after: %,.0f events/s, "
-                                + "p99 %.1f ms%s (its CPU %.2f s for %.1f s); ratio load client / wrk %.2f%n",
-                                r.singleClients(), wrkSeconds, f.perSecond(), f.p50(), f.p99(),
-                                w.loadClientAfter().perSecond(), w.loadClientAfter().p99(),
+                                + "%,.0f req/s, p50 %.1f ms, p99 %.1f ms; the load client just before and after: "
+                                + "%,.0f and %,.0f events/s, p99 %.1f and %.1f ms%s%s (its CPU %.2f s for %.1f s); "
+                                + "ratio load client / wrk %.2f%n", r.singleClients(), wrkSeconds, f.perSecond(),
+                                f.p50(), f.p99(), w.loadClientBefore().perSecond(), w.loadClientAfter().perSecond(),
+                                w.loadClientBefore().p99(), w.loadClientAfter().p99(), failures(w.loadClientBefore()),
                                 failures(w.loadClientAfter()), w.loadClientAfter().clientCpuSeconds(),
                                 w.loadClientAfter().seconds(), w.ratio()),
                         () -> out.println("wrk comparison: " + w.note()));
