@@ -139,7 +139,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--calls", defaultValue = "5000", description = "Endpoint calls each way (default ${DEFAULT-VALUE}).")
         int calls;
         @Option(names = "--wrk-seconds", defaultValue = "10", description = "Seconds of wrk posting the same single "
-                + "event, when wrk is on the PATH (or MVLAB_WRK names it), then the load client again; 0 skips it "
+                + "event, when wrk is on the PATH (or MVLAB_WRK names it), between two load-client runs as long; 0 skips it "
                 + "(default ${DEFAULT-VALUE}).")
         int wrkSeconds;
         @Option(names = "--in-process-single-events", description = "Post the single events to the API in the "
