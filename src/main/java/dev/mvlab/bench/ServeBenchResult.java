@@ -14,6 +14,8 @@ package dev.mvlab.bench;
  * @param oneClientEndpoint one client calling the endpoint, for its latency
  * @param oneClientDirect one client sending the same SQL straight to ClickHouse
  * @param wrkCheck       the single-event posts by wrk against the load client's, side by side
+ * @param singleServer   which server the single-event posts and wrk went to (its own JVM, or the bench's, and why)
+ * @param singleServerCpu CPU seconds of that server during the measured single-event posts; NaN when unknown
  */
 public record ServeBenchResult(long events, int batchLines, int batchClients, double directIngest, double apiIngest,
                                CpuSpent directCpu, CpuSpent apiCpu,
@@ -21,17 +23,19 @@ public record ServeBenchResult(long events, int batchLines, int batchClients, do
                                LoadClients.Outcome singleEvents, int singleClients, String endpointCall,
                                LoadClients.Outcome endpoint, LoadClients.Outcome direct, int endpointClients,
                                LoadClients.Outcome oneClientEndpoint, LoadClients.Outcome oneClientDirect,
-                               double startupSeconds, WrkCheck wrkCheck) {
+                               double startupSeconds, WrkCheck wrkCheck, String singleServer,
+                               double singleServerCpu) {
 
     /**
-     * wrk and the load client on the same single-event posts: the load client once more right after wrk, so the two
-     * are side by side; {@code wrk} is empty (and {@code note} says why) when wrk was not run.
+     * wrk and the load client on the same single-event posts: the load client just before and just after wrk, so the
+     * two are side by side; {@code wrk} is empty (and {@code note} says why) when wrk was not run.
      */
-    public record WrkCheck(java.util.Optional<WrkComparison.Figures> wrk, LoadClients.Outcome loadClientAfter,
-                           String note) {
-        /** The load client's rate right after wrk over wrk's rate; NaN without wrk. */
+    public record WrkCheck(java.util.Optional<WrkComparison.Figures> wrk, LoadClients.Outcome loadClientBefore,
+                           LoadClients.Outcome loadClientAfter, String note) {
+        /** The load client's mean rate before and after wrk over wrk's rate; NaN without wrk. */
         public double ratio() {
-            return wrk.map(w -> loadClientAfter.perSecond() / w.perSecond()).orElse(Double.NaN);
+            return wrk.map(w -> (loadClientBefore.perSecond() + loadClientAfter.perSecond()) / 2 / w.perSecond())
+                    .orElse(Double.NaN);
         }
     }
 

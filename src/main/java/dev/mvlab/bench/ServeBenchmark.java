@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code mvlab bench serve}: the API against its baselines, side by side in one run on the workshop project (its
@@ -50,12 +51,16 @@ public final class ServeBenchmark {
     static final String LANDING = "estore_events";
     static final String ENDPOINT = "top_products";
     static final Map<String, String> ENDPOINT_PARAMS = Map.of("hours", "100000", "limit", "5");
+    private static final String NDJSON = "application/x-ndjson";
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SINGLE_WARM_UP = Duration.ofSeconds(20);
 
     private final Database admin;
     private final ProjectGraph graph;
     private final SqlRenderer renderer;
     private final Path workDir;
     private final CpuClock engineCpu;
+    private final List<String> serveArguments;
 
     /** The sizes of the three measurements. */
     public record Sizes(long events, int batchLines, int batchClients, int singleEvents, int singleClients,
@@ -70,6 +75,16 @@ public final class ServeBenchmark {
 
     /** @param engineCpu the engine's CPU time (its relay and chDB), or {@link CpuClock#UNKNOWN} */
     public ServeBenchmark(Database admin, ProjectGraph graph, SqlRenderer renderer, Path workDir, CpuClock engineCpu) {
+        this(admin, graph, renderer, workDir, engineCpu, null);
+    }
+
+    /**
+     * @param serveArguments the project and engine options for a {@code mvlab serve} in its own JVM, which the
+     *                       single-event posts then measure; null: they measure the API in this JVM
+     */
+    public ServeBenchmark(Database admin, ProjectGraph graph, SqlRenderer renderer, Path workDir, CpuClock engineCpu,
+                          List<String> serveArguments) {
+        this.serveArguments = serveArguments == null ? null : List.copyOf(serveArguments);
         this.admin = admin;
         this.graph = graph;
         this.renderer = renderer;
@@ -133,10 +148,44 @@ public final class ServeBenchmark {
                             sizes.events());
 
                     truncate(db);
-                    LoadClients.Outcome singles = LoadClients.run(sizes.singleClients(), sizes.singleEvents(),
-                            (http, i) -> post(http, batchUri, bearer, lines.get(i)));
-                    awaitCount(db, sizes.singleEvents(), "the single-event posts");
-                    ServeBenchResult.WrkCheck wrkCheck = wrkCheck(sizes, batchUri, bearer, lines);
+                    // the single-event posts measure the server as users run it: mvlab serve in its own JVM (here
+                    // the server shares its JVM, heap and GC with the generated events and the load client)
+                    StringBuilder why = new StringBuilder();
+                    Optional<ServeProcess> own = serveArguments == null ? Optional.empty() : ServeProcess.start(
+                            DATABASE, serveArguments, workDir.resolve("serve-process.log"), Duration.ofMinutes(3), why);
+                    LoadClients.Outcome singles;
+                    ServeBenchResult.WrkCheck wrkCheck;
+                    String singleServer = own.map(ServeProcess::describe).orElse("the API in the bench's JVM"
+                            + (why.length() == 0 ? "" : " (" + why + ")"));
+                    double singleServerCpu = Double.NaN;
+                    try {
+                        String singleUri = own.map(p -> p.url() + "/v0/events?name=" + LANDING).orElse(batchUri);
+                        String singleBearer = own.map(p -> "Bearer " + p.adminToken()).orElse(bearer);
+                        List<NioLoadClient.Call> singleCalls = new ArrayList<>(sizes.singleEvents());
+                        for (int i = 0; i < sizes.singleEvents(); i++) {
+                            singleCalls.add(NioLoadClient.post(singleUri, singleBearer, NDJSON, lines.get(i)));
+                        }
+                        // uncounted posts first, for a while: the warm-ups above posted batches, not single events,
+                        // and a server in a new JVM compiles its path anew (on the loaded 2-core machine its first
+                        // 20,000 posts cost 150 us of its CPU each, 60 us half a minute later; after 10 s of
+                        // posts it still ran at less than half the rate of 20 s later)
+                        NioLoadClient.of(singleUri, sizes.singleClients(), ANSWER_TIMEOUT).run(singleCalls.size(),
+                                SINGLE_WARM_UP, singleCalls::get);
+                        // then wrk beside the load client, which warms the server further before the counted posts
+                        wrkCheck = wrkCheck(sizes, singleUri, singleBearer, lines);
+                        awaitQuiet(db);
+                        truncate(db);
+                        CpuClock serverCpu = own.map(ServeProcess::cpu).orElse(CpuClock.UNKNOWN);
+                        long cpuBefore = serverCpu.nanos();
+                        singles = NioLoadClient.of(singleUri, sizes.singleClients(), ANSWER_TIMEOUT)
+                                .run(singleCalls.size(), singleCalls::get);
+                        if (cpuBefore >= 0 && serverCpu.nanos() >= 0) {
+                            singleServerCpu = (serverCpu.nanos() - cpuBefore) / 1e9;
+                        }
+                        awaitCount(db, sizes.singleEvents(), "the single-event posts");
+                    } finally {
+                        own.ifPresent(ServeProcess::close);
+                    }
 
                     String query = ENDPOINT_PARAMS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .reduce((a, b) -> a + "&" + b).orElse("");
@@ -159,7 +208,8 @@ public final class ServeBenchmark {
                     return new ServeBenchResult(sizes.events(), sizes.batchLines(), sizes.batchClients(),
                             direct.rate(), apiRate, directCpu, apiCpu, batches, singles, sizes.singleClients(),
                             "/v0/pipes/" + ENDPOINT + ".json?" + query, viaApi, viaClickHouse,
-                            sizes.endpointClients(), oneApi, oneClickHouse, startup, wrkCheck);
+                            sizes.endpointClients(), oneApi, oneClickHouse, startup, wrkCheck, singleServer,
+                            singleServerCpu);
                 }
             }
         } finally {
@@ -168,23 +218,29 @@ public final class ServeBenchmark {
     }
 
     /**
-     * wrk posts the first event for {@code wrkDuration} with the single-event clients' number of connections, then
-     * the load client posts as many events as before; skipped (and said why) without wrk or with a zero duration.
+     * wrk posts the first event for {@code wrkDuration} with the single-event clients' number of connections, between
+     * two runs of the load client posting the same event as long through as many connections (before and after, so
+     * that a server still warming up or a machine getting busier weighs on both sides alike); skipped (and said why)
+     * without wrk or with a zero duration.
      */
     private ServeBenchResult.WrkCheck wrkCheck(Sizes sizes, String uri, String bearer, List<byte[]> lines) {
         if (sizes.wrkDuration().isZero()) {
-            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, "not asked (--wrk-seconds 0)");
+            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, null, "not asked (--wrk-seconds 0)");
         }
         java.util.Optional<Path> wrk = WrkComparison.find();
         if (wrk.isEmpty()) {
-            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null,
+            return new ServeBenchResult.WrkCheck(java.util.Optional.empty(), null, null,
                     "no wrk on the PATH (docs/benchmarks.md: how to get it without root)");
         }
+        // the same post, the same connections, for as long as wrk
+        NioLoadClient.Call same = NioLoadClient.post(uri, bearer, NDJSON, lines.get(0));
+        LoadClients.Outcome before = NioLoadClient.of(uri, sizes.singleClients(), ANSWER_TIMEOUT)
+                .run(1, sizes.wrkDuration(), i -> same);
         WrkComparison.Figures figures = WrkComparison.run(wrk.get(), workDir.resolve("wrk"), uri, bearer,
                 lines.get(0), sizes.singleClients(), sizes.wrkDuration());
-        LoadClients.Outcome after = LoadClients.run(sizes.singleClients(), sizes.singleEvents(),
-                (http, i) -> post(http, uri, bearer, lines.get(i)));
-        return new ServeBenchResult.WrkCheck(java.util.Optional.of(figures), after, "wrk " + wrk.get());
+        LoadClients.Outcome after = NioLoadClient.of(uri, sizes.singleClients(), ANSWER_TIMEOUT)
+                .run(1, sizes.wrkDuration(), i -> same);
+        return new ServeBenchResult.WrkCheck(java.util.Optional.of(figures), before, after, "wrk " + wrk.get());
     }
 
     private static Request post(HttpClient http, String uri, String authorization, byte[] body) {
@@ -248,6 +304,25 @@ public final class ServeBenchmark {
         if (count != events) {
             throw new MvlabException(ExitCode.VERDICT, what + " left " + count + " rows in " + LANDING + ", expected "
                     + events, null);
+        }
+    }
+
+    /** Waits until the row count stops growing (posts of unknown number, e.g. wrk's, all committed). */
+    private static void awaitQuiet(Database db) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long count = db.queryLong("SELECT count() FROM " + LANDING);
+            if (count == last) {
+                return;
+            }
+            last = count;
+            try {
+                Thread.sleep(1000); // longer than the group commit's linger
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -61,6 +61,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--inserters", defaultValue = "2", description = "Inserts in flight (default ${DEFAULT-VALUE}).")
         int inserters;
 
+        @Option(names = "--in-process-single-events", description = "Post the single events to the API in the "
+                + "bench's own JVM (with the generated events and the load client) instead of a 'mvlab serve' in a "
+                + "JVM of its own, started with MVLAB_JAVA_OPTS (default -Xmx512m) as the launcher does.")
+        boolean inProcessSingles;
         @Option(names = "--goals-file", paramLabel = "FILE", description = "Also append each goal line to FILE "
                 + "(tab-separated: goal, figure, target, met), for the summary 'make bench' prints at its end.")
         Path goalsFile;
@@ -134,16 +138,20 @@ final class BenchCommand implements Runnable {
         int batchLines;
         @Option(names = "--batch-clients", defaultValue = "16", description = "Clients posting batches (default ${DEFAULT-VALUE}).")
         int batchClients;
-        @Option(names = "--single-events", defaultValue = "20000", description = "Single-event posts (default ${DEFAULT-VALUE}).")
+        @Option(names = "--single-events", defaultValue = "100000", description = "Single-event posts (default ${DEFAULT-VALUE}).")
         int singleEvents;
         @Option(names = "--clients", defaultValue = "50", description = "Clients for single events and endpoint calls (default ${DEFAULT-VALUE}).")
         int clients;
         @Option(names = "--calls", defaultValue = "5000", description = "Endpoint calls each way (default ${DEFAULT-VALUE}).")
         int calls;
         @Option(names = "--wrk-seconds", defaultValue = "10", description = "Seconds of wrk posting the same single "
-                + "event, when wrk is on the PATH (or MVLAB_WRK names it), then the load client again; 0 skips it "
+                + "event, when wrk is on the PATH (or MVLAB_WRK names it), between two load-client runs as long; 0 skips it "
                 + "(default ${DEFAULT-VALUE}).")
         int wrkSeconds;
+        @Option(names = "--in-process-single-events", description = "Post the single events to the API in the "
+                + "bench's own JVM (with the generated events and the load client) instead of a 'mvlab serve' in a "
+                + "JVM of its own, started with MVLAB_JAVA_OPTS (default -Xmx512m) as the launcher does.")
+        boolean inProcessSingles;
         @Option(names = "--goals-file", paramLabel = "FILE", description = "Also append each goal line to FILE "
                 + "(tab-separated: goal, figure, target, met), for the summary 'make bench' prints at its end.")
         Path goalsFile;
@@ -156,7 +164,8 @@ final class BenchCommand implements Runnable {
                 Long pid = engine.runtime().status().pid();
                 ServeBenchResult r = new ServeBenchmark(admin, graph, rendering.renderer(),
                         engine.project().resolve(".mvlab").resolve("bench-serve"),
-                        pid == null ? CpuClock.UNKNOWN : CpuClock.linuxProcess(pid)).run(new ServeBenchmark.Sizes(events,
+                        pid == null ? CpuClock.UNKNOWN : CpuClock.linuxProcess(pid), serveArguments())
+                        .run(new ServeBenchmark.Sizes(events,
                         batchLines, batchClients, singleEvents, clients, calls, clients,
                         Duration.ofSeconds(Math.max(0, wrkSeconds))));
                 out.printf(Locale.ROOT, "serve benchmark: workshop project, %d events, %d cores, API started in %.2f s%n",
@@ -175,15 +184,21 @@ final class BenchCommand implements Runnable {
                         + "client %.2f, the rest (JIT, GC, main) %.2f)%n", api.apiThreads(), api.senders(),
                         api.loadClient(), api.rest());
                 LoadClients.Outcome s = r.singleEvents();
-                out.printf(Locale.ROOT, "single-event posts (%d clients): %,.0f events/s, p50 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms%s; load client CPU %.2f s for %.1f s%n", r.singleClients(), s.perSecond(),
-                        s.p50(), s.p99(), s.max(), failures(s), s.clientCpuSeconds(), s.seconds());
+                out.printf(Locale.ROOT, "single-event posts (%d clients) to %s: %,.0f events/s, p50 %.1f ms, p99 "
+                        + "%.1f ms, max %.1f ms%s; load client CPU %.2f s for %.1f s%s%n", r.singleClients(),
+                        r.singleServer(), s.perSecond(), s.p50(), s.p99(), s.max(), failures(s), s.clientCpuSeconds(),
+                        s.seconds(), Double.isNaN(r.singleServerCpu()) ? "" : String.format(Locale.ROOT,
+                                "; the server's CPU %.2f s (%.0f us a post)", r.singleServerCpu(),
+                                r.singleServerCpu() / Math.max(1, s.requests()) * 1e6));
                 ServeBenchResult.WrkCheck w = r.wrkCheck();
                 w.wrk().ifPresentOrElse(f -> out.printf(Locale.ROOT, "the same posts by wrk (%d connections, %d s): "
-                                + "%,.0f req/s, p50 %.1f ms, p99 %.1f ms; the load client right after: %,.0f events/s, "
-                                + "p99 %.1f ms%s; ratio load client / wrk %.2f%n", r.singleClients(), wrkSeconds,
-                                f.perSecond(), f.p50(), f.p99(), w.loadClientAfter().perSecond(),
-                                w.loadClientAfter().p99(), failures(w.loadClientAfter()), w.ratio()),
+                                + "%,.0f req/s, p50 %.1f ms, p99 %.1f ms; the load client just before and after: "
+                                + "%,.0f and %,.0f events/s, p99 %.1f and %.1f ms%s%s (its CPU %.2f s for %.1f s); "
+                                + "ratio load client / wrk %.2f%n", r.singleClients(), wrkSeconds, f.perSecond(),
+                                f.p50(), f.p99(), w.loadClientBefore().perSecond(), w.loadClientAfter().perSecond(),
+                                w.loadClientBefore().p99(), w.loadClientAfter().p99(), failures(w.loadClientBefore()),
+                                failures(w.loadClientAfter()), w.loadClientAfter().clientCpuSeconds(),
+                                w.loadClientAfter().seconds(), w.ratio()),
                         () -> out.println("wrk comparison: " + w.note()));
                 LoadClients.Outcome a = r.endpoint();
                 LoadClients.Outcome d = r.direct();
@@ -216,6 +231,19 @@ final class BenchCommand implements Runnable {
                 goal(out, goalsFile, "one client's p99, endpoint / ClickHouse", String.format(Locale.ROOT, "%.2fx",
                         r.oneClientP99Ratio()), "<= 1.5x", r.oneClientP99Ratio() <= 1.5);
             }
+        }
+
+        /** The single-event posts go to a mvlab serve in its own JVM unless --in-process-single-events. */
+        private List<String> serveArguments() {
+            if (inProcessSingles) {
+                return null;
+            }
+            List<String> arguments = new java.util.ArrayList<>(engine.arguments());
+            if (rendering.templates != null) {
+                arguments.addAll(List.of("--templates", rendering.templates.toAbsolutePath().normalize().toString()));
+            }
+            arguments.addAll(List.of("--queries-per-token", Integer.toString(Math.max(8, clients))));
+            return arguments;
         }
 
         private static String cpu(CpuSpent spent) {

@@ -43,6 +43,25 @@ public final class EngineOptions {
         return projectOption.dir();
     }
 
+    /** These options as another mvlab command takes them (the project folder absolute): the same engine, the same project. */
+    public java.util.List<String> arguments() {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--project",
+                project().toAbsolutePath().normalize().toString()));
+        if (engine != null) {
+            arguments.addAll(java.util.List.of("--engine", engine));
+        }
+        if (url != null) {
+            arguments.addAll(java.util.List.of("--url", url));
+        }
+        if (httpPort != null) {
+            arguments.addAll(java.util.List.of("--http-port", httpPort.toString()));
+        }
+        if (tcpPort != null) {
+            arguments.addAll(java.util.List.of("--tcp-port", tcpPort.toString()));
+        }
+        return arguments;
+    }
+
     public EngineSettings settings() {
         Map<String, String> overrides = new HashMap<>();
         put(overrides, "engine", engine);
