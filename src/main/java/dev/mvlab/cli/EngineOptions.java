@@ -63,7 +63,7 @@ public final class EngineOptions {
         if (runtime.provider() == EngineProvider.URL) {
             return runtime.endpoint().orElseThrow(); // never started by mvlab; Database.connect reports it unreachable
         }
-        return runtime.endpoint().filter(e -> runtime.status().running()).orElseGet(() -> {
+        return runtime.endpoint().filter(runtime::answers).orElseGet(() -> {
             err.println("starting the " + runtime.provider() + " engine ...");
             err.flush();
             return runtime.start().endpoint();
