@@ -59,6 +59,7 @@ public final class EngineOptions {
 
     /** The running engine's endpoint, starting the engine first when it is not running. */
     public Endpoint endpoint(PrintWriter err) {
+        StartupMarks.mark("options parsed");
         EngineRuntime runtime = runtime();
         if (runtime.provider() == EngineProvider.URL) {
             return runtime.endpoint().orElseThrow(); // never started by mvlab; Database.connect reports it unreachable
@@ -71,7 +72,10 @@ public final class EngineOptions {
     }
 
     public Database connect(PrintWriter err, String database) {
-        Database db = Database.connect(endpoint(err), database);
+        Endpoint endpoint = endpoint(err);
+        StartupMarks.mark("engine found");
+        Database db = Database.connect(endpoint, database);
+        StartupMarks.mark("connected to " + database);
         if (!database.equals("default")) {
             noteProject(database);
         }

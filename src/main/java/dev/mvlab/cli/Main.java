@@ -43,10 +43,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        StartupMarks.mark("main");
         processStdout = System.out;
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int code = run(out, err, args);
+        StartupMarks.print(err);
+        System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -66,6 +69,7 @@ public final class Main implements Runnable {
                 }
             };
             try {
+                StartupMarks.mark("command tree built");
                 return commandLine.execute(args);
             } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
                 return ErrorHandler.internalError(e, err); // picocli hands Errors through
