@@ -31,11 +31,12 @@ public final class ProjectEndpoints implements Endpoints {
     private final SecretParameters secrets;
     private final List<Endpoint> endpoints;
     /**
-     * The SQL of each (endpoint, parameters) already rendered: rendering resolves the pipe's nodes again and was a
-     * large part of an endpoint call's CPU. The graph never changes while serve runs and rendering reads nothing else,
-     * so a rendering is valid for good; past {@value #RENDERED_MAX} the cache starts over.
+     * The call (SQL and secrets' values) of each (endpoint, parameters) already rendered: rendering resolves the
+     * pipe's nodes again, and finding the secrets tokenizes the SQL, a large part of an endpoint call's CPU. The graph
+     * never changes while serve runs, the secrets are read once and rendering reads nothing else, so a call is valid
+     * for good; past {@value #RENDERED_MAX} the cache starts over.
      */
-    private final Map<RenderedKey, String> rendered = new ConcurrentHashMap<>();
+    private final Map<RenderedKey, Call> rendered = new ConcurrentHashMap<>();
     private static final int RENDERED_MAX = 1024;
 
     /** An endpoint and the parameters of a call, copied. */
@@ -62,26 +63,23 @@ public final class ProjectEndpoints implements Endpoints {
 
     @Override
     public Call call(String pipe, Map<String, List<String>> params) {
-        String sql = sql(pipe, params);
-        try {
-            return new Call(sql, secrets.of(sql, "endpoint " + pipe));
-        } catch (MissingSecretException e) {
-            throw new ApiException(400, e.getMessage() + " (" + e.hint() + ")");
-        }
-    }
-
-    private String sql(String pipe, Map<String, List<String>> params) {
         RenderedKey key = RenderedKey.of(pipe, params);
-        String known = rendered.get(key);
+        Call known = rendered.get(key);
         if (known != null) {
             return known;
         }
         String sql = render(pipe, params);
+        Call call;
+        try {
+            call = new Call(sql, secrets.of(sql, "endpoint " + pipe));
+        } catch (MissingSecretException e) {
+            throw new ApiException(400, e.getMessage() + " (" + e.hint() + ")");
+        }
         if (rendered.size() >= RENDERED_MAX) {
             rendered.clear();
         }
-        rendered.put(key, sql);
-        return sql;
+        rendered.put(key, call);
+        return call;
     }
 
     private String render(String pipe, Map<String, List<String>> params) {
