@@ -88,20 +88,22 @@ public final class Main implements Runnable {
     /**
      * The tree a run of {@code args} needs: when the first argument names a command ({@code sql}, {@code engine}),
      * the root with that command and its own subcommands only (what it parses, runs and prints as help is the
-     * same); otherwise ({@code --help}, {@code help}, {@code completion}, a misspelt command) the whole tree.
+     * same); {@code --version} alone, the root alone; otherwise ({@code --help}, {@code help}, {@code completion}, a
+     * misspelt command) the whole tree.
      */
     static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main(in));
         java.util.Optional<Class<?>> invoked = args.length == 0 ? java.util.Optional.empty()
                 : CommandTable.command(args[0]);
+        boolean versionOnly = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
         if (invoked.isPresent()) {
             commandLine.addSubcommand(args[0], invoked.get());
-        } else {
+        } else if (!versionOnly) {
             CommandTable.COMMANDS.forEach(commandLine::addSubcommand);
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setAllowSubcommandsAsOptionParameters(true); // generate --datasource products
-        if (invoked.isEmpty()) {
+        if (invoked.isEmpty() && !versionOnly) {
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
             completion.getCommandSpec().name("completion").usageMessage().hidden(false)
                     .description("Print a bash/zsh completion script: source <(mvlab completion)");

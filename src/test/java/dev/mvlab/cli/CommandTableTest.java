@@ -40,9 +40,20 @@ class CommandTableTest {
         assertThat(engine.getSubcommands().get("engine").getSubcommands().keySet())
                 .contains("start", "stop", "status");
         for (String[] whole : List.of(new String[0], new String[]{"--help"}, new String[]{"help", "sql"},
-                new String[]{"completion"}, new String[]{"aply"}, new String[]{"-V"})) {
+                new String[]{"completion"}, new String[]{"aply"}, new String[]{"-V", "sql"})) {
             assertThat(tree(whole).getSubcommands()).as(String.join(" ", whole))
                     .hasSize(CommandTable.COMMANDS.size() + 1);
+        }
+    }
+
+    @Test
+    void theVersionAloneBuildsNoCommandAndIsPrinted() {
+        assertThat(tree("--version").getSubcommands()).isEmpty();
+        assertThat(tree("-V").getSubcommands()).isEmpty();
+        for (String flag : List.of("--version", "-V")) {
+            MvlabRun run = MvlabRun.mvlab(flag);
+            assertThat(run.code()).isZero();
+            assertThat(run.out().strip()).isEqualTo("mvlab 0.1.0");
         }
     }
 
