@@ -39,8 +39,11 @@ public final class DatabaseOption {
     static Database connect(EngineOptions engine, PrintWriter err, String name) {
         try (Database server = engine.connect(err, "default")) {
             server.createDatabase(name);
+            StartupMarks.mark("database created");
             engine.noteProject(name);
-            return server.use(name);
+            Database db = server.use(name);
+            StartupMarks.mark("connected to " + name);
+            return db;
         }
     }
 }

@@ -78,11 +78,12 @@ public final class EngineOptions {
 
     /** The running engine's endpoint, starting the engine first when it is not running. */
     public Endpoint endpoint(PrintWriter err) {
+        StartupMarks.mark("options parsed");
         EngineRuntime runtime = runtime();
         if (runtime.provider() == EngineProvider.URL) {
             return runtime.endpoint().orElseThrow(); // never started by mvlab; Database.connect reports it unreachable
         }
-        return runtime.endpoint().filter(e -> runtime.status().running()).orElseGet(() -> {
+        return runtime.endpoint().filter(runtime::answers).orElseGet(() -> {
             err.println("starting the " + runtime.provider() + " engine ...");
             err.flush();
             return runtime.start().endpoint();
@@ -90,7 +91,10 @@ public final class EngineOptions {
     }
 
     public Database connect(PrintWriter err, String database) {
-        Database db = Database.connect(endpoint(err), database);
+        Endpoint endpoint = endpoint(err);
+        StartupMarks.mark("engine found");
+        Database db = Database.connect(endpoint, database);
+        StartupMarks.mark("connected to " + database);
         if (!database.equals("default")) {
             noteProject(database);
         }

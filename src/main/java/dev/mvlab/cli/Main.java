@@ -11,17 +11,12 @@ import java.io.PrintWriter;
 /**
  * The {@code mvlab} command line. {@link #run} is the testable entry point; {@link #main} only exits with its code.
  * {@link #commandLine} gives every command and subcommand {@code -h/--help} and {@code -V/--version}, so a new
- * command only needs to be listed in {@code subcommands}.
+ * command only needs to be listed in {@link CommandTable}. A run builds picocli's model of the command it invokes only
+ * ({@link #commandLine(java.io.InputStream, PrintWriter, PrintWriter, String...)}): reading the annotations of the
+ * whole tree was most of a short command's start-up.
  */
 @Command(name = "mvlab", mixinStandardHelpOptions = true, version = "mvlab 0.1.0",
         description = "Teach and test ClickHouse materialized views on a real ClickHouse.",
-        subcommands = {CommandLine.HelpCommand.class, EngineCommand.class, ClusterCommand.class, SqlCommand.class, RenderCommand.class,
-                PlanCommand.class, DeployCommands.CheckCommand.class, DeployCommands.ApplyCommand.class,
-                DeployCommands.DiffCommand.class, DeployCommands.DropCommand.class, DeployCommands.CopyCommand.class,
-                BackfillCommand.class,
-                VerifyCommand.class, LessonCommand.class, GenerateCommand.class, BenchCommand.class,
-                ReportCommand.class, ServeCommand.class, AppendCommand.class, PipeCommand.class, TestCommand.class,
-                FmtCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a verdict differs from what was expected (verify), a test failed",
                 "     (test), files to format (fmt --check, fmt --diff)",
@@ -48,10 +43,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        StartupMarks.mark("main");
         processStdout = System.out;
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int code = run(out, err, args);
+        StartupMarks.print(err);
+        System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -60,7 +58,7 @@ public final class Main implements Runnable {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the commands' stdin. */
     public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(in, out, err);
+        CommandLine commandLine = commandLine(in, out, err, args);
         try (StepLine install = new StepLine(err, Terminal.interactive())) {
             ((Main) commandLine.getCommand()).installProgress = what -> {
                 if (what.startsWith("installed ")) {
@@ -71,6 +69,7 @@ public final class Main implements Runnable {
                 }
             };
             try {
+                StartupMarks.mark("command tree built");
                 return commandLine.execute(args);
             } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
                 return ErrorHandler.internalError(e, err); // picocli hands Errors through
@@ -83,12 +82,33 @@ public final class Main implements Runnable {
 
     /** The whole command tree, configured: help on every command, completion, usage errors with suggestions. */
     static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main(in)).setCaseInsensitiveEnumValuesAllowed(true)
+        return commandLine(in, out, err, new String[0]);
+    }
+
+    /**
+     * The tree a run of {@code args} needs: when the first argument names a command ({@code sql}, {@code engine}),
+     * the root with that command and its own subcommands only (what it parses, runs and prints as help is the
+     * same); {@code --version} alone, the root alone; otherwise ({@code --help}, {@code help}, {@code completion}, a
+     * misspelt command) the whole tree.
+     */
+    static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(in));
+        java.util.Optional<Class<?>> invoked = args.length == 0 ? java.util.Optional.empty()
+                : CommandTable.command(args[0]);
+        boolean versionOnly = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
+        if (invoked.isPresent()) {
+            commandLine.addSubcommand(args[0], invoked.get());
+        } else if (!versionOnly) {
+            CommandTable.COMMANDS.forEach(commandLine::addSubcommand);
+        }
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setAllowSubcommandsAsOptionParameters(true); // generate --datasource products
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().name("completion").usageMessage().hidden(false)
-                .description("Print a bash/zsh completion script: source <(mvlab completion)");
-        commandLine.addSubcommand("completion", completion);
+        if (invoked.isEmpty() && !versionOnly) {
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().name("completion").usageMessage().hidden(false)
+                    .description("Print a bash/zsh completion script: source <(mvlab completion)");
+            commandLine.addSubcommand("completion", completion);
+        }
         withHelpOptions(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -23,8 +23,11 @@ import java.util.Map;
 public enum ResultFormat {
     TABLE, JSON, CSV, TSV;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Made on the first JSON result only: its modules' look-up costs a table or CSV command's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     public String render(QueryResult result) {
         return switch (this) {
@@ -128,7 +131,7 @@ public enum ResultFormat {
     }
 
     private static String json(QueryResult result) {
-        ArrayNode rows = MAPPER.createArrayNode();
+        ArrayNode rows = Json.MAPPER.createArrayNode();
         for (List<Object> row : result.rows()) {
             ObjectNode object = rows.addObject();
             for (int i = 0; i < result.columns().size(); i++) {
@@ -136,7 +139,7 @@ public enum ResultFormat {
             }
         }
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n";
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,7 +147,7 @@ public enum ResultFormat {
 
     /** A value as JSON: numbers as numbers (floats as ClickHouse prints them), Maps as objects, times as text. */
     static JsonNode jsonValue(Object value) {
-        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
         if (value == null) {
             return nodes.nullNode();
         }
@@ -157,7 +160,7 @@ public enum ResultFormat {
             return nodes.numberNode(big.stripTrailingZeros().scale() < 0 ? big.setScale(0) : big.stripTrailingZeros());
         }
         if (value instanceof Number || value instanceof Boolean) {
-            return MAPPER.valueToTree(value);
+            return Json.MAPPER.valueToTree(value);
         }
         if (value instanceof List<?> || value instanceof Object[]) {
             ArrayNode array = nodes.arrayNode();

@@ -114,6 +114,7 @@ final class SqlCommand implements Runnable {
                     serverOutput(db, statement, out);
                 } else {
                     QueryResult result = db.run(statement);
+                    StartupMarks.mark("statement answered");
                     out.print(result.columns().isEmpty() ? "ok\n" : format.render(result));
                 }
                 out.flush();

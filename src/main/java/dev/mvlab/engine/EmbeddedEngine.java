@@ -267,6 +267,12 @@ public final class EmbeddedEngine implements EngineRuntime {
         return EngineStatusReader.read(provider(), state.get(), endpointOf(state.get()), layout);
     }
 
+    /** chDB answers {@code /ping} through the relay (one request; {@link #status()} runs two queries). */
+    @Override
+    public boolean answers(Endpoint endpoint) {
+        return Http.ping(endpoint);
+    }
+
     @Override
     public Optional<Endpoint> endpoint() {
         return SupervisorState.read(layout.stateFile()).filter(s -> s.isEngineOf(layout)).map(this::endpointOf);

@@ -21,6 +21,14 @@ public interface EngineRuntime {
     /** The endpoint of the running engine, starting nothing. Empty when it is not running. */
     Optional<Endpoint> endpoint();
 
+    /**
+     * Whether the running engine at {@code endpoint} answers now: a cheaper question than {@link #status()}, asked
+     * before each command's connection.
+     */
+    default boolean answers(Endpoint endpoint) {
+        return status().running();
+    }
+
     /** The engine's own log file, when the provider keeps one. */
     Optional<Path> logFile();
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The endpoint pipes of a project graph: their parameters as the templates declare them, and the SQL of a call,
@@ -29,6 +30,23 @@ public final class ProjectEndpoints implements Endpoints {
     private final EndpointSql endpointSql;
     private final SecretParameters secrets;
     private final List<Endpoint> endpoints;
+    /**
+     * The call (SQL and secrets' values) of each (endpoint, parameters) already rendered: rendering resolves the
+     * pipe's nodes again, and finding the secrets tokenizes the SQL, a large part of an endpoint call's CPU. The graph
+     * never changes while serve runs, the secrets are read once and rendering reads nothing else, so a call is valid
+     * for good; past {@value #RENDERED_MAX} the cache starts over.
+     */
+    private final Map<RenderedKey, Call> rendered = new ConcurrentHashMap<>();
+    private static final int RENDERED_MAX = 1024;
+
+    /** An endpoint and the parameters of a call, copied. */
+    private record RenderedKey(String pipe, Map<String, List<String>> params) {
+        static RenderedKey of(String pipe, Map<String, List<String>> params) {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            params.forEach((k, v) -> copy.put(k, v == null ? null : new ArrayList<>(v)));
+            return new RenderedKey(pipe, copy);
+        }
+    }
 
     public ProjectEndpoints(ProjectGraph graph) {
         this.graph = graph;
@@ -45,15 +63,26 @@ public final class ProjectEndpoints implements Endpoints {
 
     @Override
     public Call call(String pipe, Map<String, List<String>> params) {
-        String sql = sql(pipe, params);
+        RenderedKey key = RenderedKey.of(pipe, params);
+        Call known = rendered.get(key);
+        if (known != null) {
+            return known;
+        }
+        String sql = render(pipe, params);
+        Call call;
         try {
-            return new Call(sql, secrets.of(sql, "endpoint " + pipe));
+            call = new Call(sql, secrets.of(sql, "endpoint " + pipe));
         } catch (MissingSecretException e) {
             throw new ApiException(400, e.getMessage() + " (" + e.hint() + ")");
         }
+        if (rendered.size() >= RENDERED_MAX) {
+            rendered.clear();
+        }
+        rendered.put(key, call);
+        return call;
     }
 
-    private String sql(String pipe, Map<String, List<String>> params) {
+    private String render(String pipe, Map<String, List<String>> params) {
         if (endpoints.stream().noneMatch(e -> e.name().equals(pipe))) {
             throw ApiException.notFound("The pipe '" + pipe + "' does not exist or is not published as an endpoint");
         }

@@ -34,6 +34,9 @@ public final class QueryRunner {
     private static final String TIMEOUT_CODE = "159";
     private static final String ACCESS_DENIED = "497";
 
+    /** How much of a watched query's answer ClickHouse holds in memory until the query ends (4 MiB). */
+    static final long RESPONSE_BUFFER_BYTES = 4L << 20;
+
     /** Read-only, and 64-bit integers as JSON numbers (as Tinybird answers). */
     public static final Map<String, String> SETTINGS = Map.of("readonly", "2",
             "output_format_json_quote_64bit_integers", "0", "output_format_json_quote_denormals", "1");
@@ -153,6 +156,9 @@ public final class QueryRunner {
         settings.put("query_id", queryId);
         // the answer is sent once complete: a query cancelled midway gets its error status, not a 200 cut short
         settings.put("wait_end_of_query", "1");
+        // ... held in memory up to this size: without it ClickHouse writes every answer to a temporary file of its
+        // data folder, reads it back and deletes it (a file per endpoint call); a larger answer still goes there
+        settings.put("http_response_buffer_size", Long.toString(RESPONSE_BUFFER_BYTES));
         try (ServedRequest.Registration ignored = served.whileRunning(() -> kill(queryId))) {
             return run(body, settings, secrets);
         }

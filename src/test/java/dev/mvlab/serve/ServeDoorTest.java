@@ -319,6 +319,17 @@ class ServeDoorTest {
     }
 
     @Test
+    void aServedQuerysAnswerIsHeldInMemoryUntilItEnds() {
+        RawHttp.Answer answer = raw("GET", "/v0/sql?q=" + q("SELECT getSetting('http_response_buffer_size') AS "
+                + "buffer, getSetting('max_execution_time') AS limit"),
+                Map.of("Authorization", "Bearer " + serve.admin()), null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode row = json(answer).get("data").get(0);
+        assertThat(row.get("buffer").asLong()).isEqualTo(QueryRunner.RESPONSE_BUFFER_BYTES);
+        assertThat(row.get("limit").asDouble()).isEqualTo(LIMIT.toSeconds());
+    }
+
+    @Test
     void seventySlowQueriesOfOneTokenDoNotBlockAnotherTokensQuery() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(70);
         try {
