@@ -74,8 +74,23 @@ class OneConnectionDatabaseTest {
     }
 
     @Test
+    void aServerThatAcceptsAndNeverAnswersEndsByTheReadTimeoutWithAHint() throws Exception {
+        // the kernel accepts connections into the backlog; nothing ever reads or answers them
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Endpoint endpoint = new Endpoint("127.0.0.1", silent.getLocalPort(), false, "default", "",
+                    java.time.Duration.ofSeconds(1));
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                    assertThatThrownBy(() -> Database.oneConnection(endpoint, "mvlab", true))
+                            .isInstanceOf(EngineException.class).hasMessageContaining("did not answer within 1 s"));
+        }
+    }
+
+    @Test
     void aBadDatabaseNameIsRefusedBeforeAnythingIsSent(Database db) {
         assertThatThrownBy(() -> Database.oneConnection(db.endpoint(), "x`; DROP DATABASE mvlab", true))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(dev.mvlab.errors.MvlabException.class).hasMessageContaining("invalid database name")
+                .satisfies(e -> assertThat(((dev.mvlab.errors.MvlabException) e).exitCode())
+                        .isEqualTo(dev.mvlab.errors.ExitCode.USAGE));
     }
 }
