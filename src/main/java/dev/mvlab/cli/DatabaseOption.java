@@ -41,7 +41,7 @@ public final class DatabaseOption {
      * statement or a few one after another (no pool to start, no second connection for the database).
      */
     public Database connectOne(EngineOptions engine, PrintWriter err) {
-        return engine.connectOne(err, name());
+        return engine.connectOne(err, name(), true);
     }
 
     static Database connect(EngineOptions engine, PrintWriter err, String name) {

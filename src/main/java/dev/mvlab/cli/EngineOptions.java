@@ -102,14 +102,15 @@ public final class EngineOptions {
     }
 
     /**
-     * One connection without a pool ({@link Database#oneConnection}), the database created when missing: for a
-     * command that runs a statement or a few, one after another.
+     * One connection without a pool ({@link Database#oneConnection}), with {@code createMissing} the database
+     * created when missing: for a command that runs a statement or a few, one after another.
      */
-    public Database connectOne(PrintWriter err, String database) {
+    public Database connectOne(PrintWriter err, String database, boolean createMissing) {
         Endpoint endpoint = endpoint(err);
         StartupMarks.mark("engine found");
-        Database db = Database.oneConnection(endpoint, database, true);
-        StartupMarks.mark("connected to " + database + " (one connection, database created)");
+        Database db = Database.oneConnection(endpoint, database, createMissing);
+        StartupMarks.mark("connected to " + database + " (one connection" + (createMissing ? ", database created)"
+                : ")"));
         if (!database.equals("default")) {
             noteProject(database);
         }
