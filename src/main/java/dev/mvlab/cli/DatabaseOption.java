@@ -36,6 +36,14 @@ public final class DatabaseOption {
         return connect(engine, err, name());
     }
 
+    /**
+     * {@link #connect(EngineOptions, PrintWriter)} on one connection without a pool, for a command that runs a
+     * statement or a few one after another (no pool to start, no second connection for the database).
+     */
+    public Database connectOne(EngineOptions engine, PrintWriter err) {
+        return engine.connectOne(err, name(), true);
+    }
+
     static Database connect(EngineOptions engine, PrintWriter err, String name) {
         try (Database server = engine.connect(err, "default")) {
             server.createDatabase(name);

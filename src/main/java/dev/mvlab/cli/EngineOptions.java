@@ -101,6 +101,22 @@ public final class EngineOptions {
         return db;
     }
 
+    /**
+     * One connection without a pool ({@link Database#oneConnection}), with {@code createMissing} the database
+     * created when missing: for a command that runs a statement or a few, one after another.
+     */
+    public Database connectOne(PrintWriter err, String database, boolean createMissing) {
+        Endpoint endpoint = endpoint(err);
+        StartupMarks.mark("engine found");
+        Database db = Database.oneConnection(endpoint, database, createMissing);
+        StartupMarks.mark("connected to " + database + " (one connection" + (createMissing ? ", database created)"
+                : ")"));
+        if (!database.equals("default")) {
+            noteProject(database);
+        }
+        return db;
+    }
+
     /** Notes that this project uses {@code database}, so that {@code engine status} can say so. */
     void noteProject(String database) {
         if (runtime() instanceof dev.mvlab.engine.EmbeddedEngine embedded) {

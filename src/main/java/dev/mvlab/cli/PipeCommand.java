@@ -77,7 +77,7 @@ final class PipeCommand implements Runnable {
             ProjectGraph graph = RenderingOptions.graph(engine.project(), spec.commandLine().getErr());
             PrintWriter err = spec.commandLine().getErr();
             try (Database db = cluster.given() ? cluster.connect(engine, err, database.name())
-                    : engine.connect(err, database.name())) {
+                    : engine.connectOne(err, database.name(), false)) {
                 PipeCall call = new PipeCall(graph, db);
                 PrintWriter out = spec.commandLine().getOut();
                 switch (format) {

@@ -91,7 +91,7 @@ final class SqlCommand implements Runnable {
             LocalClusterReadWrite.noteWhenUnused(engine, err);
         }
         try (Database db = cluster.given() ? cluster.connect(engine, err, database.name(), node)
-                : database.connect(engine, err)) {
+                : database.connectOne(engine, err)) {
             boolean stdinUsed = stdinHoldsStatements;
             for (int i = 0; i < statements.size(); i++) {
                 String statement = statements.get(i).sql();

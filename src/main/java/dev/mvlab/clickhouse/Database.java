@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One ClickHouse database reached through JDBC and a HikariCP pool. Every failure comes back as a
+ * One ClickHouse database reached through JDBC: a HikariCP pool, or one connection for a short command. Every failure comes back as a
  * {@link DatabaseException} carrying one readable line from the server and the SQL that failed.
  */
 public final class Database implements AutoCloseable {
@@ -31,12 +31,15 @@ public final class Database implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final String name;
+    /** The pool, or null when the database holds {@link #one} connection. */
     private final HikariDataSource pool;
+    private final Connection one;
 
-    private Database(Endpoint endpoint, String name, HikariDataSource pool) {
+    private Database(Endpoint endpoint, String name, HikariDataSource pool, Connection one) {
         this.endpoint = endpoint;
         this.name = name;
         this.pool = pool;
+        this.one = one;
     }
 
     /**
@@ -46,6 +49,60 @@ public final class Database implements AutoCloseable {
     public static Database connect(Endpoint endpoint, String database) {
         DatabaseName.check(database);
         HikariConfig config = new HikariConfig();
+        config.setDataSource(KeptTimeouts.dataSource(jdbcUrl(endpoint), clientProperties(endpoint, database)));
+        config.setUsername(endpoint.user());
+        config.setPassword(endpoint.password());
+        config.setMaximumPoolSize(6);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(15_000);
+
+        config.setPoolName("mvlab-" + database);
+        try {
+            return new Database(endpoint, database, new HikariDataSource(config), null);
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot connect to ClickHouse at " + endpoint + " (database " + database + "): "
+                    + rootMessage(e), "check that the engine runs: 'mvlab engine status'", e);
+        }
+    }
+
+    /**
+     * One connection and no pool, for a command that runs a statement or a few, one after another (sql, pipe,
+     * products ...): no pool to start, and no second connection for the project's database. The connection opens on
+     * "default"; with {@code createMissing} it runs {@code CREATE DATABASE IF NOT EXISTS} there first, then every
+     * statement names {@code database} (the HTTP interface's {@code database} parameter, as with a pool). Not for
+     * statements from several threads at once.
+     */
+    public static Database oneConnection(Endpoint endpoint, String database, boolean createMissing) {
+        DatabaseName.check(database);
+        java.util.Properties properties = clientProperties(endpoint, "default");
+        properties.setProperty("user", endpoint.user());
+        properties.setProperty("password", endpoint.password() == null ? "" : endpoint.password());
+        Connection connection;
+        try {
+            // the driver itself, not DriverManager (which looks up every driver on the class path first)
+            connection = new com.clickhouse.jdbc.Driver().connect(jdbcUrl(endpoint), properties);
+        } catch (SQLException | RuntimeException e) {
+            throw new EngineException("cannot connect to ClickHouse at " + endpoint + " (database " + database + "): "
+                    + rootMessage(e), "check that the engine runs: 'mvlab engine status'", e);
+        }
+        Database db = new Database(endpoint, database, null, connection);
+        try {
+            if (createMissing && !database.equals("default")) {
+                db.createDatabase(database);
+            }
+            connection.setSchema(database);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e instanceof SQLException sql ? db.failure(sql, "USE " + database) : (RuntimeException) e;
+        }
+        return db;
+    }
+
+    private static String jdbcUrl(Endpoint endpoint) {
+        return "jdbc:clickhouse:" + endpoint.httpUrl() + (endpoint.secure() ? "?ssl=true" : "");
+    }
+
+    private static java.util.Properties clientProperties(Endpoint endpoint, String database) {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("database", database);
         // A request whose reply is lost may have run on the server: the client resends only requests that never
@@ -58,26 +115,24 @@ public final class Database implements AutoCloseable {
         // a server that accepts and never answers ends the call with a message instead of a hang
         properties.setProperty("connection_timeout", Long.toString(Endpoint.CONNECT_TIMEOUT.toMillis()));
         properties.setProperty("socket_timeout", Long.toString(endpoint.timeout().toMillis()));
-        config.setDataSource(KeptTimeouts.dataSource(
-                "jdbc:clickhouse:" + endpoint.httpUrl() + (endpoint.secure() ? "?ssl=true" : ""), properties));
-        config.setUsername(endpoint.user());
-        config.setPassword(endpoint.password());
-        config.setMaximumPoolSize(6);
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(15_000);
-
-        config.setPoolName("mvlab-" + database);
-        try {
-            return new Database(endpoint, database, new HikariDataSource(config));
-        } catch (RuntimeException e) {
-            throw new EngineException("cannot connect to ClickHouse at " + endpoint + " (database " + database + "): "
-                    + rootMessage(e), "check that the engine runs: 'mvlab engine status'", e);
-        }
+        return properties;
     }
 
-    /** A pooled connection (its read timeout is clickhouse-jdbc's socket_timeout, see {@link KeptTimeouts}). */
-    private Connection connection() throws SQLException {
-        return pool.getConnection();
+    /**
+     * A connection for one call: the pool's (given back on close; its read timeout is clickhouse-jdbc's
+     * socket_timeout, see {@link KeptTimeouts}) or the one connection (kept open until {@link #close()}).
+     */
+    private Lease lease() throws SQLException {
+        return pool != null ? new Lease(pool.getConnection(), true) : new Lease(one, false);
+    }
+
+    private record Lease(Connection connection, boolean giveBack) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (giveBack) {
+                connection.close();
+            }
+        }
     }
 
     public String name() {
@@ -88,17 +143,13 @@ public final class Database implements AutoCloseable {
         return endpoint;
     }
 
-    public javax.sql.DataSource dataSource() {
-        return pool;
-    }
-
     public void execute(String sql) {
         execute(sql, QueryParameters.none());
     }
 
     /** Runs a statement whose query parameters ({@code {name: String}}) take these values, sent beside the SQL. */
     public void execute(String sql, QueryParameters parameters) {
-        try (Connection connection = connection(); Statement statement = statement(connection, parameters)) {
+        try (Lease lease = lease(); Statement statement = statement(lease.connection(), parameters)) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw failure(e, sql);
@@ -112,7 +163,7 @@ public final class Database implements AutoCloseable {
 
     /** {@link #run(String)} with values for the statement's query parameters, sent beside the SQL. */
     public QueryResult run(String sql, QueryParameters parameters) {
-        try (Connection connection = connection(); Statement statement = statement(connection, parameters)) {
+        try (Lease lease = lease(); Statement statement = statement(lease.connection(), parameters)) {
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);
@@ -126,7 +177,7 @@ public final class Database implements AutoCloseable {
 
     /** {@link #run(String)} with server settings for this query only (e.g. how long ON CLUSTER DDL waits). */
     public QueryResult runWithSettings(String sql, Map<String, String> settings) {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        try (Lease lease = lease(); Statement statement = lease.connection().createStatement()) {
             QuerySettings local = statement.unwrap(StatementImpl.class).getLocalSettings();
             settings.forEach(local::serverSetting);
             if (statement.execute(sql)) {
@@ -151,8 +202,8 @@ public final class Database implements AutoCloseable {
     }
 
     public QueryResult query(String sql, Object... parameters) {
-        try (Connection connection = connection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Lease lease = lease();
+             PreparedStatement statement = lease.connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -169,7 +220,7 @@ public final class Database implements AutoCloseable {
      * exception the sink throws ends the query and comes back unchanged.
      */
     public void stream(String sql, RowSink sink) {
-        try (Connection connection = connection(); Statement statement = connection.createStatement();
+        try (Lease lease = lease(); Statement statement = lease.connection().createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             readInto(rs, sink);
         } catch (SQLException e) {
@@ -190,8 +241,8 @@ public final class Database implements AutoCloseable {
 
     /** Runs a batch of parameter rows through one prepared INSERT. */
     public int insertBatch(String sql, List<Object[]> rows) {
-        try (Connection connection = connection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Lease lease = lease();
+             PreparedStatement statement = lease.connection().prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     statement.setObject(i + 1, row[i]);
@@ -344,6 +395,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+            return;
+        }
+        try {
+            one.close();
+        } catch (SQLException e) {
+            // the client's own connections end with the process; nothing of the user's is at stake
+        }
     }
 }

@@ -54,6 +54,17 @@ class PipeCommandTest {
     }
 
     @Test
+    void aDatabaseThatDoesNotExistIsTheServersErrorAndIsNotCreated() {
+        String missing = "pipe_missing_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        List<String> all = MvlabRun.onEngine(endpoint, "pipe", "data", "top_products");
+        all.addAll(List.of("--project", REPO.toString(), "-d", missing));
+        MvlabRun run = MvlabRun.mvlab(all);
+        assertThat(run.code()).as(run.output()).isEqualTo(4);
+        assertThat(run.err()).startsWith("error: ").contains("UNKNOWN_DATABASE").contains(missing);
+        assertThat(db.queryLong("SELECT count() FROM system.databases WHERE name = ?", missing)).isZero();
+    }
+
+    @Test
     void aRequestTheApiWouldRefuseIsAUsageError() {
         MvlabRun unknown = pipe("pipe", "data", "no_such_pipe");
         assertThat(unknown.code()).isEqualTo(2);

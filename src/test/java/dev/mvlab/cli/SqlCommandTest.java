@@ -159,6 +159,21 @@ class SqlCommandTest {
     }
 
     @Test
+    void aMissingDatabaseIsCreatedAndEveryStatementRunsInIt(Database db) {
+        String fresh = "sqlnew_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try {
+            MvlabRun run = MvlabRun.mvlab("sql", "CREATE TABLE t (a UInt8) ENGINE = Memory; INSERT INTO t VALUES (5); "
+                            + "SELECT a, currentDatabase() AS db FROM t",
+                    "--engine", "url", "--url", endpoint.httpUrl(), "--database", fresh);
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).endsWith("a  db\n-  " + "-".repeat(fresh.length()) + "\n5  " + fresh + "\n(1 row)\n");
+            assertThat(db.queryLong("SELECT count() FROM " + fresh + ".t")).isEqualTo(1);
+        } finally {
+            db.dropDatabase(fresh);
+        }
+    }
+
+    @Test
     void severalStatementsRunInOrder() {
         MvlabRun run = mvlab("CREATE TABLE IF NOT EXISTS seq (a UInt8) ENGINE = Memory; INSERT INTO seq VALUES (7); "
                 + "SELECT sum(a) AS total FROM seq; DROP TABLE seq");

@@ -1,0 +1,36 @@
+package dev.mvlab.cli;
+
+import dev.mvlab.testing.MvlabRun;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 20: the class data sharing archive's training run reaches a real answer, so the JDBC client's classes after
+ * the connection (its request, its reader of compressed RowBinary) and mvlab's rendering are archived.
+ */
+class StartupTrainingTest {
+
+    @Test
+    void theStandInAnswersAQueryCommandAsClickHouseDoes() throws Exception {
+        Server standIn = StartupTraining.answeringAsClickHouse();
+        try {
+            String url = "http://127.0.0.1:" + ((ServerConnector) standIn.getConnectors()[0]).getLocalPort();
+            MvlabRun table = MvlabRun.mvlab("sql", "--engine", "url", "--url", url, "SELECT 1");
+            assertThat(table.code()).isZero();
+            assertThat(table.out()).isEqualTo("1\n-\n1\n(1 row)\n");
+            MvlabRun json = MvlabRun.mvlab("sql", "--engine", "url", "--url", url, "--format", "json", "SELECT 1");
+            assertThat(json.code()).isZero();
+            assertThat(json.out()).contains("\"1\" : 1");
+        } finally {
+            standIn.stop();
+        }
+    }
+
+    @Test
+    void theWholeTrainingRunEndsWithoutAnEngine() throws Exception {
+        StartupTraining.main(new String[0]);
+    }
+}
