@@ -26,6 +26,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The training run of the {@code ./mvlab} launcher's class data sharing archive ({@code java
@@ -42,9 +44,11 @@ final class StartupTraining {
     public static void main(String[] args) throws Exception {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         Main.run(none, none, "sql", "--engine", "url", "--url", "http://127.0.0.1:1", "SELECT 1");
-        Server standIn = answeringAsClickHouse();
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Server standIn = answeringAsClickHouse(Endpoint.basicAuthorization(TRAINING_USER, password));
         try {
-            String url = "http://127.0.0.1:" + ((ServerConnector) standIn.getConnectors()[0]).getLocalPort();
+            String url = "http://" + TRAINING_USER + ":" + password + "@127.0.0.1:"
+                    + ((ServerConnector) standIn.getConnectors()[0]).getLocalPort();
             // a query up to its answer: the JDBC client's request, its reader of RowBinary and mvlab's rendering
             Main.run(none, none, "sql", "--engine", "url", "--url", url, "SELECT 1");
             Main.run(none, none, "sql", "--engine", "url", "--url", url, "--format", "json", "SELECT 1");
@@ -69,15 +73,24 @@ final class StartupTraining {
         }
     }
 
+    /** The user of the training run's stand-in (its password is drawn for each run). */
+    static final String TRAINING_USER = "mvlab_training";
+
     /**
      * A stand-in for ClickHouse's HTTP interface on a free loopback port: a SELECT gets the answer of {@code SELECT 1}
-     * in RowBinaryWithNamesAndTypes (the JDBC client's format), any other statement an empty success.
+     * in RowBinaryWithNamesAndTypes (the JDBC client's format), any other statement an empty success. It listens only
+     * while the training run lasts and answers only a caller with {@code authorization} (the run's own, drawn at
+     * random): anyone else gets 401 and nothing of the answer.
      */
-    static Server answeringAsClickHouse() throws Exception {
+    static Server answeringAsClickHouse(String authorization) throws Exception {
         Server server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (!authorization.equals(request.getHeaders().get("Authorization"))) {
+                    Response.writeError(request, response, callback, 401);
+                    return true;
+                }
                 String sql = Content.Source.asString(request, StandardCharsets.UTF_8);
                 boolean select = sql.strip().regionMatches(true, 0, "SELECT", 0, 6);
                 response.setStatus(200);

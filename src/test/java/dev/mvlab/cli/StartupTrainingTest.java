@@ -1,5 +1,6 @@
 package dev.mvlab.cli;
 
+import dev.mvlab.clickhouse.Endpoint;
 import dev.mvlab.testing.MvlabRun;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -15,9 +16,15 @@ class StartupTrainingTest {
 
     @Test
     void theStandInAnswersAQueryCommandAsClickHouseDoes() throws Exception {
-        Server standIn = StartupTraining.answeringAsClickHouse();
+        Server standIn = StartupTraining.answeringAsClickHouse(Endpoint.basicAuthorization("mvlab_training", "pw1"));
         try {
-            String url = "http://127.0.0.1:" + ((ServerConnector) standIn.getConnectors()[0]).getLocalPort();
+            int port = ((ServerConnector) standIn.getConnectors()[0]).getLocalPort();
+            // a caller without the run's credential gets nothing of the answer
+            MvlabRun stranger = MvlabRun.mvlab("sql", "--engine", "url", "--url", "http://mvlab_training:guess@127.0.0.1:"
+                    + port, "SELECT 1");
+            assertThat(stranger.code()).isNotZero();
+            assertThat(stranger.out()).doesNotContain("(1 row)");
+            String url = "http://mvlab_training:pw1@127.0.0.1:" + port;
             MvlabRun table = MvlabRun.mvlab("sql", "--engine", "url", "--url", url, "SELECT 1");
             assertThat(table.code()).isZero();
             assertThat(table.out()).isEqualTo("1\n-\n1\n(1 row)\n");
