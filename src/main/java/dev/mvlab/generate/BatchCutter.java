@@ -37,7 +37,7 @@ final class BatchCutter {
             }
             LineBuffer buffer = pipeline.borrow();
             while (pump.position() < range.to()) {
-                json.append(buffer, pump.unpaced());
+                pump.appendUnpaced(json, buffer);
             }
             pipeline.submit(new BatchPipeline.Batch(range.from(), range.to(), buffer));
         }
@@ -51,7 +51,7 @@ final class BatchCutter {
                 from = pump.position();
                 batchStart = System.nanoTime();
             }
-            json.append(buffer, pump.next());
+            pump.appendNext(json, buffer);
             long now = System.nanoTime();
             if (pump.position() - from >= settings.size() || buffer.length() >= BatchPipeline.MAX_BATCH_BYTES
                     || now - batchStart >= flushNanos) {

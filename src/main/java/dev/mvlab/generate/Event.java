@@ -16,8 +16,4 @@ public record Event(int customer, int product, Action action, long timestamp, lo
     public boolean hasPrice() {
         return priceCents >= 0;
     }
-
-    Event asDuplicate() {
-        return new Event(customer, product, action, timestamp, priceCents, true, false);
-    }
 }

@@ -53,6 +53,15 @@ public final class EventGenerator implements Iterator<Event> {
     private double clockMillis;
     private long emitted;
 
+    // The line being handed out: next() builds an Event of it, the NDJSON writers write it without one.
+    private int lineCustomer;
+    private int lineProduct;
+    private Action lineAction;
+    private long lineTimestamp;
+    private long linePrice;
+    private boolean lineDuplicate;
+    private boolean lineLate;
+
     public EventGenerator(StreamOptions options) {
         this(options, ProductCatalog.create(options.products(), options.catalogSeed()));
     }
@@ -108,27 +117,68 @@ public final class EventGenerator implements Iterator<Event> {
 
     @Override
     public Event next() {
-        Event event = dueDuplicate();
-        if (event == null) {
-            event = original();
+        advance();
+        return current();
+    }
+
+    /**
+     * Draws the next line (an original event or a due duplicate) without building its {@link Event}: the NDJSON
+     * writers call this and then {@link #appendLine}, so that a line allocates nothing (an Event per line was most
+     * of the generator's garbage, and on a fresh heap each new page of garbage costs a page fault).
+     */
+    void advance() {
+        if (!takeDueDuplicate()) {
+            original();
             if (duplicateChance > 0 && random.nextDouble() < duplicateChance) {
-                pendingDuplicates.add(new Pending(emitted + 1 + random.nextInt(10), event.asDuplicate()));
+                pendingDuplicates.add(new Pending(emitted + 1 + random.nextInt(10), new Event(lineCustomer,
+                        lineProduct, lineAction, lineTimestamp, linePrice, true, false)));
             }
         }
         emitted++;
-        return event;
     }
 
-    private Event dueDuplicate() {
+    /** Writes the line drawn by the last {@link #advance()} as NDJSON, without building its {@link Event}. */
+    void appendLine(EventJson json, LineBuffer out) {
+        json.append(out, lineCustomer, lineProduct, linePrice, lineAction, lineTimestamp);
+    }
+
+    Action lineAction() {
+        return lineAction;
+    }
+
+    boolean lineDuplicate() {
+        return lineDuplicate;
+    }
+
+    boolean lineLate() {
+        return lineLate;
+    }
+
+    /** The line drawn by the last {@link #advance()}. */
+    Event current() {
+        return new Event(lineCustomer, lineProduct, lineAction, lineTimestamp, linePrice, lineDuplicate, lineLate);
+    }
+
+    /** Makes the first duplicate that is due the line to hand out; false when none is due. */
+    private boolean takeDueDuplicate() {
         for (int i = 0; i < pendingDuplicates.size(); i++) {
             if (pendingDuplicates.get(i).release() <= emitted) {
-                return pendingDuplicates.remove(i).event();
+                Event duplicate = pendingDuplicates.remove(i).event();
+                lineCustomer = duplicate.customer();
+                lineProduct = duplicate.product();
+                lineAction = duplicate.action();
+                lineTimestamp = duplicate.timestamp();
+                linePrice = duplicate.priceCents();
+                lineDuplicate = true;
+                lineLate = false;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
-    private Event original() {
+    /** Draws the next original event and makes it the line to hand out. */
+    private void original() {
         clockMillis += -Math.log(1 - random.nextDouble()) * meanGapMillis;
         while (true) {
             int now = (int) (clockMillis / 1000);
@@ -141,7 +191,8 @@ public final class EventGenerator implements Iterator<Event> {
                 pair = pick(action, now);
             }
             if (pair >= 0) {
-                return apply(action, pair, now);
+                apply(action, pair, now);
+                return;
             }
             // every pair this action could use was touched this second (tiny shop, fast pace): next second
             clockMillis = (now + 1) * 1000.0;
@@ -196,7 +247,7 @@ public final class EventGenerator implements Iterator<Event> {
         return -1;
     }
 
-    private Event apply(Action action, int pair, int now) {
+    private void apply(Action action, int pair, int now) {
         int second = now;
         boolean late = false;
         if (maxLatenessSeconds > 0 && options.lateShare() > 0 && random.nextDouble() < options.lateShare()) {
@@ -233,7 +284,13 @@ public final class EventGenerator implements Iterator<Event> {
                 }
             }
         }
-        return new Event(pair / products, pair % products, action, startEpoch + second, price, false, late);
+        lineCustomer = pair / products;
+        lineProduct = pair % products;
+        lineAction = action;
+        lineTimestamp = startEpoch + second;
+        linePrice = price;
+        lineDuplicate = false;
+        lineLate = late;
     }
 
     private record Pending(long release, Event event) {

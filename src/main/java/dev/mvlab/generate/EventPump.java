@@ -29,7 +29,7 @@ final class EventPump {
     /** Regenerates and drops events up to the given stream position (uncounted). */
     void skipTo(long target) {
         while (position < target) {
-            generator.next();
+            generator.advance();
             position++;
         }
     }
@@ -46,8 +46,8 @@ final class EventPump {
         return deadlineNanos == Long.MAX_VALUE || System.nanoTime() < deadlineNanos;
     }
 
-    /** The next event, after waiting as long as the rate asks. */
-    Event next() {
+    /** Writes the next line into the buffer, after waiting as long as the rate asks. */
+    void appendNext(EventJson json, LineBuffer out) {
         if (limits.rate() > 0) {
             long due = startNanos + (long) (paced * 1e9 / limits.rate());
             long wait = due - System.nanoTime();
@@ -56,21 +56,24 @@ final class EventPump {
             }
             paced++;
         }
-        return unpaced();
+        appendUnpaced(json, out);
     }
 
-    /** The next event without pacing or limits (for replaying in-doubt batches). */
-    Event unpaced() {
-        Event event = generator.next();
+    /**
+     * Writes the next line without pacing or limits (also for replaying in-doubt batches). The line goes from the
+     * generator's state straight into the buffer: no {@link Event} is built for it.
+     */
+    void appendUnpaced(EventJson json, LineBuffer out) {
+        generator.advance();
+        generator.appendLine(json, out);
         position++;
-        actions[event.action().ordinal()]++;
-        if (event.duplicate()) {
+        actions[generator.lineAction().ordinal()]++;
+        if (generator.lineDuplicate()) {
             duplicates++;
         }
-        if (event.late()) {
+        if (generator.lineLate()) {
             late++;
         }
-        return event;
     }
 
     Duration elapsed() {

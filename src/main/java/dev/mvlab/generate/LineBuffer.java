@@ -6,6 +6,16 @@ import java.util.Arrays;
 
 /** A growable byte array that NDJSON lines are written into, reused between batches (not a java.nio buffer). */
 final class LineBuffer {
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
     private byte[] bytes;
     private int length;
 
@@ -36,29 +46,39 @@ final class LineBuffer {
         length += count;
     }
 
-    /** Appends the decimal digits of a non-negative number. */
+    /**
+     * Appends the decimal digits of a non-negative number, two at a time from a table: the generator writes four
+     * numbers per line, and digit by digit (with a second pass to count them) they were a tenth of its CPU.
+     */
     void appendDigits(long value) {
         if (length + 20 > bytes.length) {
             grow(20);
         }
-        if (value == 0) {
-            bytes[length++] = '0';
-            return;
-        }
         int end = length + digitCount(value);
         int at = end;
-        while (value > 0) {
-            bytes[--at] = (byte) ('0' + value % 10);
-            value /= 10;
+        while (value >= 100) {
+            int pair = (int) (value % 100);
+            value /= 100;
+            bytes[--at] = ONES[pair];
+            bytes[--at] = TENS[pair];
+        }
+        int last = (int) value;
+        if (last >= 10) {
+            bytes[--at] = ONES[last];
+            bytes[--at] = TENS[last];
+        } else {
+            bytes[--at] = (byte) ('0' + last);
         }
         length = end;
     }
 
-    private static int digitCount(long value) {
-        int count = 0;
-        while (value > 0) {
+    /** How many decimal digits a non-negative number has (1 for 0). */
+    static int digitCount(long value) {
+        int count = 1;
+        long bound = 10;
+        while (count < 19 && value >= bound) {
             count++;
-            value /= 10;
+            bound *= 10;
         }
         return count;
     }

@@ -28,7 +28,7 @@ public final class NdjsonExport {
         long lastProgress = lastFlush;
         try {
             while (pump.hasNext()) {
-                json.append(buffer, pump.next());
+                pump.appendNext(json, buffer);
                 long now = System.nanoTime();
                 if (buffer.length() >= CHUNK || limits.rate() > 0 && now - lastFlush >= PACED_FLUSH_NANOS) {
                     buffer.writeTo(out);
