@@ -14,8 +14,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The options every command that needs ClickHouse shares: which engine, where, on which ports. */
 public final class EngineOptions {
@@ -44,20 +47,20 @@ public final class EngineOptions {
     }
 
     /** These options as another mvlab command takes them (the project folder absolute): the same engine, the same project. */
-    public java.util.List<String> arguments() {
-        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--project",
+    public List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--project",
                 project().toAbsolutePath().normalize().toString()));
         if (engine != null) {
-            arguments.addAll(java.util.List.of("--engine", engine));
+            arguments.addAll(List.of("--engine", engine));
         }
         if (url != null) {
-            arguments.addAll(java.util.List.of("--url", url));
+            arguments.addAll(List.of("--url", url));
         }
         if (httpPort != null) {
-            arguments.addAll(java.util.List.of("--http-port", httpPort.toString()));
+            arguments.addAll(List.of("--http-port", httpPort.toString()));
         }
         if (tcpPort != null) {
-            arguments.addAll(java.util.List.of("--tcp-port", tcpPort.toString()));
+            arguments.addAll(List.of("--tcp-port", tcpPort.toString()));
         }
         return arguments;
     }
@@ -91,14 +94,7 @@ public final class EngineOptions {
     }
 
     public Database connect(PrintWriter err, String database) {
-        Endpoint endpoint = endpoint(err);
-        StartupMarks.mark("engine found");
-        Database db = Database.connect(endpoint, database);
-        StartupMarks.mark("connected to " + database);
-        if (!database.equals("default")) {
-            noteProject(database);
-        }
-        return db;
+        return connected(err, database, endpoint -> Database.connect(endpoint, database), "");
     }
 
     /**
@@ -106,11 +102,16 @@ public final class EngineOptions {
      * created when missing: for a command that runs a statement or a few, one after another.
      */
     public Database connectOne(PrintWriter err, String database, boolean createMissing) {
+        return connected(err, database, endpoint -> Database.oneConnection(endpoint, database, createMissing),
+                " (one connection" + (createMissing ? ", database created)" : ")"));
+    }
+
+    /** The engine's endpoint (started if needed), {@code open} on it, and the project noted as a user of the database. */
+    private Database connected(PrintWriter err, String database, Function<Endpoint, Database> open, String how) {
         Endpoint endpoint = endpoint(err);
         StartupMarks.mark("engine found");
-        Database db = Database.oneConnection(endpoint, database, createMissing);
-        StartupMarks.mark("connected to " + database + " (one connection" + (createMissing ? ", database created)"
-                : ")"));
+        Database db = open.apply(endpoint);
+        StartupMarks.mark("connected to " + database + how);
         if (!database.equals("default")) {
             noteProject(database);
         }
