@@ -174,18 +174,7 @@ public final class IngestBenchmark {
      * favoured the side whose insert returns sooner. Rates are timed before this.
      */
     private static void settle(Database db) {
-        ServerCatalog catalog = ServerCatalog.of(db);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int quiet = 0;
-        while (quiet < 10 && System.nanoTime() < deadline) {
-            quiet = catalog.mergesRunning(DATABASE) == 0 ? quiet + 1 : 0;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ServerCatalog.of(db).awaitNoMerges(DATABASE, Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     private long[] now(CpuClock client) {

@@ -1,5 +1,6 @@
 package dev.mvlab.clickhouse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,30 @@ public final class ServerCatalog {
     /** Background merges (and mutations) running now on the tables of {@code database}. */
     public long mergesRunning(String database) {
         return db.queryLong("SELECT count() FROM system.merges WHERE database = ?", database);
+    }
+
+    /**
+     * Waits, asking every 100 ms, until no merge has run in {@code database} for {@code quietFor} (at least one
+     * answer of none), or {@code timeout} has passed, or the thread is interrupted (its flag kept). Forces nothing: no
+     * OPTIMIZE, no setting. Returns the merges running at the last answer: 0 when it ended quiet.
+     */
+    public long awaitNoMerges(String database, Duration quietFor, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long answersNeeded = Math.max(1, quietFor.toMillis() / 100);
+        long quietAnswers = 0;
+        while (true) {
+            long running = mergesRunning(database);
+            quietAnswers = running == 0 ? quietAnswers + 1 : 0;
+            if (quietAnswers >= answersNeeded || System.nanoTime() >= deadline) {
+                return running;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return running;
+            }
+        }
     }
 
     /** The server's default of a MergeTree setting, as a number. */

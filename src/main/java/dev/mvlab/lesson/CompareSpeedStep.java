@@ -7,7 +7,6 @@ import dev.mvlab.sql.SqlScript;
 import dev.mvlab.yaml.YamlMap;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,19 +83,8 @@ record CompareSpeedStep(StepInfo info, String mv, String raw, int runs) implemen
      * most). Nothing is forced: no OPTIMIZE, no setting; the merges end by themselves.
      */
     private static String awaitQuiet(StepContext context) {
-        ServerCatalog catalog = ServerCatalog.of(context.db());
         long started = System.nanoTime();
-        Instant deadline = Instant.now().plus(QUIET_WAIT);
-        long running = catalog.mergesRunning(context.db().name());
-        while (running > 0 && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            running = catalog.mergesRunning(context.db().name());
-        }
+        long running = ServerCatalog.of(context.db()).awaitNoMerges(context.db().name(), Duration.ZERO, QUIET_WAIT);
         double waited = (System.nanoTime() - started) / 1e9;
         return running > 0
                 ? String.format(Locale.ROOT, "measured while %d background merges still ran (waited %.0f s)",
